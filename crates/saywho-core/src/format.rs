@@ -1,0 +1,122 @@
+//! The annotation file, format version 1 (`../shared/docs/annotation-format.md`).
+//!
+//! These types are the exchange format: what the CLI prints, what the app
+//! downloads and imports. Offsets here are Unicode code points (`end` exclusive);
+//! inside the core everything is bytes, and `export` converts at the boundary.
+//! Field order in the structs is the field order in the JSON, so exports are
+//! byte-identical wherever they are produced.
+
+use serde::{Deserialize, Serialize};
+
+/// Value of the `format` field.
+pub const FORMAT_NAME: &str = "saywho-annotations";
+/// Value of the `version` field this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One annotated document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub version: u32,
+    pub text: String,
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+    pub quotes: Vec<Quote>,
+}
+
+/// One real-world thing; `name` is its fullest mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub label: String,
+    pub name: String,
+}
+
+/// One place in the text where an entity (or a date, sum, percentage) is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: String,
+    pub entity: Option<String>,
+    pub origin: Origin,
+}
+
+/// A quotation with its cue, speaker span and resolved entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: QuoteKind,
+    pub cue: Option<Span>,
+    pub speaker: Option<Span>,
+    pub entity: Option<String>,
+    pub origin: Origin,
+}
+
+/// A bare span (cue or speaker) with its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+    Partial,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Partial => "partial",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    Auto,
+    Manual,
+}
+
+/// The labels the extractor produces. Users may add others (any string).
+pub const LABELS: [&str; 7] = ["PERSON", "ORG", "LOC", "MISC", "DATE", "MONEY", "PERCENT"];
+
+impl Document {
+    /// An empty document for `text` with no annotations.
+    pub fn empty(text: &str) -> Document {
+        Document {
+            format: FORMAT_NAME.to_string(),
+            version: FORMAT_VERSION,
+            text: text.to_string(),
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            quotes: Vec::new(),
+        }
+    }
+
+    /// The export: pretty-printed JSON with a trailing newline. Deterministic:
+    /// the same document always gives the same bytes.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a Document always serialises");
+        s.push('\n');
+        s
+    }
+
+    /// One line of JSON, for JSON Lines output.
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(self).expect("a Document always serialises")
+    }
+}

@@ -1,0 +1,35 @@
+//! saywho's extraction core: named entities, quotations and their speakers in
+//! news text. No web dependencies: it builds natively and for wasm32.
+//!
+//! The one entry point is [`annotate`]. Extraction never fails and never
+//! panics: odd input gives fewer annotations plus [`Warning`]s.
+
+pub mod format;
+pub mod lexicon;
+pub mod text;
+
+pub use format::{Document, Entity, Mention, Origin, Quote, QuoteKind, Span};
+
+/// Something the user should know about the input or the result.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// Stable machine-readable code, e.g. `empty-text`, `unbalanced-quote`.
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// The result of extraction: the export document and the warnings.
+#[derive(Debug, Clone)]
+pub struct Annotated {
+    pub document: Document,
+    pub warnings: Vec<Warning>,
+}
+
+/// Annotates `text`: entities, mentions, quotes and speakers.
+pub fn annotate(text: &str) -> Annotated {
+    let mut warnings = Vec::new();
+    if text.trim().is_empty() {
+        warnings.push(Warning { code: "empty-text", message: "The text is empty: there is nothing to annotate.".into() });
+    }
+    Annotated { document: Document::empty(text), warnings }
+}

@@ -1,0 +1,1 @@
+//! saywho web app (placeholder until the app lands).
