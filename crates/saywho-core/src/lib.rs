@@ -7,8 +7,10 @@
 pub mod format;
 pub mod lexicon;
 pub mod text;
+pub mod validate;
 
 pub use format::{Document, Entity, Mention, Origin, Quote, QuoteKind, Span};
+pub use validate::{parse_document, ImportError};
 
 /// Something the user should know about the input or the result.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
