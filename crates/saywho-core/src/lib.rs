@@ -4,8 +4,10 @@
 //! The one entry point is [`annotate`]. Extraction never fails and never
 //! panics: odd input gives fewer annotations plus [`Warning`]s.
 
+pub mod cues;
 pub mod format;
 pub mod lexicon;
+pub mod quotes;
 pub mod text;
 pub mod validate;
 
