@@ -156,6 +156,94 @@ proptest! {
     }
 }
 
+/// A valid document with random spans over random text: the import must
+/// give it back unchanged whatever the annotations, not only the ones the
+/// extractor happens to produce today.
+fn random_document() -> impl Strategy<Value = Document> {
+    use prop::sample::Index;
+    let span = (any::<Index>(), any::<Index>());
+    let quote = (span.clone(), prop::option::of(span.clone()), prop::option::of(span.clone()), 0..3usize, any::<bool>(), any::<Option<Index>>());
+    (
+        random_text().prop_filter("needs a character", |t| !t.is_empty()),
+        prop::collection::vec(select(&["PERSON", "ORG", "LOC", "my label", "DATE"][..]), 0..4),
+        prop::collection::vec((span, select(&["PERSON", "MISC", "Ünïcode"][..]), any::<Option<Index>>(), any::<bool>()), 0..8),
+        prop::collection::vec(quote, 0..5),
+    )
+        .prop_map(|(text, entity_labels, mentions, quotes)| {
+            let chars: Vec<char> = text.chars().collect();
+            let n = chars.len();
+            let cut = |(a, b): (prop::sample::Index, prop::sample::Index)| {
+                let start = a.index(n);
+                let end = start + 1 + b.index(n - start);
+                saywho_core::Span { start, end, text: chars[start..end].iter().collect() }
+            };
+            let origin = |manual: bool| if manual { saywho_core::Origin::Manual } else { saywho_core::Origin::Auto };
+            let entity = |i: Option<prop::sample::Index>| {
+                i.filter(|_| !entity_labels.is_empty()).map(|i| format!("E{}", i.index(entity_labels.len()) + 1))
+            };
+            let mut doc = Document::empty(&text);
+            doc.entities = entity_labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| saywho_core::Entity { id: format!("E{}", i + 1), label: l.to_string(), name: format!("name {i}") })
+                .collect();
+            doc.mentions = mentions
+                .into_iter()
+                .enumerate()
+                .map(|(i, (sp, label, e, manual))| {
+                    let s = cut(sp);
+                    saywho_core::Mention { id: format!("M{}", i + 1), start: s.start, end: s.end, text: s.text, label: label.to_string(), entity: entity(e), origin: origin(manual) }
+                })
+                .collect();
+            doc.quotes = quotes
+                .into_iter()
+                .enumerate()
+                .map(|(i, (sp, cue, speaker, kind, manual, e))| {
+                    let s = cut(sp);
+                    let kind = [saywho_core::QuoteKind::Direct, saywho_core::QuoteKind::Indirect, saywho_core::QuoteKind::Partial][kind];
+                    saywho_core::Quote { id: format!("Q{}", i + 1), start: s.start, end: s.end, text: s.text, kind, cue: cue.map(cut), speaker: speaker.map(cut), entity: entity(e), origin: origin(manual) }
+                })
+                .collect();
+            doc
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_valid_document_round_trips(doc in random_document()) {
+        prop_assert_eq!(doc.validate(), Ok(()));
+        prop_assert_eq!(parse_document(&doc.to_json()), Ok(doc.clone()));
+    }
+
+    #[test]
+    fn a_shifted_span_is_refused_at_its_path(doc in random_document(), pick in any::<prop::sample::Index>()) {
+        prop_assume!(!doc.mentions.is_empty());
+        let i = pick.index(doc.mentions.len());
+        let mut broken = doc.clone();
+        let m = &mut broken.mentions[i];
+        let n = doc.text.chars().count();
+        if m.end < n {
+            // One character further on: out of step with its text unless the
+            // text repeats, and then the document is still valid.
+            m.start += 1;
+            m.end += 1;
+            let covers: String = doc.text.chars().skip(m.start).take(m.end - m.start).collect();
+            let still_matches = covers == m.text;
+            let err = parse_document(&broken.to_json());
+            if still_matches {
+                prop_assert!(err.is_ok());
+            } else {
+                prop_assert_eq!(err.unwrap_err().path, format!("mentions[{i}].text"));
+            }
+        } else {
+            m.end += 1;
+            prop_assert_eq!(parse_document(&broken.to_json()).unwrap_err().path, format!("mentions[{i}].end"));
+        }
+    }
+}
+
 #[test]
 fn known_awkward_inputs() {
     let cases = [
