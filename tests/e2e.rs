@@ -1,0 +1,427 @@
+//! End to end through the real Trunk build (`dist/`), driven over WebDriver in
+//! headless Chromium: what a user does (paste, correct, undo, export, import,
+//! reload) and what must never happen (pasted HTML running, network requests
+//! beyond the app's own files). Expectations come from `saywho_core::annotate`,
+//! which prints the same JSON as the command line.
+//!
+//! Run by `bash scripts/test.sh` after `trunk build --release`; by hand:
+//! `trunk build --release && cargo test --test e2e -- --test-threads=1`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod e2e_support;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::Duration;
+
+use e2e_support::app::{wait_for_no_problems, wait_until, App, WAIT};
+use e2e_support::browser::TempDir;
+use e2e_support::expect::{export_problems, highlight_problems, Added, Corrections};
+use saywho_core::{Document, Mention};
+use serde_json::{json, Value};
+
+const GOLD_ARTICLE: &str = "pakistan-us-reset";
+const AUTOSAVE_KEY: &str = "saywho.session.v1";
+const SELECTION: &str = "//section[@aria-label='Selection']";
+
+/// The gold article's text from `../shared/eval/gold` (or `$SAYWHO_SHARED/eval/gold`).
+fn gold_text() -> String {
+    let shared = std::env::var_os("SAYWHO_SHARED")
+        .map(Into::into)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let path = shared.join("eval/gold").join(format!("{GOLD_ARTICLE}.json"));
+    let json = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; the end-to-end test needs the shared folder beside the repository (or SAYWHO_SHARED)", path.display()));
+    let gold: Value = serde_json::from_str(&json).expect("gold file is JSON");
+    gold["text"].as_str().expect("gold file has a text").to_string()
+}
+
+/// The core's export for `text`: the document and its JSON as a value.
+fn core_export(text: &str) -> (Document, Value) {
+    let doc = saywho_core::annotate(text).document;
+    let value = serde_json::from_str(&doc.to_json()).expect("the export is JSON");
+    (doc, value)
+}
+
+/// Pastes `text`, clicks "Annotate" and waits until every highlight agrees with `doc`.
+async fn paste_and_annotate(app: &App, text: &str, doc: &Document) {
+    app.set_article_text(text).await;
+    app.click_button("Annotate").await;
+    wait_for_no_problems("the highlights to match the core's export", WAIT, || async { highlight_problems(doc, &app.highlights().await) }).await;
+}
+
+/// Opens the app and annotates the gold article; the export must have something to check.
+async fn open_with_gold_article() -> (App, Document, Value) {
+    let text = gold_text();
+    let (doc, value) = core_export(&text);
+    assert!(
+        !doc.mentions.is_empty() && !doc.quotes.is_empty(),
+        "the core found {} mentions and {} quotes in the gold article: nothing to check in the browser",
+        doc.mentions.len(),
+        doc.quotes.len()
+    );
+    let app = App::open().await;
+    paste_and_annotate(&app, &text, &doc).await;
+    (app, doc, value)
+}
+
+fn without_mention(doc: &Document, id: &str) -> Document {
+    let mut doc = doc.clone();
+    doc.mentions.retain(|m| m.id != id);
+    doc
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Every span of the export: mentions, quotes, cues and speakers.
+fn annotated_spans(doc: &Document) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = doc.mentions.iter().map(|m| (m.start, m.end)).collect();
+    for q in &doc.quotes {
+        spans.push((q.start, q.end));
+        spans.extend(q.cue.iter().chain(&q.speaker).map(|s| (s.start, s.end)));
+    }
+    spans
+}
+
+/// The corrections the tests make, chosen from the core's export so they stay
+/// meaningful as the core changes.
+struct Plan {
+    /// A quote to re-attribute (one with a resolved speaker when there is one).
+    quote: String,
+    /// A mention to delete: its entity keeps other mentions and its name, and it is outside every quote.
+    deleted: String,
+    /// A word no annotation touches, occurring once in the text, to add as an entity.
+    word: Added,
+}
+
+fn plan(doc: &Document) -> Plan {
+    let quote = doc.quotes.iter().find(|q| q.entity.is_some()).unwrap_or(&doc.quotes[0]).id.clone();
+    let spans = annotated_spans(doc);
+    let quote_spans: Vec<(usize, usize)> = doc.quotes.iter().map(|q| (q.start, q.end)).collect();
+    let deletable = |m: &&Mention| {
+        let Some(entity) = &m.entity else { return false };
+        let siblings = doc.mentions.iter().filter(|o| o.entity.as_ref() == Some(entity)).count();
+        let name = doc.entities.iter().find(|e| &e.id == entity).map(|e| e.name.as_str());
+        siblings >= 2 && name != Some(m.text.as_str()) && !quote_spans.iter().any(|&q| overlaps(q, (m.start, m.end)))
+    };
+    let deleted = doc
+        .mentions
+        .iter()
+        .find(deletable)
+        .or_else(|| doc.mentions.iter().find(|m| !quote_spans.iter().any(|&q| overlaps(q, (m.start, m.end)))))
+        .unwrap_or(&doc.mentions[0])
+        .id
+        .clone();
+    let chars: Vec<char> = doc.text.chars().collect();
+    let mut word = None;
+    let mut i = 0;
+    while i < chars.len() && word.is_none() {
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let candidate: String = chars[start..i].iter().collect();
+        let bounded = start == 0 || !chars[start - 1].is_alphanumeric();
+        if i - start >= 7 && bounded && candidate.chars().all(|c| c.is_ascii_lowercase())
+            && doc.text.matches(&candidate).count() == 1
+            && !spans.iter().any(|&s| overlaps(s, (start, i)))
+        {
+            word = Some(Added { start, end: i, text: candidate, label: "MISC".into() });
+        }
+        i = i.max(start + 1);
+    }
+    Plan { quote, deleted, word: word.expect("an unannotated word in the gold article") }
+}
+
+/// Re-attributes `quote` to another entity through the Selection panel's "Speaker"; returns it.
+async fn reattribute(app: &App, quote: &str) -> String {
+    app.select_highlight("quote", quote).await;
+    let (options, current) = app.select_options("Speaker").await;
+    let speaker = options
+        .iter()
+        .find(|v| !v.is_empty() && **v != current)
+        .unwrap_or_else(|| panic!("the Speaker select offers no other entity: {options:?}"))
+        .clone();
+    app.choose("Speaker", &speaker).await;
+    wait_until(&format!("quote {quote} to show data-entity {speaker}"), WAIT, || async {
+        let highlights = app.highlights().await;
+        let mine: Vec<_> = highlights.iter().filter(|h| h.kind == "quote" && h.id.as_deref() == Some(quote)).collect();
+        (!mine.is_empty() && mine.iter().all(|h| h.entity.as_deref() == Some(speaker.as_str()))).then_some(())
+    })
+    .await;
+    speaker
+}
+
+/// Adds `word` as an entity: select it in #doc, pick a label, click "Add entity".
+/// Returns the correction with the label actually chosen.
+async fn add_entity(app: &App, doc: &Document, word: &Added) -> Added {
+    app.select_word_in_doc(&word.text).await;
+    let (options, _) = app.select_options("New entity label").await;
+    let label = if options.iter().any(|o| o == &word.label) {
+        word.label.clone()
+    } else {
+        options.iter().find(|o| !o.is_empty()).cloned().unwrap_or_else(|| panic!("\"New entity label\" offers no label: {options:?}"))
+    };
+    app.choose("New entity label", &label).await;
+    // Choosing a label must not lose the text selection the user made.
+    app.select_word_in_doc(&word.text).await;
+    app.click_button("Add entity").await;
+    let known: BTreeSet<&str> = doc.mentions.iter().map(|m| m.id.as_str()).collect();
+    let highlight = wait_until(&format!("a new entity highlight for {:?}", word.text), WAIT, || async {
+        app.highlights().await.into_iter().find(|h| h.kind == "entity" && h.id.as_deref().is_some_and(|id| !known.contains(id)) && h.text.contains(&word.text))
+    })
+    .await;
+    assert_eq!(highlight.label.as_deref(), Some(label.as_str()), "the new entity's data-label");
+    Added { label, ..word.clone() }
+}
+
+/// Deletes mention `id` through the Selection panel's "Delete annotation".
+async fn delete_mention(app: &App, id: &str) {
+    app.select_highlight("entity", id).await;
+    app.click_button_in(SELECTION, "Delete annotation").await;
+    wait_for_mention(app, id, false).await;
+}
+
+async fn wait_for_mention(app: &App, id: &str, present: bool) {
+    let what = format!("mention {id} to be {}", if present { "highlighted again" } else { "gone" });
+    wait_until(&what, WAIT, || async {
+        let shown = app.highlights().await.iter().any(|h| h.kind == "entity" && h.id.as_deref() == Some(id));
+        (shown == present).then_some(())
+    })
+    .await;
+}
+
+/// The three corrections, with an undo and a redo in between; returns what changed.
+async fn correct(app: &App, doc: &Document) -> Corrections {
+    let plan = plan(doc);
+    let speaker = reattribute(app, &plan.quote).await;
+    let added = add_entity(app, doc, &plan.word).await;
+    delete_mention(app, &plan.deleted).await;
+    app.click_button("Undo").await;
+    wait_for_mention(app, &plan.deleted, true).await;
+    app.click_button("Redo").await;
+    wait_for_mention(app, &plan.deleted, false).await;
+    Corrections { reattributed: Some((plan.quote, speaker)), added: Some(added), deleted: Some(plan.deleted) }
+}
+
+fn assert_export(core: &Value, corrections: &Corrections, got: &Value, what: &str) {
+    let problems = export_problems(core, corrections, got);
+    assert!(problems.is_empty(), "{what} differs from the core's export plus {corrections:?}:\n  {}", problems.join("\n  "));
+}
+
+#[tokio::test]
+async fn gold_article_highlights_match_the_cli_export() {
+    let (app, doc, _) = open_with_gold_article().await;
+    let highlights = app.highlights().await;
+    let count = |kind: &str| highlights.iter().filter(|h| h.kind == kind).count();
+    println!(
+        "gold article: {} mentions, {} quotes in the export; highlights: {} entity, {} quote, {} cue, {} speaker",
+        doc.mentions.len(),
+        doc.quotes.len(),
+        count("entity"),
+        count("quote"),
+        count("cue"),
+        count("speaker")
+    );
+    assert!(count("entity") >= doc.mentions.len() && count("quote") >= doc.quotes.len());
+}
+
+#[tokio::test]
+async fn a_quote_is_reattributed_with_the_speaker_select() {
+    let (app, doc, _) = open_with_gold_article().await;
+    let quote = plan(&doc).quote;
+    let before = doc.quotes.iter().find(|q| q.id == quote).and_then(|q| q.entity.clone());
+    let speaker = reattribute(&app, &quote).await;
+    assert_ne!(Some(speaker.clone()), before);
+    let (_, shown) = app.select_options("Speaker").await;
+    assert_eq!(shown, speaker, "the Speaker select shows the new speaker");
+}
+
+#[tokio::test]
+async fn entities_are_added_from_a_selection_and_deleted() {
+    let (app, doc, _) = open_with_gold_article().await;
+    let plan = plan(&doc);
+    add_entity(&app, &doc, &plan.word).await;
+    delete_mention(&app, &plan.deleted).await;
+    // Everything else is still as extracted.
+    let rest = without_mention(&doc, &plan.deleted);
+    let others: Vec<_> = app.highlights().await.into_iter().filter(|h| !h.text.contains(&plan.word.text) || h.kind != "entity").collect();
+    let problems = highlight_problems(&rest, &others);
+    assert!(problems.is_empty(), "after adding and deleting:\n  {}", problems.join("\n  "));
+}
+
+#[tokio::test]
+async fn undo_and_redo_reverse_and_repeat_corrections() {
+    let (app, doc, _) = open_with_gold_article().await;
+    let plan = plan(&doc);
+    delete_mention(&app, &plan.deleted).await;
+    let speaker = reattribute(&app, &plan.quote).await;
+
+    app.click_button("Undo").await;
+    let original = doc.quotes.iter().find(|q| q.id == plan.quote).and_then(|q| q.entity.clone()).unwrap_or_default();
+    wait_until("undo to restore the quote's speaker", WAIT, || async {
+        let hs = app.highlights().await;
+        hs.iter().any(|h| h.kind == "quote" && h.id.as_deref() == Some(plan.quote.as_str()) && h.entity.clone().unwrap_or_default() == original).then_some(())
+    })
+    .await;
+    app.click_button("Undo").await;
+    wait_for_no_problems("two undos to restore the extracted document", WAIT, || async { highlight_problems(&doc, &app.highlights().await) }).await;
+
+    app.click_button("Redo").await;
+    wait_for_mention(&app, &plan.deleted, false).await;
+    app.click_button("Redo").await;
+    wait_until("redo to re-attribute the quote again", WAIT, || async {
+        let hs = app.highlights().await;
+        hs.iter().any(|h| h.kind == "quote" && h.id.as_deref() == Some(plan.quote.as_str()) && h.entity.as_deref() == Some(speaker.as_str())).then_some(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn downloaded_json_is_the_cli_export_plus_the_corrections() {
+    let (app, doc, core) = open_with_gold_article().await;
+    let (_, untouched) = app.download_json().await;
+    assert!(untouched == doc.to_json(), "the download of an uncorrected document is not byte-identical to the command line's export");
+
+    let corrections = correct(&app, &doc).await;
+    let (_, corrected) = app.download_json().await;
+    let got: Value = serde_json::from_str(&corrected).expect("the download is JSON");
+    assert_export(&core, &corrections, &got, "the downloaded JSON");
+    let quote = &corrections.reattributed.as_ref().unwrap().0;
+    let q = got["quotes"].as_array().unwrap().iter().find(|q| q["id"] == quote.as_str()).unwrap();
+    println!("re-attributed quote {quote}: entity {} speaker {}", q["entity"], q["speaker"]);
+}
+
+#[tokio::test]
+async fn an_imported_file_restores_the_same_state() {
+    let kept = TempDir::new("import");
+    let file = kept.path().join("corrected.json");
+    let (exported, doc) = {
+        let (app, doc, _) = open_with_gold_article().await;
+        correct(&app, &doc).await;
+        let (_, text) = app.download_json().await;
+        (text, doc)
+    };
+    std::fs::write(&file, &exported).expect("keep the download");
+    let expected: Document = serde_json::from_str(&exported).expect("the download is an annotation file");
+    assert_ne!(expected, doc, "the corrections changed nothing");
+
+    let app = App::open().await;
+    app.import_file(&file).await;
+    wait_for_no_problems("the imported annotations on screen", WAIT, || async { highlight_problems(&expected, &app.highlights().await) }).await;
+    let (_, again) = app.download_json().await;
+    let (a, b): (Value, Value) = (serde_json::from_str(&exported).unwrap(), serde_json::from_str(&again).unwrap());
+    assert_export(&a, &Corrections::default(), &b, "the export after import");
+    assert_eq!(exported, again, "export → import → export is not byte-identical");
+}
+
+#[tokio::test]
+async fn autosave_brings_the_work_back_after_a_reload() {
+    let (app, doc, core) = open_with_gold_article().await;
+    let deleted = plan(&doc).deleted;
+    let saved_before = app.local_storage(AUTOSAVE_KEY).await;
+    delete_mention(&app, &deleted).await;
+    wait_until(&format!("localStorage {AUTOSAVE_KEY:?} to hold the correction"), WAIT, || async {
+        let now = app.local_storage(AUTOSAVE_KEY).await;
+        (now.is_some() && now != saved_before).then_some(())
+    })
+    .await;
+
+    app.browser.client.refresh().await.expect("reload");
+    app.wait_ready().await;
+    let rest = without_mention(&doc, &deleted);
+    wait_for_no_problems("the autosaved document after the reload", WAIT, || async { highlight_problems(&rest, &app.highlights().await) }).await;
+    let (_, text) = app.download_json().await;
+    let got: Value = serde_json::from_str(&text).expect("the download is JSON");
+    assert_export(&core, &Corrections { deleted: Some(deleted), ..Default::default() }, &got, "the export after the reload");
+}
+
+#[tokio::test]
+async fn pasted_html_is_shown_as_text_and_never_runs() {
+    let hostile = ["<img src=x onerror=alert(1)>", "<script>window.__pwned=1</script>"];
+    let text = format!("{}\n\n{}\n\n“We will look into it,” said Amina Yusuf, the council's spokeswoman.\n", hostile[0], hostile[1]);
+    let (doc, _) = core_export(&text);
+    let app = App::open().await;
+    paste_and_annotate(&app, &text, &doc).await;
+    let shown = wait_until("the pasted markup in #doc's text", WAIT, || async {
+        let shown = app.doc_text().await;
+        hostile.iter().all(|h| shown.contains(h)).then_some(shown)
+    })
+    .await;
+    assert!(shown.contains("Amina Yusuf"));
+    assert!(app.browser.client.get_alert_text().await.is_err(), "an alert is open: pasted markup ran");
+    let injected: Value = app
+        .js(
+            "return { elements: document.querySelectorAll('#doc img, #doc script, #doc iframe, #doc object').length,
+                      pwned: typeof window.__pwned };",
+            vec![],
+        )
+        .await;
+    assert_eq!(injected, json!({ "elements": 0, "pwned": "undefined" }), "pasted markup became live elements");
+    app.assert_only_own_files_requested();
+}
+
+#[tokio::test]
+async fn the_page_fetches_nothing_but_its_own_files() {
+    let (app, doc, _) = open_with_gold_article().await;
+    correct(&app, &doc).await;
+    app.download_json().await;
+    let requests = app.server.requests();
+    let paths: Vec<&str> = requests.iter().map(|r| r.path.as_str()).collect();
+    println!("requests served: {paths:?}");
+    assert!(paths.iter().any(|p| p.ends_with(".wasm")), "the page never fetched its WebAssembly: {paths:?}");
+    app.assert_only_own_files_requested();
+    let elsewhere = app.foreign_resources().await;
+    assert!(elsewhere.is_empty(), "resources loaded from outside {}: {elsewhere:?}", app.server.origin);
+}
+
+/// Measures (reports, does not assert) the time from navigation start to the
+/// first highlight of the seed article on screen, with a script Chromium runs in
+/// the page before any of the app's own; then checks "Load sample" shows an
+/// annotated sample.
+#[tokio::test]
+async fn startup_time_is_reported_and_the_sample_loads() {
+    let app = App::launch().await;
+    let observer = "new MutationObserver((_, observer) => {
+            if (!document.querySelector('#doc [data-kind]')) return;
+            observer.disconnect();
+            window.__saywhoHighlightInDom = performance.now();
+            requestAnimationFrame(() => setTimeout(() => { window.__saywhoHighlightPainted = performance.now(); }, 0));
+        }).observe(document, { childList: true, subtree: true });";
+    let injected = app.browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": observer }));
+    app.goto_home().await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut painted = None;
+    while painted.is_none() && std::time::Instant::now() < deadline {
+        painted = app.js::<Option<f64>>("return window.__saywhoHighlightPainted ?? null;", vec![]).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let timing: Value = app
+        .js(
+            "const nav = performance.getEntriesByType('navigation')[0] || {};
+             const bytes = performance.getEntriesByType('resource').reduce((n, e) => n + (e.encodedBodySize || 0), 0) + (nav.encodedBodySize || 0);
+             return { dom: window.__saywhoHighlightInDom ?? null, load: nav.loadEventEnd ?? null, bytes };",
+            vec![],
+        )
+        .await;
+    match (injected, painted) {
+        (Err(e), _) => println!("startup timing not measured: the in-page observer could not be installed ({e})"),
+        (Ok(_), None) => println!("startup timing: no highlight within 20 s of navigation (the app does not open with its sample?) {timing}"),
+        (Ok(_), Some(painted)) => println!(
+            "startup timing: first highlight in the DOM at {:.0} ms, on screen by {painted:.0} ms after navigation start; load event at {:.0} ms; {} bytes fetched (uncompressed)",
+            timing["dom"].as_f64().unwrap_or(f64::NAN),
+            timing["load"].as_f64().unwrap_or(f64::NAN),
+            timing["bytes"]
+        ),
+    }
+
+    app.click_button("Load sample").await;
+    let highlights = wait_until("highlights of the sample", WAIT, || async {
+        let hs = app.highlights().await;
+        (hs.iter().any(|h| h.kind == "entity") && hs.iter().any(|h| h.kind == "quote")).then_some(hs)
+    })
+    .await;
+    println!("sample: {} highlights", highlights.len());
+}
