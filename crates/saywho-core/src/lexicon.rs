@@ -73,7 +73,7 @@ fn verbs() -> &'static HashMap<&'static str, Vec<VerbForm>> {
                 that_clause: flags.contains('T') || flags.contains('S'),
                 addressee: flags.contains('O'),
                 infinitive: flags.contains('I'),
-                wh_clause: flags.contains('Q') || flags.contains('T') || flags.contains('S'),
+                wh_clause: flags.contains('Q'),
                 names_fragment: flags.contains('P'),
                 direct_only: flags.contains('D'),
             };
@@ -192,7 +192,7 @@ pub fn is_discourse_opener(w: &str) -> bool {
 pub fn is_verb_modifier(w: &str) -> bool {
     matches!(
         w,
-        "also" | "later" | "then" | "has" | "have" | "had" | "will" | "would" | "had" | "once" | "repeatedly"
+        "also" | "later" | "then" | "has" | "have" | "had" | "will" | "would" | "once" | "repeatedly"
             | "reportedly" | "publicly" | "privately" | "previously" | "recently" | "earlier" | "further" | "again"
             | "simply" | "only" | "just" | "never" | "often" | "always" | "frequently" | "firmly" | "openly"
             | "flatly" | "quickly" | "initially" | "subsequently" | "separately" | "already" | "may" | "might"

@@ -5,9 +5,17 @@
 //! panics: odd input gives fewer annotations plus [`Warning`]s.
 
 pub mod cues;
+pub mod entities;
 pub mod format;
+pub mod gazetteer;
 pub mod lexicon;
+pub mod ml;
+pub mod names;
+pub mod numex;
+pub mod pipeline;
 pub mod quotes;
+pub mod reported;
+pub mod speakers;
 pub mod text;
 pub mod validate;
 
@@ -35,5 +43,7 @@ pub fn annotate(text: &str) -> Annotated {
     if text.trim().is_empty() {
         warnings.push(Warning { code: "empty-text", message: "The text is empty: there is nothing to annotate.".into() });
     }
-    Annotated { document: Document::empty(text), warnings }
+    let analysis = pipeline::analyse(text);
+    warnings.extend(analysis.warnings.iter().cloned());
+    Annotated { document: analysis.to_document(), warnings }
 }

@@ -193,30 +193,30 @@ fn first_char(s: &str) -> char {
 
 /// Joins “A,” he said, “B.” into one quotation.
 fn merge_broken(text: &Text, qs: &mut Vec<Marked>) {
-    let mut i = 0;
-    while i + 1 < qs.len() {
-        let (a, b) = (&qs[i], &qs[i + 1]);
-        let gap = (a.end, b.start);
-        let ok = a.closed
-            && text.tokens[a.start].para == text.tokens[b.start].para
-            && gap.1 > gap.0 + 1
-            && gap.1 - gap.0 <= 10
-            // the first part ends with a comma inside the marks (“…,”)
-            && a.end >= 2 && text.tok(a.end - 2) == ","
-            // the cue clause ends with a comma or colon and holds a reporting verb
-            && matches!(text.tok(gap.1 - 1), "," | ":")
-            && (gap.0..gap.1).any(|k| crate::cues::cue_at(text, k).is_some());
-        if ok {
-            let end = qs[i + 1].end;
-            let closed = qs[i + 1].closed;
-            qs[i].end = end;
-            qs[i].closed = closed;
-            qs[i].interruption = Some(gap);
-            qs.remove(i + 1);
-        } else {
-            i += 1;
+    let mut out: Vec<Marked> = Vec::with_capacity(qs.len());
+    for b in qs.drain(..) {
+        if let Some(a) = out.last_mut() {
+            let gap = (a.end, b.start);
+            let ok = a.closed
+                && a.interruption.is_none()
+                && text.tokens[a.start].para == text.tokens[b.start].para
+                && gap.1 > gap.0 + 1
+                && gap.1 - gap.0 <= 10
+                // the first part ends with a comma inside the marks (“…,”)
+                && a.end >= 2 && text.tok(a.end - 2) == ","
+                // the cue clause ends with a comma or colon and holds a reporting verb
+                && matches!(text.tok(gap.1 - 1), "," | ":")
+                && (gap.0..gap.1).any(|k| crate::cues::cue_at(text, k).is_some());
+            if ok {
+                a.end = b.end;
+                a.closed = b.closed;
+                a.interruption = Some(gap);
+                continue;
+            }
         }
+        out.push(b);
     }
+    *qs = out;
 }
 
 /// Direct speech, or a fragment quoted inside the narrator's sentence?

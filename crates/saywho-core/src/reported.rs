@@ -1,0 +1,235 @@
+//! Reported speech: the content clause of "X said (that) …", "X told Y …",
+//! "X urged Y to …", "X questioned how …", "According to X, …", "…, X said."
+//! and "…, she said, …". A cue counts only when what follows it is a clause
+//! (checked from the verb's frame in the lexicon and the surface of the words).
+
+use crate::cues::{self, Cue};
+use crate::lexicon;
+use crate::speakers::{Ctx, Source};
+use crate::text::Kind;
+
+/// A reported-speech quotation: token range of its content, the cue, the source.
+#[derive(Debug, Clone)]
+pub(crate) struct Reported {
+    pub start: usize,
+    pub end: usize,
+    pub cue: (usize, usize),
+    pub source: Option<Source>,
+}
+
+/// Finds reported speech in every sentence, skipping cues already used by
+/// quotations in marks and cues inside quotations.
+pub(crate) fn find(cx: &Ctx, used: &[usize]) -> Vec<Reported> {
+    let t = cx.text;
+    let mut out = Vec::new();
+    let mut is_used = vec![false; t.len()];
+    for &u in used {
+        is_used[u] = true;
+    }
+    for sent in &t.sentences {
+        let mut i = sent.start;
+        while i < sent.end {
+            if cx.in_marks[i] || is_used[i] {
+                i += 1;
+                continue;
+            }
+            let Some(cue) = cues::cue_at(t, i) else {
+                i += 1;
+                continue;
+            };
+            // "to say", "declined to comment": an infinitive reports nothing yet.
+            if cue.end > sent.end || (cue.start > sent.start && t.is(cue.start - 1, "to")) {
+                i += 1;
+                continue;
+            }
+            match content_of(cx, &cue, sent.start, sent.end) {
+                Some((a, b)) if b > a && cx.text.span(a, b).chars().any(|c| c.is_alphabetic()) => {
+                    let source = cx.subject_of(&cue);
+                    out.push(Reported { start: a, end: b, cue: (cue.start, cue.end), source });
+                    // Cues inside this content belong to it ("…, and that X noted…").
+                    i = if b > cue.end { b } else { cue.end };
+                }
+                _ => i = cue.end,
+            }
+        }
+    }
+    out
+}
+
+/// Trims trailing punctuation (and closing marks) off a content range.
+fn trim_end(cx: &Ctx, a: usize, mut b: usize) -> usize {
+    while b > a && matches!(cx.text.kind(b - 1), Kind::Punct | Kind::Dash) && !cx.in_marks[b - 1] {
+        b -= 1;
+    }
+    b
+}
+
+/// The content range for `cue` in the sentence `[s0, s1)`, if it reports speech.
+fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize)> {
+    let t = cx.text;
+    // The content runs to the sentence end, or to a quotation in marks that
+    // the same cue introduces, or to ", according to".
+    let end_from = |a: usize| {
+        let mut b = a;
+        while b < s1 {
+            if cx.in_marks[b] && t.kind(b) == Kind::Quote && (b == 0 || !cx.in_marks[b - 1]) {
+                // A partial quote inside the content is fine; direct speech is not.
+                if b > 0 && matches!(t.tok(b - 1), ":" | ",") {
+                    break;
+                }
+            }
+            if t.is(b, "according") && t.is(b + 1, "to") && b > a && t.tok(b - 1) == "," {
+                return trim_end(cx, a, b - 1);
+            }
+            b += 1;
+        }
+        trim_end(cx, a, b)
+    };
+
+    if cue.according {
+        // "According to X, content." — content after the source's comma.
+        if cue.start == s0 || t.starts_sentence(cue.start) {
+            let comma = (cue.end..s1).find(|&k| t.tok(k) == ",")?;
+            let a = comma + 1;
+            return Some((a, end_from(a)));
+        }
+        // "Content, according to X." — content before the comma.
+        if cue.start > s0 && t.tok(cue.start - 1) == "," {
+            let a = skip_opener(cx, s0, cue.start - 1);
+            return Some((a, trim_end(cx, a, cue.start - 1)));
+        }
+        return None;
+    }
+    if !cue.flags.indirect() {
+        return None;
+    }
+    let mut k = cue.end;
+    let mut buf = [0u8; 32];
+    let lower = |i: usize, buf: &mut [u8; 32]| -> Option<String> {
+        if i < s1 && t.is_word(i) {
+            lexicon::ascii_lower(t.tok(i), buf).map(str::to_string)
+        } else {
+            None
+        }
+    };
+    // Parenthetical cue: "Lasting peace, she said, will require …".
+    if k < s1 && t.tok(k) == "," {
+        let subj = cx.subject_of(cue)?;
+        let before = subj.span.0;
+        if before > s0 && t.tok(before - 1) == "," && k + 1 < s1 {
+            let first = (s0..before - 1).find(|&x| t.is_word(x)).unwrap_or(before - 1);
+            let opener = lower(first, &mut buf).is_some_and(|w| lexicon::is_discourse_opener(&w));
+            let a = if opener { k + 1 } else { skip_opener(cx, s0, before - 1) };
+            return Some((a, end_from(k + 1)));
+        }
+        return None;
+    }
+    // Inverted: "The talks failed, the minister said." — content before.
+    let tail_words = (k..s1).filter(|&x| t.is_word(x)).count();
+    if let Some(subj) = cx.subject_of(cue) {
+        let before = subj.span.0.min(cue.start);
+        let after_cue_subject = subj.span.0 >= cue.end;
+        let comma = if after_cue_subject { cue.start } else { before };
+        if comma > s0 + 1 && t.tok(comma - 1) == "," && tail_words <= 4 && (after_cue_subject || tail_words <= 3) {
+            let a = skip_opener(cx, s0, comma - 1);
+            let b = trim_end(cx, a, comma - 1);
+            if (a..b).filter(|&x| t.is_word(x)).count() >= 3 && (a..b).any(|x| cues::looks_finite(t, x) || pronoun_subject(cx, x)) {
+                return Some((a, b));
+            }
+        }
+    } else {
+        return None;
+    }
+    // Addressee: "told reporters (that) …", "told CBC News the department …".
+    if cue.flags.addressee && k < s1 {
+        if let Some(m) = cx.mention_at[k] {
+            k = cx.ents.mentions[m].end;
+        } else if lower(k, &mut buf).is_some_and(|w| {
+            matches!(w.as_str(), "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists" | "lawmakers" | "parliament" | "supporters" | "the")
+        }) {
+            if t.is(k, "the") {
+                k += 1;
+                while k < s1 && t.is_word(k) && !t.is(k, "that") && k - cue.end < 4 && !cues::looks_finite(t, k) {
+                    k += 1;
+                }
+            } else {
+                k += 1;
+            }
+        }
+    }
+    if k >= s1 {
+        return None;
+    }
+    let w = lower(k, &mut buf);
+    let w = w.as_deref();
+    if w == Some("that") && cue.flags.that_clause {
+        let a = k + 1;
+        return Some((a, end_from(a)));
+    }
+    // "asked how …", "questioned whether …"; other verbs only with whether/if.
+    let wh_ok = cue.flags.wh_clause || (cue.flags.that_clause && matches!(w, Some("whether" | "if")));
+    if w.is_some_and(lexicon::is_wh_word) && wh_ok {
+        return Some((k, end_from(k)));
+    }
+    if cue.flags.infinitive {
+        // "urged Washington not to view …": an object, maybe "not", then "to".
+        let mut x = k;
+        while x < s1 && x - k < 6 && (t.is_word(x) || t.kind(x) == Kind::Hyphen) && !t.is(x, "to") {
+            x += 1;
+        }
+        if x < s1 && x > k && t.is(x, "to") {
+            return Some((k, end_from(k)));
+        }
+    }
+    if cue.flags.bare_clause && starts_clause(cx, k, s1) {
+        return Some((k, end_from(k)));
+    }
+    None
+}
+
+/// Skips a leading discourse opener ("However, …") at the sentence start.
+fn skip_opener(cx: &Ctx, s0: usize, limit: usize) -> usize {
+    let t = cx.text;
+    let mut a = s0;
+    while a < limit && !matches!(t.kind(a), Kind::Word | Kind::Number) {
+        a += 1;
+    }
+    a
+}
+
+fn pronoun_subject(cx: &Ctx, x: usize) -> bool {
+    let mut buf = [0u8; 32];
+    cx.text.is_word(x) && lexicon::ascii_lower(cx.text.tok(x), &mut buf).is_some_and(|w| lexicon::subject_pronoun(w).is_some())
+}
+
+/// Does a clause start at token `k`? A subject pronoun, or a finite verb
+/// within the next few words before any comma.
+fn starts_clause(cx: &Ctx, k: usize, s1: usize) -> bool {
+    let t = cx.text;
+    if !matches!(t.kind(k), Kind::Word | Kind::Number) && !(cx.in_marks[k] && t.kind(k) == Kind::Quote) {
+        return false;
+    }
+    if pronoun_subject(cx, k) {
+        return true;
+    }
+    // The word right after the cue is a verb form itself: not a clause
+    // ("said goodbye", "added to", "noted for").
+    let mut buf = [0u8; 32];
+    if let Some(w) = lexicon::ascii_lower(t.tok(k), &mut buf) {
+        if matches!(w, "to" | "for" | "in" | "on" | "at" | "with" | "by" | "about" | "of" | "so" | "nothing" | "yes" | "no" | "goodbye" | "it")
+        {
+            return false;
+        }
+    }
+    let mut x = k + 1;
+    while x < s1 && x < k + 10 {
+        if matches!(t.tok(x), "," | ";" | ":" | "." | "(" | "—") {
+            return false;
+        }
+        if cues::looks_finite(t, x) {
+            return true;
+        }
+        x += 1;
+    }
+    false
+}

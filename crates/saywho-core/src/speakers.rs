@@ -1,0 +1,723 @@
+//! Who said it: cues and speakers for every quotation, reported speech
+//! (via `reported.rs`), and pronoun speakers resolved to people.
+//!
+//! Order of work, each step using the last: (1) quotes in marks take the cue
+//! in their own sentence (before, after, or inside a broken quote); (2) the
+//! remaining cues introduce reported speech; (3) quotes with no cue take the
+//! speaker of the quote before them in the paragraph, or the person just
+//! introduced; (4) pronoun speakers resolve to the nearest compatible person.
+
+use crate::cues::{self, Cue};
+use crate::entities::{Entities, Gender, Label};
+use crate::lexicon::{self, Pronoun};
+use crate::quotes::Marked;
+use crate::reported;
+use crate::text::{Kind, Text};
+use crate::QuoteKind;
+
+/// A quotation with its attribution, in token ranges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attributed {
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    pub cue: Option<(usize, usize)>,
+    pub speaker: Option<(usize, usize)>,
+    /// Index into `Entities::entities`.
+    pub entity: Option<usize>,
+}
+
+/// The source named by a cue's subject: a token span and maybe an entity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Source {
+    pub span: (usize, usize),
+    pub entity: Option<usize>,
+    pub pronoun: Option<Pronoun>,
+}
+
+/// Shared lookups over one document.
+pub(crate) struct Ctx<'t, 'a> {
+    pub text: &'t Text<'a>,
+    pub ents: &'t Entities,
+    /// For each token, the mention covering it.
+    pub mention_at: Vec<Option<usize>>,
+    /// For each token, whether it lies inside a quotation in marks.
+    pub in_marks: Vec<bool>,
+    /// Gender per entity, refined as pronouns resolve.
+    pub gender: Vec<Gender>,
+}
+
+impl<'t, 'a> Ctx<'t, 'a> {
+    pub fn new(text: &'t Text<'a>, ents: &'t Entities, marked: &[Marked]) -> Self {
+        let mut mention_at = vec![None; text.len()];
+        for (mi, m) in ents.mentions.iter().enumerate() {
+            for slot in mention_at.iter_mut().take(m.end.min(text.len())).skip(m.start) {
+                *slot = Some(mi);
+            }
+        }
+        let mut in_marks = vec![false; text.len()];
+        for q in marked {
+            for (k, slot) in in_marks.iter_mut().enumerate().take(q.end).skip(q.start) {
+                let in_gap = q.interruption.is_some_and(|(a, b)| k >= a && k < b);
+                *slot = !in_gap;
+            }
+        }
+        let gender = ents.entities.iter().map(|e| e.gender).collect();
+        Ctx { text, ents, mention_at, in_marks, gender }
+    }
+
+    fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+        if !self.text.is_word(i) {
+            return None;
+        }
+        lexicon::ascii_lower(self.text.tok(i), buf)
+    }
+
+    fn label_of(&self, m: usize) -> Label {
+        self.ents.mentions[m].label
+    }
+
+    /// The subject of a cue: the source of what it reports.
+    pub fn subject_of(&self, cue: &Cue) -> Option<Source> {
+        let t = self.text;
+        let sent = t.sentences[t.sent_of[cue.start]];
+        if cue.according {
+            // "According to X, …" / "…, according to X."
+            let mut e = cue.end;
+            while e < sent.end && !matches!(t.tok(e), "," | "." | ";" | ":" | "?" | "!") && !self.in_marks[e] {
+                e += 1;
+            }
+            return self.source_in(cue.end, e);
+        }
+        // Inverted order after a quote or a comma: "…,” said Bolden", "said
+        // Daniel Osei, the …". After a comma that closes an appositive
+        // ("Ranjha, an expert, told The Media Line") the subject comes first.
+        let after_quote = cue.start > sent.start && t.kind(cue.start - 1) == Kind::Quote;
+        let after_comma = cue.start > sent.start && t.tok(cue.start - 1) == "," && !cue.flags.addressee;
+        if after_comma && !after_quote {
+            if let Some(src) = self.subject_before_appositive(sent.start, cue.start - 1) {
+                return Some(src);
+            }
+        }
+        if (after_quote || after_comma) && cue.end < sent.end {
+            let mut s = cue.end;
+            if t.is(s, "the") || t.is(s, "a") {
+                s += 1;
+            }
+            if let Some(m) = self.mention_at.get(s).copied().flatten() {
+                if self.ents.mentions[m].start == s && matches!(self.label_of(m), Label::Person | Label::Org) {
+                    return Some(self.mention_source(m));
+                }
+            }
+            // "…,” said the spokeswoman." → the NP after the verb.
+            if s > cue.end && t.is_word(s) && !t.is_cap(s) {
+                let mut e = s;
+                while e < sent.end && t.is_word(e) && e - s < 4 {
+                    e += 1;
+                }
+                if e > s && (e >= sent.end || matches!(t.tok(e), "." | "," | ";")) {
+                    return Some(Source { span: (cue.end, e), entity: None, pronoun: None });
+                }
+            }
+        }
+        // Normal order: walk left over adverbs and auxiliaries to the subject.
+        let mut j = cue.start;
+        let mut buf = [0u8; 32];
+        while j > sent.start {
+            let k = j - 1;
+            match self.lower(k, &mut buf) {
+                Some(w) if lexicon::is_verb_modifier(w) && self.mention_at[k].is_none() => j = k,
+                _ => break,
+            }
+        }
+        if j == sent.start {
+            return None;
+        }
+        let k = j - 1;
+        if self.in_marks[k] || t.kind(k) == Kind::Quote {
+            return None;
+        }
+        if let Some(p) = self.lower(k, &mut buf).and_then(lexicon::subject_pronoun) {
+            return Some(Source { span: (k, k + 1), entity: None, pronoun: Some(p) });
+        }
+        if t.tok(k) == "," {
+            return self.subject_before_appositive(sent.start, k);
+        }
+        let start = self.np_start(sent.start, j);
+        if start == j {
+            return None;
+        }
+        self.source_in(start, j)
+    }
+
+    /// "Shabana Fayyaz, former chair of …, said": the subject stands before
+    /// the appositive that ends at the comma `comma`.
+    fn subject_before_appositive(&self, floor: usize, comma: usize) -> Option<Source> {
+        let t = self.text;
+        // Segments between commas, right to left, skipping the appositive itself.
+        let mut seg_end = comma;
+        let mut first = true;
+        let mut guard = 0;
+        while seg_end > floor && guard < 4 {
+            guard += 1;
+            let mut s = seg_end;
+            while s > floor && t.tok(s - 1) != "," && !matches!(t.kind(s - 1), Kind::Quote) {
+                s -= 1;
+            }
+            if !first {
+                if let Some(src) = self.source_in(s, seg_end) {
+                    if src.entity.is_some() || src.pronoun.is_some() {
+                        return Some(src);
+                    }
+                }
+            }
+            first = false;
+            if s == floor || t.tok(s - 1) != "," {
+                break;
+            }
+            seg_end = s - 1;
+        }
+        None
+    }
+
+    /// Start of the noun phrase ending before token `end`.
+    fn np_start(&self, floor: usize, end: usize) -> usize {
+        let t = self.text;
+        let mut s = end;
+        let mut buf = [0u8; 32];
+        while s > floor && end - s < 10 {
+            let k = s - 1;
+            if self.in_marks[k] {
+                break;
+            }
+            if let Some(m) = self.mention_at[k] {
+                s = self.ents.mentions[m].start.max(floor);
+                continue;
+            }
+            match t.kind(k) {
+                Kind::Word | Kind::Number | Kind::Hyphen => {}
+                _ if t.tok(k) == "&" => {}
+                _ => break,
+            }
+            if let Some(w) = self.lower(k, &mut buf) {
+                if matches!(
+                    w,
+                    "that" | "and" | "but" | "because" | "while" | "when" | "as" | "if" | "since" | "although"
+                        | "though" | "whereas" | "where" | "so" | "then" | "after" | "before"
+                ) && k + 1 < end
+                {
+                    break;
+                }
+                if cues::looks_finite(t, k) && !self.text.is_cap(k) && lexicon::is_finite_marker(w) {
+                    break;
+                }
+            }
+            s = k;
+        }
+        s
+    }
+
+    /// The source named in token range `[a, b)`: its most speaker-like
+    /// mention, else the noun phrase itself.
+    fn source_in(&self, a: usize, b: usize) -> Option<Source> {
+        if a >= b {
+            return None;
+        }
+        let mut best: Option<(u8, usize)> = None;
+        let mut k = a;
+        while k < b {
+            if let Some(m) = self.mention_at[k] {
+                let rank = match self.label_of(m) {
+                    Label::Person => 3,
+                    Label::Org => 2,
+                    Label::Loc => 1,
+                    _ => 0,
+                };
+                if rank > 0 && best.is_none_or(|(r, _)| rank > r) {
+                    best = Some((rank, m));
+                }
+                k = self.ents.mentions[m].end.max(k + 1);
+            } else {
+                k += 1;
+            }
+        }
+        let mut buf = [0u8; 32];
+        if b == a + 1 {
+            if let Some(p) = self.lower(a, &mut buf).and_then(lexicon::subject_pronoun) {
+                return Some(Source { span: (a, b), entity: None, pronoun: Some(p) });
+            }
+        }
+        if let Some((_, m)) = best {
+            // A place inside a common-noun phrase ("officials in Pakistan") is
+            // not the speaker; a place heading the phrase ("Pakistan") is.
+            let mm = &self.ents.mentions[m];
+            if self.label_of(m) != Label::Loc || mm.start <= a + 1 {
+                return Some(self.mention_source(m));
+            }
+        }
+        // No named source: the phrase itself ("officials on both sides"),
+        // linked to an organisation it names by its head ("the ministry").
+        let mut s = a;
+        while s < b && !self.text.is_word(s) {
+            s += 1;
+        }
+        let mut e = b;
+        while e > s && !matches!(self.text.kind(e - 1), Kind::Word | Kind::Number) {
+            e -= 1;
+        }
+        if s >= e {
+            return None;
+        }
+        let entity = self.org_by_head(e - 1);
+        Some(Source { span: (s, e), entity, pronoun: None })
+    }
+
+    fn mention_source(&self, m: usize) -> Source {
+        let mm = &self.ents.mentions[m];
+        Source { span: (mm.start, mm.end), entity: Some(mm.entity), pronoun: None }
+    }
+
+    /// "the ministry said" → the organisation named earlier whose name has
+    /// that head word ("Ministry of Finance").
+    fn org_by_head(&self, head: usize) -> Option<usize> {
+        let h = self.text.tok(head);
+        if h.len() < 4 || self.text.is_cap(head) && !self.text.starts_sentence(head) {
+            return None;
+        }
+        let before = self.ents.mentions.partition_point(|m| m.start < head);
+        self.ents.mentions[..before]
+            .iter()
+            .rev()
+            .filter(|m| m.label == Label::Org)
+            .find(|m| {
+                self.ents.entities[m.entity]
+                    .name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(h))
+            })
+            .map(|m| m.entity)
+    }
+
+    /// Resolves a pronoun at token `at` to an entity: the nearest compatible
+    /// person before it (outside quotations), by gender and number.
+    pub fn resolve_pronoun(&mut self, p: Pronoun, at: usize) -> Option<usize> {
+        let want = match p {
+            Pronoun::He => Some(Gender::Male),
+            Pronoun::She => Some(Gender::Female),
+            Pronoun::It | Pronoun::They => None,
+            _ => return None,
+        };
+        let limit_para = self.text.tokens[at].para.saturating_sub(6);
+        let before = self.ents.mentions.partition_point(|m| m.start < at);
+        let found = self.ents.mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|m| self.text.tokens[m.start].para >= limit_para)
+            .filter(|m| !self.in_marks[m.start])
+            .find(|m| {
+                let e = &self.ents.entities[m.entity];
+                match want {
+                    Some(g) => m.label == Label::Person && (self.gender[m.entity] == g || self.gender[m.entity] == Gender::Unknown),
+                    None if p == Pronoun::They => matches!(m.label, Label::Org) || e.plural,
+                    None => matches!(m.label, Label::Org | Label::Loc),
+                }
+            })
+            .map(|m| m.entity);
+        if let (Some(e), Some(g)) = (found, want) {
+            self.gender[e] = g;
+        }
+        found
+    }
+}
+
+/// Attributes every quotation: marked ones, reported speech, cue-less ones.
+pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attributed> {
+    let mut cx = Ctx::new(text, ents, marked);
+    let mut out: Vec<Attributed> = Vec::with_capacity(marked.len() * 2);
+    let mut used_cues: Vec<usize> = Vec::new();
+    let mut sources: Vec<Option<Source>> = Vec::new();
+
+    // (1) Quotations in marks: the cue in their own sentence, or a byline
+    // ("“…” — Jane Doe") or a source line ending in a colon above.
+    for q in marked {
+        let cue = find_cue_for_marked(&cx, q);
+        let src = match cue {
+            Some(c) => cx.subject_of(&c),
+            None => byline_after(&cx, q).or_else(|| source_line_above(&cx, q)),
+        };
+        if let Some(c) = cue {
+            used_cues.push(c.start);
+        }
+        out.push(Attributed {
+            start: q.start,
+            end: q.end,
+            kind: q.kind,
+            cue: cue.map(|c| (c.start, c.end)),
+            speaker: None,
+            entity: None,
+        });
+        sources.push(src);
+    }
+
+    // (2) Reported speech from the cues not used by quotations in marks.
+    for r in reported::find(&cx, &used_cues) {
+        out.push(Attributed { start: r.start, end: r.end, kind: QuoteKind::Indirect, cue: Some(r.cue), speaker: None, entity: None });
+        sources.push(r.source);
+    }
+
+    // Document order, keeping sources aligned.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].start, out[i].end));
+    let out: Vec<Attributed> = order.iter().map(|&i| out[i].clone()).collect();
+    let mut sources: Vec<Option<Source>> = order.iter().map(|&i| sources[i]).collect();
+    let mut out = out;
+
+    // (3) + (4): pronouns, then inheritance for quotes without a cue.
+    for i in 0..out.len() {
+        if let Some(src) = sources[i].as_mut() {
+            if let Some(p) = src.pronoun {
+                src.entity = cx.resolve_pronoun(p, src.span.0);
+            }
+        }
+        if let Some(src) = sources[i] {
+            out[i].speaker = Some(src.span);
+            out[i].entity = src.entity;
+        } else if let Some(src) = inherit(&cx, &out, &sources, i) {
+            // The sentence does not name the source: no speaker span, but the
+            // quote still belongs to the entity.
+            sources[i] = Some(Source { span: src.span, entity: src.entity, pronoun: None });
+            out[i].entity = src.entity;
+            if src.entity.is_none() {
+                out[i].speaker = Some(src.span);
+            }
+        }
+    }
+    out
+}
+
+/// The cue of a quotation in marks, looked for in its own sentence: inside a
+/// broken quote, right after it, or before it.
+fn find_cue_for_marked(cx: &Ctx, q: &Marked) -> Option<Cue> {
+    let t = cx.text;
+    if let Some((a, b)) = q.interruption {
+        if let Some(c) = (a..b).find_map(|k| cues::cue_at(t, k)) {
+            return Some(c);
+        }
+    }
+    let para = t.tokens[q.start].para;
+    // After, in the sentence the closing mark ends: "…,” she said" / "…,” said Bolden" (within a few words).
+    let mut k = q.end;
+    let mut words = 0;
+    let close_sent = t.sent_of[q.end - 1];
+    while k < t.len() && t.sent_of[k] == close_sent && words < 8 {
+        if cx.in_marks[k] || matches!(t.tok(k), "." | "?" | "!" | ";") {
+            break;
+        }
+        if let Some(c) = cues::cue_at(t, k) {
+            if !c.flags.names_fragment || q.kind == QuoteKind::Partial {
+                return Some(c);
+            }
+        }
+        if t.is_word(k) {
+            words += 1;
+        }
+        k += 1;
+    }
+    // Before: "X said, “…”", "X told Y: “…”", "what it called “…”".
+    let sent = t.sentences[t.sent_of[q.start]];
+    let mut best = None;
+    let mut k = q.start;
+    while k > sent.start {
+        k -= 1;
+        if cx.in_marks[k] {
+            break;
+        }
+        if let Some(c) = cues::cue_at(t, k) {
+            if c.end <= q.start {
+                let fragment_ok = q.kind == QuoteKind::Partial || !c.flags.names_fragment;
+                let gap = q.start - c.end;
+                let introduced = matches!(t.tok(q.start - 1), "," | ":");
+                let near = gap <= 6 || (introduced && gap <= 14) || q.kind == QuoteKind::Partial;
+                if fragment_ok && near {
+                    best = Some(c);
+                    break;
+                }
+            }
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    // A source line ending in a colon introduces the quote below it.
+    if q.start > 0 && t.tokens[q.start - 1].para != para && t.tok(q.start - 1) == ":" {
+        let prev = t.sentences[t.sent_of[q.start - 1]];
+        return (prev.start..prev.end).rev().find_map(|k| cues::cue_at(t, k));
+    }
+    None
+}
+
+/// "“…” — Jane Doe" / "“…” -Commissioner Jane Doe": a dash and a name after
+/// the closing mark, ending the paragraph.
+fn byline_after(cx: &Ctx, q: &Marked) -> Option<Source> {
+    let t = cx.text;
+    let d = q.end;
+    if d >= t.len() || !q.closed || !matches!(t.kind(d), Kind::Dash | Kind::Hyphen) || t.tokens[d].para != t.tokens[q.start].para {
+        return None;
+    }
+    let para = t.tokens[d].para;
+    let mut k = d + 1;
+    while k < t.len() && t.tokens[k].para == para && k - d < 8 {
+        if let Some(m) = cx.mention_at[k] {
+            let mm = &cx.ents.mentions[m];
+            if matches!(mm.label, Label::Person | Label::Org) {
+                return Some(Source { span: (mm.start, mm.end), entity: Some(mm.entity), pronoun: None });
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "And from Chairwoman Jane Doe:" on the line above the quotation.
+fn source_line_above(cx: &Ctx, q: &Marked) -> Option<Source> {
+    let t = cx.text;
+    if q.start == 0 || t.tokens[q.start - 1].para == t.tokens[q.start].para || t.tok(q.start - 1) != ":" {
+        return None;
+    }
+    let sent = t.sentences[t.sent_of[q.start - 1]];
+    (sent.start..q.start - 1).rev().find_map(|k| {
+        let m = cx.mention_at[k]?;
+        let mm = &cx.ents.mentions[m];
+        matches!(mm.label, Label::Person | Label::Org).then_some(Source {
+            span: (mm.start, mm.end),
+            entity: Some(mm.entity),
+            pronoun: None,
+        })
+    })
+}
+
+/// A quotation with no cue of its own: the speaker of the quotation before it
+/// in the paragraph (or up to two paragraphs back when only narration without
+/// people lies between), else the person introduced just before it.
+fn inherit(cx: &Ctx, out: &[Attributed], sources: &[Option<Source>], i: usize) -> Option<Source> {
+    let t = cx.text;
+    let q = &out[i];
+    if q.kind == QuoteKind::Indirect {
+        return None;
+    }
+    let para = t.tokens[q.start].para;
+    // A partial quote inside reported speech is the reporter's source.
+    for j in (0..i).rev() {
+        if t.tokens[out[j].start].para != para {
+            break;
+        }
+        if out[j].kind == QuoteKind::Indirect && out[j].start <= q.start && q.end <= out[j].end {
+            return sources[j];
+        }
+    }
+    if q.kind == QuoteKind::Partial {
+        return None;
+    }
+    let before = cx.ents.mentions.partition_point(|m| m.start < q.start);
+    // People named between the previous quote and this one.
+    let person_between = |from: usize| {
+        let first = cx.ents.mentions.partition_point(|m| m.start < from);
+        cx.ents.mentions[first.min(before)..before]
+            .iter()
+            .any(|m| m.label == Label::Person && !cx.in_marks[m.start])
+    };
+    for j in (0..i).rev() {
+        let pj = t.tokens[out[j].start].para;
+        if para > pj + 3 {
+            break;
+        }
+        if let Some(src) = sources[j] {
+            if src.entity.is_some() || src.pronoun.is_none() {
+                if pj == para || !person_between(out[j].end) {
+                    return Some(src);
+                }
+                break;
+            }
+        }
+    }
+    // The person introduced right before, in this paragraph or the one above.
+    cx.ents.mentions[..before]
+        .iter()
+        .rev()
+        .filter(|m| !cx.in_marks[m.start])
+        .take_while(|m| t.tokens[m.start].para + 1 >= para)
+        .find(|m| m.label == Label::Person)
+        .map(|m| Source { span: (m.start, m.end), entity: Some(m.entity), pronoun: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotate;
+
+    /// Annotates `input` and checks each quote as (text, kind, speaker), where
+    /// speaker is the linked entity's name, else the speaker span's text, else "".
+    fn check(input: &str, expected: &[(&str, &str, &str)]) {
+        let doc = annotate(input).document;
+        let got: Vec<(String, String, String)> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let who = q
+                    .entity
+                    .as_ref()
+                    .and_then(|id| doc.entities.iter().find(|e| &e.id == id))
+                    .map(|e| e.name.clone())
+                    .or_else(|| q.speaker.as_ref().map(|s| s.text.clone()))
+                    .unwrap_or_default();
+                (q.text.clone(), q.kind.as_str().to_string(), who)
+            })
+            .collect();
+        let want: Vec<(String, String, String)> =
+            expected.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+        assert_eq!(got, want, "input: {input}");
+    }
+
+    #[test]
+    fn subject_before_the_cue() {
+        check("Ahmed Khan said the talks had failed.", &[("the talks had failed", "indirect", "Ahmed Khan")]);
+        check(
+            "Pakistan’s Ministry of Finance later announced that trade talks will conclude next week.",
+            &[("trade talks will conclude next week", "indirect", "Ministry of Finance")],
+        );
+        check(
+            "Officials on both sides say they want to deepen ties.",
+            &[("they want to deepen ties", "indirect", "Officials on both sides")],
+        );
+    }
+
+    #[test]
+    fn subject_after_the_cue() {
+        check(
+            "“We will win,” said Daniel Osei, the group’s chief executive.",
+            &[("“We will win,”", "direct", "Daniel Osei")],
+        );
+    }
+
+    #[test]
+    fn appositives_and_addressees() {
+        check(
+            "Shabana Fayyaz, former chair of the department at Quaid-i-Azam University, said, “Relations remain complex.”",
+            &[("“Relations remain complex.”", "direct", "Shabana Fayyaz")],
+        );
+        check(
+            "Sujata Raisinghani told CBC News the department will look into the incident.",
+            &[("the department will look into the incident", "indirect", "Sujata Raisinghani")],
+        );
+        check(
+            "Tehmina Aslam Ranjha, a Lahore-based expert, told The Media Line, “Relations have become transactional.”",
+            &[("“Relations have become transactional.”", "direct", "Tehmina Aslam Ranjha")],
+        );
+    }
+
+    #[test]
+    fn pronouns_resolve_by_gender() {
+        check(
+            "Maria Lopez spoke first. She warned that the plan would fail.",
+            &[("the plan would fail", "indirect", "Maria Lopez")],
+        );
+        check(
+            "Maria Lopez met John Smith on Monday. She said the deal was dead.",
+            &[("the deal was dead", "indirect", "Maria Lopez")],
+        );
+        check(
+            "John Smith met Maria Lopez on Monday. He said the deal was dead.",
+            &[("the deal was dead", "indirect", "John Smith")],
+        );
+    }
+
+    #[test]
+    fn reported_speech_frames() {
+        check(
+            "Mary Okafor spoke. Lasting peace, she said, will require diplomacy.",
+            &[("Lasting peace, she said, will require diplomacy", "indirect", "Mary Okafor")],
+        );
+        check(
+            "Ahmed Khan spoke. In contrast, he said, Pakistan ranks low on the agenda.",
+            &[("Pakistan ranks low on the agenda", "indirect", "Ahmed Khan")],
+        );
+        check(
+            "Mary Okafor spoke. She urged Washington not to view the region through its rivalry.",
+            &[("Washington not to view the region through its rivalry", "indirect", "Mary Okafor")],
+        );
+        check(
+            "Mary Okafor spoke. She questioned how much Pakistan can help.",
+            &[("how much Pakistan can help", "indirect", "Mary Okafor")],
+        );
+        check(
+            "According to Khalid Ahmed, the posture has weakened.",
+            &[("the posture has weakened", "indirect", "Khalid Ahmed")],
+        );
+        check(
+            "The talks collapsed on Friday, the minister said.",
+            &[("The talks collapsed on Friday", "indirect", "the minister")],
+        );
+    }
+
+    #[test]
+    fn not_reported_speech() {
+        check("He announced the locations of the museums.", &[]);
+        check("She said goodbye.", &[]);
+        check("The item was added to the list.", &[]);
+        check("Click on the icon to add the category to your news.", &[]);
+    }
+
+    #[test]
+    fn quotes_without_a_cue_inherit() {
+        check(
+            "“We lost the lobby,” Ashfaq Ahmed said. “It is a temporary realignment.”",
+            &[
+                ("“We lost the lobby,”", "direct", "Ashfaq Ahmed"),
+                ("“It is a temporary realignment.”", "direct", "Ashfaq Ahmed"),
+            ],
+        );
+        check(
+            "Senator John Cornyn issued a statement on Monday. “I am disappointed with the decision.”",
+            &[("“I am disappointed with the decision.”", "direct", "John Cornyn")],
+        );
+    }
+
+    #[test]
+    fn bylines_and_source_lines() {
+        check(
+            "Rules were announced.\n\n“We will not stop.” — Jane Doe",
+            &[("“We will not stop.”", "direct", "Jane Doe")],
+        );
+        check(
+            "And from Chairwoman Jane Doe:\n\n“We will not stop.”",
+            &[("“We will not stop.”", "direct", "Jane Doe")],
+        );
+        check(
+            "Jane Doe said in an interview with local media on Tuesday, “We will not stop.”",
+            &[("“We will not stop.”", "direct", "Jane Doe")],
+        );
+    }
+
+    #[test]
+    fn surnames_and_titles_link_to_the_full_name() {
+        check(
+            "Ngozi Okafor chairs the panel. “We are ready,” Ms Okafor said.",
+            &[("“We are ready,”", "direct", "Ngozi Okafor")],
+        );
+    }
+
+    #[test]
+    fn broken_quote_takes_the_cue_inside() {
+        check(
+            "Azeem Khalid spoke. “As a result,” he observed, “the plan failed.”",
+            &[("“As a result,” he observed, “the plan failed.”", "direct", "Azeem Khalid")],
+        );
+    }
+
+    #[test]
+    fn partial_quotes_take_the_fragment_verb() {
+        check(
+            "Pakistan praised the president for what it called “bold diplomacy.”",
+            &[("“bold diplomacy.”", "partial", "Pakistan")],
+        );
+    }
+}
