@@ -1,0 +1,38 @@
+//! Prints the export JSON of a text's entities alone (no quotations), so the
+//! entity layer can be scored by itself:
+//! `cargo run --release -p saywho-core --example entities -- FILE > pred.json`
+use saywho_core::entities::extract;
+use saywho_core::format::{Document, Entity, Mention, Origin};
+use saywho_core::text::{Offsets, Text};
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: entities FILE");
+    let src = std::fs::read_to_string(&path).expect("a readable UTF-8 file");
+    let t = Text::new(&src);
+    let ents = extract(&t);
+    let off = Offsets::new(&src);
+    let entities = ents
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| Entity { id: format!("E{}", i + 1), label: e.label.as_str().into(), name: e.name.clone() })
+        .collect();
+    let mentions = ents
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let (a, b) = (t.tokens[m.start].start, t.tokens[m.end - 1].end);
+            Mention {
+                id: format!("M{}", i + 1),
+                start: off.to_char(a),
+                end: off.to_char(b),
+                text: src[a..b].to_string(),
+                label: m.label.as_str().into(),
+                entity: Some(format!("E{}", m.entity + 1)),
+                origin: Origin::Auto,
+            }
+        })
+        .collect();
+    print!("{}", Document { entities, mentions, ..Document::empty(&src) }.to_json());
+}

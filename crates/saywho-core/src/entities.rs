@@ -1,0 +1,896 @@
+//! Named entities by rules: PERSON, ORG, LOC, MISC (plus DATE, MONEY and
+//! PERCENT from [`crate::numex`]).
+//!
+//! Three steps. The chunker gathers capitalised runs with the lower-case
+//! glue names carry ("Ministry of Finance", "Quaid-i-Azam University",
+//! "Texas A&M"). Each run is then cut and classified: titles come out of
+//! person spans ("Prime Minister Shehbaz Sharif"), head words decide
+//! organisations and places ("… University", "… Road"), gazetteers decide
+//! places and demonyms, and context decides people (a given name, a title, a
+//! ", a … expert" appositive, a speech verb). Last, [`crate::names`] links
+//! mentions into entities across the document, so "Fayyaz" after "Shabana
+//! Fayyaz" is that person even where a gazetteer says otherwise.
+//!
+//! The interface is the small [`extract`] function, so a statistical tagger
+//! can replace the rules later.
+
+use crate::gazetteer::{self, FxMap, FxSet, Gazetteer, HeadPos, PlaceKind};
+use crate::names;
+use crate::numex;
+use crate::text::{Kind, Text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    Person,
+    Org,
+    Loc,
+    Misc,
+    Date,
+    Money,
+    Percent,
+}
+
+impl Label {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+            Label::Date => "DATE",
+            Label::Money => "MONEY",
+            Label::Percent => "PERCENT",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+    Unknown,
+}
+
+/// One mention: token range [start, end) into text.tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EMention {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    pub entity: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityInfo {
+    pub label: Label,
+    /// The fullest mention's text.
+    pub name: String,
+    pub gender: Gender,
+    /// Groups, e.g. "Conservatives", "Texans".
+    pub plural: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    /// Sorted by start, non-overlapping.
+    pub mentions: Vec<EMention>,
+    /// In order of first mention.
+    pub entities: Vec<EntityInfo>,
+}
+
+/// Finds the entities of a text. Never panics.
+pub fn extract(text: &Text) -> Entities {
+    let mut x = Extractor::new(text);
+    x.run();
+    names::link(text, x.cands)
+}
+
+/// A mention before linking.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    /// `None`: a capitalised word with no evidence of its own; it becomes a
+    /// mention only if linking ties it to a named entity.
+    pub label: Option<Label>,
+    pub gender: Gender,
+    pub plural: bool,
+    /// A fallback guess, overruled by what the rest of the document says.
+    pub weak: bool,
+    /// A title or role word stands before it ("Ms Okafor", "Administrator Bolden").
+    pub titled: bool,
+    /// The first token of an earlier candidate this one abbreviates:
+    /// "Kennedy Space Center (KSC)".
+    pub alias_of: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ParaMode {
+    Normal,
+    /// Headline-style capitalisation: capitals are no evidence.
+    Title,
+    /// Shouting boilerplate: nothing is a name.
+    Caps,
+}
+
+/// Lower-case words that glue a name together: "Charles de Gaulle", "bin".
+const PARTICLES: [&str; 16] = ["de", "del", "della", "da", "di", "du", "dos", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la"];
+
+struct Extractor<'t, 'a> {
+    text: &'t Text<'a>,
+    g: &'static Gazetteer,
+    buf: String,
+    lbuf: String,
+    blocked: Vec<bool>,
+    /// Words that occur starting with a lower-case letter.
+    lower: FxSet<&'a str>,
+    /// Capitalised words that occur away from a sentence start.
+    midcap: FxSet<&'a str>,
+    modes: Vec<ParaMode>,
+    cands: Vec<Cand>,
+}
+
+impl<'t, 'a> Extractor<'t, 'a> {
+    fn new(text: &'t Text<'a>) -> Self {
+        Extractor {
+            text,
+            g: gazetteer::get(),
+            buf: String::new(),
+            lbuf: String::new(),
+            blocked: vec![false; text.len()],
+            lower: FxSet::default(),
+            midcap: FxSet::default(),
+            modes: Vec::new(),
+            cands: Vec::new(),
+        }
+    }
+
+    fn run(&mut self) {
+        let t = self.text;
+        for (a, b, label) in numex::find(t) {
+            self.blocked[a..b].iter_mut().for_each(|x| *x = true);
+            self.push(a, b, Some(label), Gender::Unknown, false);
+        }
+        self.survey();
+        let n = t.len();
+        let mut i = 0;
+        while i < n {
+            let mode = self.modes[t.tokens[i].para];
+            if mode != ParaMode::Normal || !self.name_start(i) {
+                i += 1;
+                continue;
+            }
+            if self.dateline(i) {
+                i += 1;
+                continue;
+            }
+            let j = self.chunk_end(i);
+            self.segment(i, j);
+            i = j;
+        }
+        self.title_paragraphs();
+        self.cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    }
+
+    /// One pass over the tokens: which words appear in lower case, which
+    /// capitalised away from sentence starts, and how each paragraph is cased.
+    fn survey(&mut self) {
+        let t = self.text;
+        let paras = t.tokens.last().map_or(0, |x| x.para + 1);
+        let mut caps = vec![0u32; paras];
+        let mut lows = vec![0u32; paras];
+        let mut shout = vec![0u32; paras];
+        for i in 0..t.len() {
+            if t.kind(i) != Kind::Word {
+                continue;
+            }
+            let w = t.tok(i);
+            let Some(c) = w.chars().next() else { continue };
+            let p = t.tokens[i].para;
+            if c.is_lowercase() {
+                self.lower.insert(w);
+                lows[p] += 1;
+            } else if c.is_uppercase() {
+                caps[p] += 1;
+                if t.is_all_caps(i) {
+                    shout[p] += 1;
+                }
+                if !self.initial(i) {
+                    self.midcap.insert(w);
+                }
+            }
+        }
+        self.modes = (0..paras)
+            .map(|p| {
+                let words = caps[p] + lows[p];
+                if shout[p] >= 3 && lows[p] == 0 {
+                    ParaMode::Caps
+                } else if words >= 2 && lows[p] * 4 <= words && caps[p] > shout[p] + 1 {
+                    ParaMode::Title
+                } else {
+                    ParaMode::Normal
+                }
+            })
+            .collect();
+        // A paragraph in title case does not make its words "capitalised elsewhere".
+        if self.modes.iter().any(|m| *m != ParaMode::Normal) {
+            let midcap = std::mem::take(&mut self.midcap);
+            let mut keep = FxSet::default();
+            for i in 0..t.len() {
+                if self.modes[t.tokens[i].para] == ParaMode::Normal && midcap.contains(t.tok(i)) && !self.initial(i) {
+                    keep.insert(t.tok(i));
+                }
+            }
+            self.midcap = keep;
+        }
+    }
+
+    fn push(&mut self, a: usize, b: usize, label: Option<Label>, gender: Gender, weak: bool) {
+        if a < b {
+            self.cands.push(Cand { start: a, end: b, label, gender, plural: false, weak, titled: false, alias_of: None });
+        }
+    }
+
+    /// At the start of a sentence, or of a quotation or a line after a colon.
+    fn initial(&self, i: usize) -> bool {
+        let t = self.text;
+        if t.starts_sentence(i) {
+            return true;
+        }
+        i > 0 && (t.kind(i - 1) == Kind::Quote && (t.tokens[i - 1].space_before || i == 1) || t.tok(i - 1) == ":")
+    }
+
+    fn name_start(&self, i: usize) -> bool {
+        !self.blocked[i] && self.text.is_cap(i)
+    }
+
+    fn is_acronym(&self, i: usize) -> bool {
+        let t = self.text;
+        t.is_all_caps(i) && t.tok(i).len() <= 8 && !self.g.is_common(t.tok(i))
+    }
+
+    /// Is this capitalised word an ordinary word (it also appears in lower
+    /// case, or is a function word)?
+    fn seen_lower(&mut self, w: &str) -> bool {
+        self.lbuf.clear();
+        self.lbuf.extend(w.chars().flat_map(char::to_lowercase));
+        self.lower.contains(self.lbuf.as_str())
+    }
+
+    /// "OSLO —", "WASHINGTON (AP) —": a capitalised place opening a paragraph.
+    fn dateline(&mut self, i: usize) -> bool {
+        let t = self.text;
+        if !t.is_all_caps(i) || (i > 0 && t.tokens[i - 1].para == t.tokens[i].para) {
+            return false;
+        }
+        let mut j = i;
+        while j < t.len() && t.is_all_caps(j) && t.tokens[j].para == t.tokens[i].para {
+            j += 1;
+        }
+        if j >= t.len() || !(t.kind(j) == Kind::Dash || t.is(j, "(") || t.is(j, ",")) {
+            return false;
+        }
+        // Title-case the words and look them up: "NEW YORK" → "New York".
+        let mut name = String::new();
+        for k in i..j {
+            if k > i {
+                name.push(' ');
+            }
+            let w = t.tok(k);
+            let mut cs = w.chars();
+            if let Some(c) = cs.next() {
+                name.push(c);
+                name.extend(cs.flat_map(char::to_lowercase));
+            }
+        }
+        if self.g.places.get(&name).is_some() && !self.g.is_common(t.tok(i)) {
+            self.push(i, j, Some(Label::Loc), Gender::Unknown, false);
+        }
+        true
+    }
+
+    /// The end of the capitalised run starting at `i`.
+    fn chunk_end(&mut self, i: usize) -> usize {
+        let t = self.text;
+        let n = t.len();
+        let sent = t.sent_of[i];
+        let mut j = i + 1;
+        let mut has_of = false;
+        while j < n && t.sent_of[j] == sent && !self.blocked[j] {
+            let w = t.tok(j);
+            if t.is_cap(j) && t.tokens[j].space_before {
+                j += 1;
+            } else if t.kind(j) == Kind::Hyphen && j + 1 < n && !self.blocked[j + 1] {
+                if t.is_cap(j + 1) || t.kind(j + 1) == Kind::Number {
+                    j += 2;
+                } else if j + 3 < n
+                    && t.kind(j + 1) == Kind::Word
+                    && t.tok(j + 1).len() <= 3
+                    && t.kind(j + 2) == Kind::Hyphen
+                    && t.is_cap(j + 3)
+                {
+                    j += 4; // "Quaid-i-Azam"
+                } else {
+                    break;
+                }
+            } else if w == "&" && j + 1 < n && t.is_cap(j + 1) {
+                j += 2;
+            } else if w == "." && !t.tokens[j].space_before && j + 1 < n && t.is_cap(j + 1) && self.abbrev(j - 1) {
+                j += 2; // "Steven F. Udvar-Hazy", "Lt. Gov."
+            } else if (w == "’s" || w == "'s") && self.title_before_possessive(i, j) && j + 1 < n && t.is_cap(j + 1) {
+                j += 2; // "Prime Minister’s Office"
+            } else if matches!(w, "of" | "for" | "on") && j + 1 < n && self.of_head(i, j) {
+                let k = if t.is(j + 1, "the") { j + 2 } else { j + 1 };
+                if k < n && !self.blocked[k] && (t.is_cap(k)) && t.sent_of[k] == sent {
+                    has_of = true;
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            } else if (w == "and" || w == "&") && j + 1 < n && t.is_cap(j + 1) && !self.blocked[j + 1] && self.and_joins(i, j, has_of) {
+                j += 2;
+            } else if PARTICLES.contains(&w) && j + 1 < n && t.is_cap(j + 1) && !t.is_all_caps(j + 1) && self.g.given_name(t.tok(i)).is_some() {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// Token `i` is an abbreviation or an initial that a dot follows.
+    fn abbrev(&self, i: usize) -> bool {
+        let w = self.text.tok(i);
+        let mut cs = w.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase()) || crate::lexicon::is_abbreviation(w)
+    }
+
+    /// "Prime Minister’s Office": the run before the possessive is a title and
+    /// a head word follows.
+    fn title_before_possessive(&mut self, i: usize, j: usize) -> bool {
+        let t = self.text;
+        let g = self.g;
+        if j + 1 >= t.len() || !matches!(g.heads.get(t.tok(j + 1)), Some((_, HeadPos::Of | HeadPos::Last))) {
+            return false;
+        }
+        (i..j).any(|s| g.titles.get_span(t, s, j, &mut self.buf).is_some())
+    }
+
+    /// May "of"/"for"/"on" at `j` continue the run `[i, j)`? Only after a head
+    /// word that takes a complement ("University of", "Governor of"), when
+    /// the words before it are generic ("National Museum of").
+    fn of_head(&mut self, i: usize, j: usize) -> bool {
+        let t = self.text;
+        let g = self.g;
+        let prev = t.tok(j - 1);
+        let head = matches!(g.heads.get(prev), Some((_, HeadPos::Of)))
+            || (g.titles.get(prev).is_some() && t.is(j, "of"))
+            || (t.is(j, "on") && prev == "War");
+        if !head {
+            return false;
+        }
+        (i..j - 1).all(|k| {
+            let w = t.tok(k);
+            w == "The"
+                || matches!(
+                    w,
+                    "National" | "Royal" | "Federal" | "Central" | "International" | "Imperial" | "Supreme" | "Grand" | "High"
+                        | "State" | "Public" | "United" | "Provincial" | "Regional" | "Municipal" | "Metropolitan" | "Prime"
+                        | "Deputy" | "Vice" | "Chief" | "Senior" | "Assistant" | "General" | "Free" | "Open" | "New" | "Great"
+                )
+                || g.demonym(w).is_some()
+                || g.titles.get(w).is_some()
+        })
+    }
+
+    /// May "and" at `j` continue the run? In "Department of Defense and
+    /// Strategic Studies" (after an "of" complement) and "National Air and
+    /// Space Museum" (the words after it end in a head), but not in
+    /// "Pakistan and India".
+    fn and_joins(&mut self, i: usize, j: usize, has_of: bool) -> bool {
+        let t = self.text;
+        let g = self.g;
+        let mut k = j + 1;
+        while k < t.len() && t.is_cap(k) && t.sent_of[k] == t.sent_of[j] && !self.blocked[k] {
+            k += 1;
+        }
+        let ends_in_head = matches!(g.heads.get(t.tok(k - 1)), Some((l, HeadPos::Of | HeadPos::Last)) if l != Label::Misc);
+        let before_head = g.heads.get(t.tok(j - 1)).is_some_and(|(_, p)| p != HeadPos::First);
+        if has_of {
+            return g.places.longest(t, j + 1, k, &mut self.buf).is_none_or(|(n, _)| n < k - j - 1) && !before_head;
+        }
+        ends_in_head && !before_head && g.places.get_span(t, i, j, &mut self.buf).is_none() && !(i..j).any(|x| t.is_all_caps(x) && t.tok(x).len() > 3)
+    }
+
+    /// Cuts a capitalised run into mentions.
+    fn segment(&mut self, mut a: usize, b: usize) {
+        let t = self.text;
+        let g = self.g;
+        // A sentence-initial capital is no evidence: drop an ordinary first word.
+        if self.initial(a) && b - a > 1 && self.droppable(a, b) {
+            a += 1;
+            while a < b && matches!(t.kind(a), Kind::Hyphen | Kind::Punct) {
+                a += 1;
+            }
+            if a >= b {
+                return;
+            }
+        }
+        let mut the = a > 0 && t.is(a - 1, "the");
+        if t.tok(a) == "The" && b - a > 1 {
+            a += 1;
+            the = true;
+        }
+        if a >= b || (b - a == 1 && self.initial(a) && g.is_common(t.tok(a)) && g.places.get(t.tok(a)).is_none()) {
+            return;
+        }
+        // A name ending in a head word is one name, titles inside or not.
+        if self.head_label(a, b).is_some() || (a..b).any(|k| matches!(t.tok(k), "’s" | "'s")) {
+            self.classify(a, b, the, None);
+            return;
+        }
+        let mut i = a;
+        while i < b {
+            if let Some((k, gender)) = self.title_at(i, b) {
+                let mut p = i;
+                while p > a && self.title_modifier(p - 1) {
+                    p -= 1;
+                }
+                if p > a {
+                    self.classify(a, p, the, None);
+                }
+                let mut q = i + k;
+                if q < b && t.is(q, "of") {
+                    q = self.title_complement(q + 1, b);
+                }
+                if q < b {
+                    self.classify(q, b, false, Some(gender));
+                }
+                return;
+            }
+            i += 1;
+        }
+        self.classify(a, b, the, None);
+    }
+
+    /// Should the sentence-initial first word of the run `[a, b)` go?
+    fn droppable(&mut self, a: usize, b: usize) -> bool {
+        let t = self.text;
+        let g = self.g;
+        let w = t.tok(a);
+        if g.places.longest(t, a, b, &mut self.buf).is_some()
+            || g.known.longest(t, a, b, &mut self.buf).is_some()
+            || g.titles.longest(t, a, b, &mut self.buf).is_some()
+            || g.heads.longest(t, a, b, &mut self.buf).is_some_and(|(_, (_, p))| p == HeadPos::First)
+            || g.demonym(w).is_some()
+            || (g.given_name(w).is_some() && !g.is_common(w))
+            || self.is_acronym(a)
+            || w == "The"
+        {
+            return false;
+        }
+        if g.is_common(w) {
+            return true;
+        }
+        if self.midcap.contains(w) {
+            return false;
+        }
+        self.seen_lower(w) || w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed")
+    }
+
+    /// A title at token `i` (not running past `b`): (tokens, gender).
+    fn title_at(&mut self, i: usize, b: usize) -> Option<(usize, Gender)> {
+        let t = self.text;
+        let (mut k, gender) = self.g.titles.longest(t, i, b, &mut self.buf)?;
+        if i + k < b && t.is(i + k, ".") && !t.tokens[i + k].space_before {
+            k += 1;
+        }
+        // "Mr" alone or at the run's end still names nobody; the caller checks.
+        Some((k, gender))
+    }
+
+    /// A capitalised word a title absorbs: "Finance" Minister, "Foreign" Secretary.
+    fn title_modifier(&mut self, p: usize) -> bool {
+        let t = self.text;
+        let g = self.g;
+        let w = t.tok(p);
+        t.is_cap(p)
+            && !t.is_all_caps(p)
+            && g.places.get(w).is_none()
+            && g.demonym(w).is_none()
+            && g.known.get(w).is_none()
+            && g.given_name(w).is_none()
+            && g.heads.get(w).is_none()
+    }
+
+    /// After "Governor of", "Secretary of": the office's complement, up to the
+    /// name ("Washington" in "Governor of Washington Chris Gregoire" is a place).
+    fn title_complement(&mut self, mut q: usize, b: usize) -> usize {
+        let t = self.text;
+        let g = self.g;
+        if q < b && t.is(q, "the") {
+            q += 1;
+        }
+        let mut first = true;
+        while q < b && (first || (b - q > 2 && g.given_name(t.tok(q)).is_none())) {
+            first = false;
+            if let Some((n, _)) = g.places.longest(t, q, b, &mut self.buf) {
+                if b - q > n {
+                    self.push(q, q + n, Some(Label::Loc), Gender::Unknown, false);
+                    q += n;
+                    continue;
+                }
+            }
+            if self.is_acronym(q) {
+                self.push(q, q + 1, Some(Label::Org), Gender::Unknown, false);
+            }
+            q += 1;
+        }
+        q
+    }
+
+    /// The class a head word gives the name `[a, b)`.
+    fn head_label(&mut self, a: usize, b: usize) -> Option<Label> {
+        let t = self.text;
+        let g = self.g;
+        if b - a < 2 {
+            return None;
+        }
+        if let Some((n, (l, HeadPos::First))) = g.heads.longest(t, a, b, &mut self.buf) {
+            if n < b - a {
+                return Some(l);
+            }
+        }
+        if let Some((l, p)) = g.heads.get(t.tok(b - 1)) {
+            if p != HeadPos::First {
+                return Some(l);
+            }
+        }
+        // "Ministry of Finance", "War on Terror", "National Museum of the U.S. Air Force"
+        for k in a + 1..b {
+            if matches!(t.tok(k), "of" | "for" | "on") {
+                if let Some((l, HeadPos::Of)) = g.heads.get(t.tok(k - 1)) {
+                    return Some(l);
+                }
+            }
+        }
+        None
+    }
+
+    /// Classifies the name `[a, b)`. `titled`: a title stood before it (with
+    /// the title's gender).
+    fn classify(&mut self, a: usize, b: usize, the: bool, titled: Option<Gender>) {
+        let t = self.text;
+        let g = self.g;
+        if a >= b {
+            return;
+        }
+        let n = b - a;
+        if let Some(gender) = titled {
+            let gender = if gender == Gender::Unknown { self.given_gender(a, b) } else { gender };
+            let i = self.cands.len();
+            self.push(a, b, Some(Label::Person), gender, false);
+            self.cands[i].titled = true;
+            return;
+        }
+        if let Some(l) = g.known.get_span(t, a, b, &mut self.buf) {
+            return self.push(a, b, Some(l), Gender::Unknown, false);
+        }
+        if g.places.get_span(t, a, b, &mut self.buf).is_some() {
+            return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
+        }
+        if n == 1 {
+            if let Some(plural) = g.demonym(t.tok(a)) {
+                self.push(a, b, Some(Label::Misc), Gender::Unknown, false);
+                if let Some(c) = self.cands.last_mut() {
+                    c.plural = plural;
+                }
+                return;
+            }
+        } else if g.demonyms.get_span(t, a, b, &mut self.buf).is_some() {
+            return self.push(a, b, Some(Label::Misc), Gender::Unknown, false);
+        }
+        if let Some(l) = self.head_label(a, b) {
+            return self.push(a, b, Some(l), Gender::Unknown, false);
+        }
+        if (a..b).any(|k| t.tok(k) == "&") {
+            return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+        }
+        if n == 1 && self.is_acronym(a) {
+            let i = self.cands.len();
+            self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+            // "Kennedy Space Center (KSC)"
+            if a >= 2 && t.is(a - 1, "(") && t.is(b, ")") {
+                let prev = self.cands[..i].iter().rev().find(|c| c.end == a - 1).map(|c| c.start);
+                self.cands[i].alias_of = prev;
+            }
+            return;
+        }
+        // "Iran-Israel", "India-Pakistan": places joined by hyphens.
+        if n >= 3 && (a..b).all(|k| if (k - a) % 2 == 1 { t.kind(k) == Kind::Hyphen } else { g.places.get(t.tok(k)).is_some() }) {
+            return self.push(a, b, Some(Label::Misc), Gender::Unknown, false);
+        }
+        // "New York-based", "Lahore-based"
+        if b + 1 < t.len() && t.kind(b) == Kind::Hyphen && t.is(b + 1, "based") {
+            return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
+        }
+        if let Some(gender) = self.person_evidence(a, b) {
+            return self.push(a, b, Some(Label::Person), gender, false);
+        }
+        // "Kanata, Ontario", "McMinnville, Oregon"
+        if n <= 3 && t.is(b, ",") && b + 1 < t.len() {
+            if let Some((_, k)) = g.places.longest(t, b + 1, t.len(), &mut self.buf) {
+                if matches!(k, PlaceKind::State | PlaceKind::Country) && (a..b).all(|x| t.is_cap(x) || t.kind(x) == Kind::Hyphen) {
+                    return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
+                }
+            }
+        }
+        // "Environment Canada", "Air Canada": a plain word and a country.
+        if n == 2 && g.places.get(t.tok(b - 1)) == Some(PlaceKind::Country) && self.plain_word(a) {
+            return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+        }
+        if n >= 2 && self.split(a, b) {
+            return;
+        }
+        let initial = self.initial(a);
+        let verb_after = self.speech_after(b);
+        if n == 1 {
+            if verb_after && !the {
+                return self.push(a, b, Some(Label::Person), Gender::Unknown, true);
+            }
+            if initial || self.g.is_common(t.tok(a)) {
+                return self.push(a, b, None, Gender::Unknown, true);
+            }
+            let l = if the { Label::Org } else { Label::Misc };
+            return self.push(a, b, Some(l), Gender::Unknown, true);
+        }
+        let l = if the || t.tok(b - 1).ends_with('s') && !verb_after {
+            Label::Org
+        } else if self.personish(a, b) && (verb_after || self.verb_like(b) || self.pronoun_follows(b)) {
+            Label::Person
+        } else {
+            Label::Misc
+        };
+        let gender = if l == Label::Person { self.given_gender(a, b) } else { Gender::Unknown };
+        self.push(a, b, Some(l), gender, true)
+    }
+
+    fn given_gender(&self, a: usize, _b: usize) -> Gender {
+        self.g.given_name(self.text.tok(a)).unwrap_or(Gender::Unknown)
+    }
+
+    /// Every token a capitalised alphabetic word (or a hyphen, an initial's dot).
+    fn personish(&self, a: usize, b: usize) -> bool {
+        let t = self.text;
+        (a..b).all(|k| {
+            let w = t.tok(k);
+            (t.is_cap(k) && !t.is_all_caps(k) && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’'))
+                || t.kind(k) == Kind::Hyphen
+                || w == "."
+                || PARTICLES.contains(&w)
+        }) && b - a <= 5
+    }
+
+    /// Evidence that `[a, b)` names a person.
+    fn person_evidence(&mut self, a: usize, b: usize) -> Option<Gender> {
+        let t = self.text;
+        let g = self.g;
+        let n = b - a;
+        let given = g.given_name(t.tok(a));
+        // A role noun before: "spokeswoman Sujata Raisinghani", "then-girlfriend Julie Couillard".
+        if a > 0 {
+            if let Some(&gender) = g.roles.get(t.tok(a - 1)) {
+                if self.personish(a, b) {
+                    return Some(if gender == Gender::Unknown { given.unwrap_or(Gender::Unknown) } else { gender });
+                }
+            }
+        }
+        if !self.personish(a, b) {
+            return None;
+        }
+        // A given name and a surname: "Julie Hahn", "Charles Bolden".
+        if n >= 2 && t.is_cap(b - 1) {
+            if let Some(gender) = given {
+                if !g.is_common(t.tok(a)) || !self.initial(a) {
+                    return Some(gender);
+                }
+            }
+        }
+        // ", a Lahore-based national-security expert", ", former chair of …"
+        if t.is(b, ",") {
+            if let Some(gender) = self.appositive_role(b + 1) {
+                if n >= 2 || g.places.get(t.tok(a)).is_none() {
+                    return Some(if gender == Gender::Unknown { given.unwrap_or(Gender::Unknown) } else { gender });
+                }
+            }
+        }
+        // "Maxime Bernier said", "said Daniel Osei"
+        if n >= 2 && (self.speech_after(b) || (a > 0 && g.speech.contains(t.tok(a - 1)))) {
+            return Some(given.unwrap_or(Gender::Unknown));
+        }
+        None
+    }
+
+    /// A role noun in the appositive starting at `i`, before its end.
+    fn appositive_role(&self, i: usize) -> Option<Gender> {
+        let t = self.text;
+        let g = self.g;
+        let sent = t.sent_of.get(i).copied()?;
+        let first = t.tok(i);
+        let opener = matches!(first, "a" | "an" | "the" | "former" | "then" | "now" | "also" | "who")
+            || g.roles.contains_key(first)
+            || t.is_cap(i);
+        if !opener {
+            return None;
+        }
+        for k in i..(i + 10).min(t.len()) {
+            if t.sent_of[k] != sent || matches!(t.tok(k), "," | ";" | ":" | "(" | ")" | "." | "“" | "\"") {
+                break;
+            }
+            let w = t.tok(k);
+            if let Some(&gender) = g.roles.get(w) {
+                return Some(gender);
+            }
+            if t.is_cap(k) {
+                if let Some(gender) = g.titles.get(w) {
+                    return Some(gender);
+                }
+            }
+        }
+        None
+    }
+
+    fn speech_after(&self, b: usize) -> bool {
+        b < self.text.len() && self.g.speech.contains(self.text.tok(b))
+    }
+
+    /// A lower-case word after a name that reads as its verb: "was", "has", "-ed".
+    fn verb_like(&self, b: usize) -> bool {
+        let t = self.text;
+        if b >= t.len() || t.kind(b) != Kind::Word {
+            return false;
+        }
+        let w = t.tok(b);
+        matches!(w, "was" | "is" | "has" | "had" | "will" | "would" | "could" | "can" | "did" | "does" | "who" | "also")
+            || (w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(|c| c.is_lowercase()))
+    }
+
+    /// "he"/"she" later in the same sentence: "… Bernier was forced to resign … after he left …".
+    fn pronoun_follows(&self, b: usize) -> bool {
+        let t = self.text;
+        let Some(&sent) = t.sent_of.get(b) else { return false };
+        (b..t.len()).take_while(|&k| t.sent_of[k] == sent).any(|k| matches!(t.tok(k), "he" | "she" | "his" | "her"))
+    }
+
+    /// A capitalised word that names nothing by itself ("Environment").
+    fn plain_word(&mut self, a: usize) -> bool {
+        let t = self.text;
+        let g = self.g;
+        let w = t.tok(a);
+        !t.is_all_caps(a)
+            && g.places.get(w).is_none()
+            && g.given_name(w).is_none()
+            && g.demonym(w).is_none()
+            && g.titles.get(w).is_none()
+            && g.known.get(w).is_none()
+            && !matches!(w, "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "Greater" | "Upper" | "Lower" | "New" | "Old")
+            && (!self.initial(a) || self.midcap.contains(w))
+    }
+
+    /// Cuts `[a, b)` around the dictionary names inside it ("Ottawa | New
+    /// Democrat", "NASA | Bill Ingalls"); false if there are none.
+    fn split(&mut self, a: usize, b: usize) -> bool {
+        let t = self.text;
+        let g = self.g;
+        let mut pieces: Vec<(usize, usize, Option<Label>)> = Vec::new();
+        let (mut p, mut last) = (a, a);
+        while p < b {
+            let hit = if let Some((k, _)) = g.places.longest(t, p, b, &mut self.buf) {
+                Some((k, Label::Loc))
+            } else if let Some((k, l)) = g.known.longest(t, p, b, &mut self.buf) {
+                Some((k, l))
+            } else if let Some((k, _)) = g.demonyms.longest(t, p, b, &mut self.buf) {
+                Some((k, Label::Misc))
+            } else if self.is_acronym(p) {
+                Some((1, Label::Org))
+            } else {
+                None
+            };
+            match hit {
+                Some((k, l)) => {
+                    if last < p {
+                        pieces.push((last, p, None));
+                    }
+                    pieces.push((p, p + k, Some(l)));
+                    p += k;
+                    last = p;
+                }
+                None => p += 1,
+            }
+        }
+        if pieces.is_empty() {
+            return false;
+        }
+        if last < b {
+            pieces.push((last, b, None));
+        }
+        for (s, e, l) in pieces {
+            let (mut s, mut e) = (s, e);
+            while s < e && !t.is_cap(s) {
+                s += 1;
+            }
+            while e > s && !t.is_cap(e - 1) && t.kind(e - 1) != Kind::Number {
+                e -= 1;
+            }
+            match l {
+                Some(l) if s < e => self.push(s, e, Some(l), Gender::Unknown, false),
+                None if s < e => self.classify(s, e, false, None),
+                _ => {}
+            }
+        }
+        true
+    }
+
+    /// Headlines, bylines and category lists: capitals say nothing there, so
+    /// only names the rest of the document or the gazetteers know count.
+    fn title_paragraphs(&mut self) {
+        let t = self.text;
+        let g = self.g;
+        if !self.modes.iter().any(|m| *m == ParaMode::Title) {
+            return;
+        }
+        // Names found in running text, by their token keys.
+        let mut known: FxMap<String, Label> = FxMap::default();
+        let mut longest = 1usize;
+        for c in &self.cands {
+            if let (Some(l), false) = (c.label, c.weak) {
+                if matches!(l, Label::Person | Label::Org | Label::Loc | Label::Misc) {
+                    known.insert(gazetteer::key(t, c.start, c.end, &mut self.buf).to_string(), l);
+                    longest = longest.max(c.end - c.start);
+                }
+            }
+        }
+        let n = t.len();
+        let mut i = 0;
+        while i < n {
+            if self.modes[t.tokens[i].para] != ParaMode::Title || !self.name_start(i) {
+                i += 1;
+                continue;
+            }
+            let para = t.tokens[i].para;
+            let mut end = i;
+            while end < n && t.tokens[end].para == para && !self.blocked[end] && end - i < 8 {
+                end += 1;
+            }
+            let mut hit = None;
+            for k in (1..=longest.min(end - i)).rev() {
+                if let Some(&l) = known.get(gazetteer::key(t, i, i + k, &mut self.buf)) {
+                    hit = Some((k, l));
+                    break;
+                }
+            }
+            if hit.is_none() {
+                hit = g
+                    .places
+                    .longest(t, i, end, &mut self.buf)
+                    .map(|(k, _)| (k, Label::Loc))
+                    .or_else(|| g.known.longest(t, i, end, &mut self.buf))
+                    .or_else(|| g.demonyms.longest(t, i, end, &mut self.buf).map(|(k, _)| (k, Label::Misc)));
+            }
+            if hit.is_none() && i + 1 < end && t.is_cap(i + 1) && !g.is_common(t.tok(i)) {
+                if let Some(gender) = g.given_name(t.tok(i)) {
+                    self.push(i, i + 2, Some(Label::Person), gender, false);
+                    i += 2;
+                    continue;
+                }
+            }
+            match hit {
+                Some((k, l)) => {
+                    self.push(i, i + k, Some(l), Gender::Unknown, false);
+                    i += k;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}

@@ -1,0 +1,323 @@
+//! The word lists behind entity recognition, embedded in the binary and
+//! parsed once on first use.
+//!
+//! `data/gazetteer/` is generated from GeoNames (CC BY 4.0) and US SSA baby
+//! names (public domain) by `scripts/build-gazetteers.py`; `data/lexicon/` is
+//! written by hand. Multi-word entries are looked up token by token from the
+//! text: a key is the tokens joined the way they were written (one space
+//! where the text had whitespace), so "Sub-Saharan Africa" and "U.S." match
+//! whatever the tokenizer makes of them.
+
+use crate::entities::{Gender, Label};
+use crate::text::{tokenize, Text};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A small fast hasher for short string keys (the std SipHash is several
+/// times slower on the hot path, and these maps hold no attacker input).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// What kind of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    Continent,
+    /// A US state or another first-level division (province, nation of the UK).
+    State,
+    Capital,
+    City,
+    /// Regions, seas and other areas ("Middle East", "Pacific Northwest").
+    Region,
+}
+
+/// Where a head word decides a name's class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadPos {
+    /// As the last word: "Quaid-i-Azam University".
+    Last,
+    /// As the last word, or first before of/for/on: "Ministry of Finance".
+    Of,
+    /// Only as the first word(s): "Cape Canaveral", "Space Shuttle Columbia".
+    First,
+}
+
+/// A dictionary keyed by token sequences.
+pub struct Dict<V> {
+    map: FxMap<&'static str, V>,
+    /// First token of every key → the most tokens any key starting with it has.
+    first: FxMap<&'static str, u8>,
+}
+
+impl<V: Copy> Dict<V> {
+    fn new() -> Self {
+        Dict { map: FxMap::default(), first: FxMap::default() }
+    }
+
+    fn insert(&mut self, key: &'static str, v: V) {
+        let toks = tokenize(key);
+        let Some(t0) = toks.first() else { return };
+        let n = toks.len().min(255) as u8;
+        let f = self.first.entry(&key[t0.start..t0.end]).or_insert(0);
+        *f = (*f).max(n);
+        self.map.entry(key).or_insert(v);
+    }
+
+    /// Exact lookup of a key string.
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<V> {
+        self.map.get(key).copied()
+    }
+
+    /// Looks up tokens `[a, b)` of `text` as one key.
+    pub fn get_span(&self, text: &Text, a: usize, b: usize, buf: &mut String) -> Option<V> {
+        if b <= a || b - a > self.max_len(text.tok(a)) {
+            return None;
+        }
+        self.get(key(text, a, b, buf))
+    }
+
+    fn max_len(&self, first: &str) -> usize {
+        self.first.get(first).map_or(0, |&n| n as usize)
+    }
+
+    /// The longest key starting at token `a` and ending at or before `end`:
+    /// (tokens, value).
+    pub fn longest(&self, text: &Text, a: usize, end: usize, buf: &mut String) -> Option<(usize, V)> {
+        if a >= end {
+            return None;
+        }
+        let max = self.max_len(text.tok(a)).min(end - a);
+        for n in (1..=max).rev() {
+            if let Some(v) = self.get(key(text, a, a + n, buf)) {
+                return Some((n, v));
+            }
+        }
+        None
+    }
+}
+
+/// Tokens `[a, b)` as a lookup key: their texts, with one space where the
+/// source had whitespace between them. Reuses `buf` (no allocation once warm).
+pub fn key<'b>(text: &Text, a: usize, b: usize, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    for i in a..b {
+        if i > a && text.tokens[i].space_before {
+            buf.push(' ');
+        }
+        buf.push_str(text.tok(i));
+    }
+    buf.as_str()
+}
+
+pub struct Gazetteer {
+    pub places: Dict<PlaceKind>,
+    pub given: FxMap<&'static str, Gender>,
+    pub titles: Dict<Gender>,
+    /// Lower-case role nouns ("spokeswoman", "expert").
+    pub roles: FxMap<&'static str, Gender>,
+    pub heads: Dict<(Label, HeadPos)>,
+    pub demonyms: Dict<()>,
+    pub known: Dict<Label>,
+    pub common: FxSet<&'static str>,
+    /// Verb forms of speech ("said", "told"): a name before them is a speaker.
+    pub speech: FxSet<&'static str>,
+}
+
+static GAZ: OnceLock<Gazetteer> = OnceLock::new();
+
+/// The gazetteer, parsed on first use.
+pub fn get() -> &'static Gazetteer {
+    GAZ.get_or_init(load)
+}
+
+fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn gender(s: &str) -> Gender {
+    match s {
+        "F" => Gender::Female,
+        "M" => Gender::Male,
+        _ => Gender::Unknown,
+    }
+}
+
+fn label(s: &str) -> Option<Label> {
+    Some(match s {
+        "PERSON" => Label::Person,
+        "ORG" => Label::Org,
+        "LOC" => Label::Loc,
+        "MISC" => Label::Misc,
+        _ => return None,
+    })
+}
+
+fn place_kind(s: &str) -> PlaceKind {
+    match s {
+        "country" => PlaceKind::Country,
+        "continent" => PlaceKind::Continent,
+        "state" => PlaceKind::State,
+        "capital" => PlaceKind::Capital,
+        "region" => PlaceKind::Region,
+        _ => PlaceKind::City,
+    }
+}
+
+fn load() -> Gazetteer {
+    let mut g = Gazetteer {
+        places: Dict::new(),
+        given: FxMap::default(),
+        titles: Dict::new(),
+        roles: FxMap::default(),
+        heads: Dict::new(),
+        demonyms: Dict::new(),
+        known: Dict::new(),
+        common: FxSet::default(),
+        speech: FxSet::default(),
+    };
+    // Hand-written places first: their kinds ("region") win over GeoNames'.
+    for src in [include_str!("../data/lexicon/places.txt"), include_str!("../data/gazetteer/places.tsv")] {
+        for l in lines(src) {
+            let (name, kind) = l.split_once('\t').unwrap_or((l, "city"));
+            g.places.insert(name, place_kind(kind));
+        }
+    }
+    for l in lines(include_str!("../data/gazetteer/given-names.tsv")) {
+        let (name, sex) = l.split_once('\t').unwrap_or((l, "U"));
+        g.given.entry(name).or_insert(gender(sex));
+    }
+    for l in lines(include_str!("../data/lexicon/titles.txt")) {
+        let (t, sex) = l.split_once('\t').unwrap_or((l, "-"));
+        g.titles.insert(t, gender(sex));
+    }
+    for l in lines(include_str!("../data/lexicon/roles.txt")) {
+        let (t, sex) = l.split_once('\t').unwrap_or((l, "-"));
+        g.roles.insert(t, gender(sex));
+    }
+    for l in lines(include_str!("../data/lexicon/heads.txt")) {
+        let mut f = l.split('\t');
+        let (Some(w), Some(lab), pos) = (f.next(), f.next().and_then(label), f.next()) else { continue };
+        let pos = match pos {
+            Some("of") | Some("for") => HeadPos::Of,
+            Some("first") => HeadPos::First,
+            _ => HeadPos::Last,
+        };
+        g.heads.insert(w, (lab, pos));
+    }
+    for l in lines(include_str!("../data/lexicon/demonyms.txt")) {
+        if l.contains(',') {
+            for w in l.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+                g.demonyms.insert(w, ());
+            }
+        } else {
+            for w in l.split_whitespace() {
+                g.demonyms.insert(w, ());
+            }
+        }
+    }
+    for l in lines(include_str!("../data/lexicon/known.txt")) {
+        if let Some((name, lab)) = l.split_once('\t') {
+            if let Some(lab) = label(lab) {
+                g.known.insert(name, lab);
+            }
+        }
+    }
+    for l in lines(include_str!("../data/lexicon/common.txt")) {
+        g.common.extend(l.split_whitespace());
+    }
+    // Speech verbs come from the quotation module's lexicon (column 2: forms).
+    for l in lines(include_str!("../data/lexicon/reporting_verbs.txt")) {
+        if let Some((_, forms)) = l.split_once('\t') {
+            g.speech.extend(forms.split(',').map(str::trim).filter(|f| !f.contains(' ') && !f.is_empty()));
+        }
+    }
+    g
+}
+
+impl Gazetteer {
+    /// Gender of a given name, if it is one.
+    #[inline]
+    pub fn given_name(&self, w: &str) -> Option<Gender> {
+        self.given.get(w).copied()
+    }
+
+    /// Is `w` (a capitalised word) a demonym, and is it plural ("Texans")?
+    pub fn demonym(&self, w: &str) -> Option<bool> {
+        if self.demonyms.get(w).is_some() {
+            return Some(false);
+        }
+        let base = w.strip_suffix('s')?;
+        self.demonyms.get(base).map(|_| true)
+    }
+
+    #[inline]
+    pub fn is_common(&self, w: &str) -> bool {
+        self.common.contains(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_answer() {
+        let g = get();
+        let mut buf = String::new();
+        let t = Text::new("Sub-Saharan Africa and New York City and the U.S. and Lt. Gov Smith");
+        assert_eq!(g.places.longest(&t, 0, t.len(), &mut buf), Some((4, PlaceKind::Region)));
+        assert_eq!(g.places.longest(&t, 5, t.len(), &mut buf).map(|x| x.0), Some(3));
+        assert_eq!(g.places.longest(&t, 11, t.len(), &mut buf), Some((1, PlaceKind::Country)));
+        assert!(g.titles.longest(&t, 13, t.len(), &mut buf).is_some());
+        assert_eq!(g.given_name("Julie"), Some(Gender::Female));
+        assert_eq!(g.given_name("Charles"), Some(Gender::Male));
+        assert_eq!(g.demonym("Texans"), Some(true));
+        assert_eq!(g.demonym("Chinese"), Some(false));
+        assert_eq!(g.demonym("Pakistan"), None);
+        assert!(g.speech.contains("said") && g.speech.contains("told"));
+        assert_eq!(g.heads.get("University"), Some((Label::Org, HeadPos::Of)));
+        assert_eq!(g.known.get("White House"), Some(Label::Org));
+        assert!(g.is_common("However"));
+        let sa = Text::new("South African");
+        assert!(g.demonyms.get_span(&sa, 0, 2, &mut buf).is_some());
+    }
+
+    #[test]
+    fn hasher_is_deterministic() {
+        let mut a = FxHasher::default();
+        a.write(b"Pakistan");
+        let mut b = FxHasher::default();
+        b.write(b"Pakistan");
+        assert_eq!(a.finish(), b.finish());
+    }
+}

@@ -1,0 +1,208 @@
+//! Linking mentions into entities across a document.
+//!
+//! A name is what the whole document says it is: a surname or a first name
+//! after a full name is that person ("Fayyaz" after "Shabana Fayyaz", "Ms
+//! Okafor", "Sir Michael"), even where a gazetteer calls the word a place;
+//! an acronym is the organisation it abbreviates ("(KSC)", "CIA"); the short
+//! name of a vessel is the vessel ("Discovery" after "Space Shuttle
+//! Discovery"); and a guess made for one occurrence gives way to what the
+//! word is elsewhere.
+
+use crate::entities::{Cand, EMention, Entities, EntityInfo, Gender, Label};
+use crate::gazetteer::{self, FxMap, HeadPos};
+use crate::text::{Kind, Text};
+
+struct Ent<'a> {
+    label: Label,
+    /// The fullest mention so far: (words, text).
+    name: (usize, &'a str),
+    gender: Gender,
+    titled_gender: Gender,
+    plural: bool,
+}
+
+/// Words of a mention (hyphen pieces and dots excluded).
+fn words(text: &Text, a: usize, b: usize) -> usize {
+    (a..b).filter(|&k| text.kind(k) == Kind::Word).count()
+}
+
+/// Initials of the capitalised words: "Central Intelligence Agency" → "CIA".
+fn initials(text: &Text, a: usize, b: usize) -> String {
+    (a..b)
+        .filter(|&k| text.is_cap(k))
+        .filter_map(|k| text.tok(k).chars().next())
+        .collect()
+}
+
+pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
+    let g = gazetteer::get();
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    // Keep the first of overlapping candidates.
+    let mut end = 0;
+    cands.retain(|c| {
+        let keep = c.start >= end && c.end <= text.len() && c.start < c.end;
+        if keep {
+            end = c.end;
+        }
+        keep
+    });
+
+    let mut ents: Vec<Ent> = Vec::new();
+    let mut by_key: FxMap<(Label, &str), usize> = FxMap::default();
+    let mut assign: Vec<Option<usize>> = vec![None; cands.len()];
+    // Surnames and first names of people named in full, strong ones first.
+    let mut surname: FxMap<&str, (usize, bool)> = FxMap::default();
+    let mut first_name: FxMap<&str, (usize, bool)> = FxMap::default();
+    let mut acronym: FxMap<String, usize> = FxMap::default();
+    let mut short: FxMap<&str, usize> = FxMap::default();
+    // What each single word is where it is sure.
+    let mut sure: FxMap<&str, Label> = FxMap::default();
+
+    fn get_or_add<'a>(ents: &mut Vec<Ent<'a>>, by_key: &mut FxMap<(Label, &'a str), usize>, label: Label, key: &'a str) -> usize {
+        *by_key.entry((label, key)).or_insert_with(|| {
+            ents.push(Ent { label, name: (0, key), gender: Gender::Unknown, titled_gender: Gender::Unknown, plural: false });
+            ents.len() - 1
+        })
+    }
+
+    // Full names first, so that earlier short mentions link too.
+    for (ci, c) in cands.iter().enumerate() {
+        let Some(label) = c.label else { continue };
+        let w = words(text, c.start, c.end);
+        if w < 2 || matches!(label, Label::Date | Label::Money | Label::Percent) {
+            continue;
+        }
+        let key = text.span(c.start, c.end);
+        let e = get_or_add(&mut ents, &mut by_key, label, key);
+        assign[ci] = Some(e);
+        match label {
+            Label::Person => {
+                let last = (c.start..c.end).rev().find(|&k| text.kind(k) == Kind::Word).unwrap_or(c.start);
+                let strong = !c.weak;
+                for (map, k) in [(&mut surname, last), (&mut first_name, c.start)] {
+                    let slot = map.entry(text.tok(k)).or_insert((e, strong));
+                    if strong && !slot.1 {
+                        *slot = (e, strong);
+                    }
+                }
+            }
+            _ => {
+                if w >= 2 {
+                    acronym.entry(initials(text, c.start, c.end)).or_insert(e);
+                }
+                let mut buf = String::new();
+                if let Some((n, (_, HeadPos::First))) = g.heads.longest(text, c.start, c.end, &mut buf) {
+                    if c.end - c.start == n + 1 {
+                        short.entry(text.tok(c.end - 1)).or_insert(e);
+                    }
+                }
+            }
+        }
+    }
+    for c in &cands {
+        if let (Some(l), false, 1) = (c.label, c.weak, c.end - c.start) {
+            sure.entry(text.tok(c.start)).or_insert(l);
+        }
+    }
+
+    for ci in 0..cands.len() {
+        if assign[ci].is_some() {
+            continue;
+        }
+        let c = &cands[ci];
+        let key = text.span(c.start, c.end);
+        let single = c.end - c.start == 1;
+        let label = c.label;
+        if matches!(label, Some(Label::Date | Label::Money | Label::Percent)) {
+            assign[ci] = Some(get_or_add(&mut ents, &mut by_key, label.unwrap_or(Label::Date), key));
+            continue;
+        }
+        let mut linked = None;
+        if single {
+            // A person's surname (or, after a title or with no other reading, first name).
+            let loose = c.weak || c.titled || matches!(label, None | Some(Label::Person));
+            if let Some(&(e, strong)) = surname.get(key) {
+                if strong || loose {
+                    linked = Some(e);
+                }
+            }
+            if linked.is_none() && loose {
+                if let Some(&(e, _)) = first_name.get(key) {
+                    linked = Some(e);
+                }
+            }
+            if linked.is_none() {
+                if let Some(a) = c.alias_of {
+                    linked = cands.iter().position(|x| x.start == a).and_then(|p| assign[p]);
+                }
+            }
+            if linked.is_none() && text.is_all_caps(c.start) {
+                linked = acronym.get(key).copied();
+            }
+            if linked.is_none() {
+                linked = short.get(key).copied();
+            }
+        }
+        if let Some(e) = linked {
+            assign[ci] = Some(e);
+            continue;
+        }
+        let label = match label {
+            Some(l) if !c.weak => Some(l),
+            guess => match (single, sure.get(key)) {
+                (true, Some(&l)) => Some(l),
+                _ => guess,
+            },
+        };
+        if let Some(l) = label {
+            assign[ci] = Some(get_or_add(&mut ents, &mut by_key, l, key));
+        }
+    }
+
+    // Names, genders and numbers from the mentions.
+    for (ci, c) in cands.iter().enumerate() {
+        let Some(e) = assign[ci] else { continue };
+        let ent = &mut ents[e];
+        let w = words(text, c.start, c.end);
+        if w > ent.name.0 {
+            ent.name = (w, text.span(c.start, c.end));
+        }
+        if c.gender != Gender::Unknown {
+            if c.titled && ent.titled_gender == Gender::Unknown {
+                ent.titled_gender = c.gender;
+            }
+            if ent.gender == Gender::Unknown {
+                ent.gender = c.gender;
+            }
+        }
+        ent.plural |= c.plural;
+    }
+
+    // Entities in order of first mention.
+    let mut order: Vec<usize> = Vec::with_capacity(ents.len());
+    let mut new_id = vec![usize::MAX; ents.len()];
+    let mut mentions = Vec::with_capacity(cands.len());
+    for (ci, c) in cands.iter().enumerate() {
+        let Some(e) = assign[ci] else { continue };
+        if new_id[e] == usize::MAX {
+            new_id[e] = order.len();
+            order.push(e);
+        }
+        mentions.push(EMention { start: c.start, end: c.end, label: ents[e].label, entity: new_id[e] });
+    }
+    let entities = order
+        .iter()
+        .map(|&e| {
+            let x = &ents[e];
+            let gender = if x.label != Label::Person {
+                Gender::Unknown
+            } else if x.titled_gender != Gender::Unknown {
+                x.titled_gender
+            } else {
+                x.gender
+            };
+            EntityInfo { label: x.label, name: x.name.1.to_string(), gender, plural: x.plural }
+        })
+        .collect();
+    Entities { mentions, entities }
+}

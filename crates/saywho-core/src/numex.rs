@@ -1,0 +1,272 @@
+//! Dates, sums of money and percentages: "Wednesday, April 13, 2011",
+//! "June 26", "in 1999", "$7 billion", "€5m", "Rs 300", "29%", "12 percent".
+//!
+//! These are closed patterns over tokens, found before names so that
+//! "April" or "Tuesday" never reach the name chunker.
+
+use crate::entities::Label;
+use crate::text::{Kind, Text};
+
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_ABBR: [&str; 13] = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "febr"];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const SCALES: [&str; 12] = ["thousand", "million", "billion", "trillion", "m", "bn", "mn", "k", "crore", "lakh", "mln", "bln"];
+const CURRENCY_WORDS: [&str; 22] = [
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "rupee", "rupees", "yuan", "yen", "ruble", "rubles", "rouble",
+    "roubles", "peso", "pesos", "francs", "dinars", "riyals", "dirhams", "cents", "pence",
+];
+const CURRENCY_CODES: [&str; 14] =
+    ["Rs", "Rs.", "PKR", "INR", "USD", "EUR", "GBP", "CAD", "AUD", "JPY", "CNY", "RMB", "CHF", "US$"];
+/// Words before a bare year that make it a date: "in 1999", "since 2008".
+const YEAR_CUES: [&str; 16] = [
+    "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "early", "late", "mid", "around", "circa", "through",
+];
+const RELATIVE: [&str; 6] = ["last", "next", "this", "past", "coming", "previous"];
+const PERIODS: [&str; 6] = ["week", "month", "year", "weekend", "decade", "century"];
+
+fn is_month(text: &Text, i: usize) -> bool {
+    if !text.is_cap(i) {
+        return false;
+    }
+    let w = text.tok(i);
+    MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m))
+        || (MONTH_ABBR.iter().any(|m| w.eq_ignore_ascii_case(m)) && text.is(i + 1, ".") && text.touches_next(i))
+}
+
+/// Tokens a month name takes (with the dot of an abbreviation).
+fn month_len(text: &Text, i: usize) -> usize {
+    if text.is(i + 1, ".") && text.touches_next(i) && MONTH_ABBR.iter().any(|m| text.tok(i).eq_ignore_ascii_case(m)) {
+        2
+    } else {
+        1
+    }
+}
+
+fn is_weekday(text: &Text, i: usize) -> bool {
+    text.is_cap(i) && WEEKDAYS.iter().any(|d| text.tok(i).eq_ignore_ascii_case(d))
+}
+
+fn number_value(w: &str) -> Option<u32> {
+    if w.is_empty() || w.len() > 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    w.parse().ok()
+}
+
+/// A day of the month: "26", "1st", "13th".
+fn is_day(text: &Text, i: usize) -> bool {
+    if i >= text.len() {
+        return false;
+    }
+    let w = text.tok(i);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    matches!(suffix, "" | "st" | "nd" | "rd" | "th") && number_value(digits).is_some_and(|d| (1..=31).contains(&d))
+}
+
+fn is_year(text: &Text, i: usize) -> bool {
+    i < text.len() && text.kind(i) == Kind::Number && number_value(text.tok(i)).is_some_and(|y| (1000..=2199).contains(&y))
+}
+
+/// Decades: "1990s", "1980s".
+fn is_decade(text: &Text, i: usize) -> bool {
+    let w = text.tok(i);
+    w.len() == 5 && w.ends_with('s') && number_value(&w[..4]).is_some_and(|y| (1000..=2199).contains(&y) && y % 10 == 0)
+}
+
+/// A number token, or a number glued to a scale ("5m", "7bn").
+fn is_amount(text: &Text, i: usize) -> bool {
+    if i >= text.len() {
+        return false;
+    }
+    match text.kind(i) {
+        Kind::Number => true,
+        Kind::Word => {
+            let w = text.tok(i);
+            let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') && SCALES.contains(&&w[d.len()..])
+        }
+        _ => false,
+    }
+}
+
+fn is_scale(text: &Text, i: usize) -> bool {
+    i < text.len() && SCALES.iter().any(|s| text.tok(i).eq_ignore_ascii_case(s))
+}
+
+fn is_currency_symbol(w: &str) -> bool {
+    matches!(w, "$" | "€" | "£" | "¥" | "₹" | "₨" | "₽" | "₩" | "₺" | "₦")
+}
+
+/// Finds dates, sums and percentages as sorted, non-overlapping token ranges.
+pub fn find(text: &Text) -> Vec<(usize, usize, Label)> {
+    let mut out = Vec::new();
+    let n = text.len();
+    let mut i = 0;
+    while i < n {
+        if let Some((end, label)) = match_at(text, i) {
+            out.push((i, end, label));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn match_at(text: &Text, i: usize) -> Option<(usize, Label)> {
+    let w = text.tok(i);
+    let kind = text.kind(i);
+    // MONEY: symbol or code, amount, optional scale. "US$" arrives as "US" "$".
+    let sym = if is_currency_symbol(w) {
+        Some(i + 1)
+    } else if (w == "US" || w == "C" || w == "A" || w == "HK") && text.is(i + 1, "$") && text.touches_next(i) {
+        Some(i + 2)
+    } else if CURRENCY_CODES.contains(&w) && kind == Kind::Word {
+        // "Rs." arrives as "Rs" ".".
+        if w == "Rs" && text.is(i + 1, ".") && text.touches_next(i) {
+            Some(i + 2)
+        } else {
+            Some(i + 1)
+        }
+    } else {
+        None
+    };
+    if let Some(j) = sym {
+        if is_amount(text, j) {
+            let mut e = j + 1;
+            if is_scale(text, e) && text.kind(j) == Kind::Number {
+                e += 1;
+            }
+            return Some((e, Label::Money));
+        }
+    }
+    if is_amount(text, i) && kind == Kind::Number {
+        let mut e = i + 1;
+        if is_scale(text, e) {
+            e += 1;
+        }
+        if e < text.len() && CURRENCY_WORDS.iter().any(|c| text.tok(e).eq_ignore_ascii_case(c)) {
+            return Some((e + 1, Label::Money));
+        }
+        // PERCENT
+        if text.is(i + 1, "%") {
+            return Some((i + 2, Label::Percent));
+        }
+        if text.is(i + 1, "percent") || text.is(i + 1, "pct") {
+            return Some((i + 2, Label::Percent));
+        }
+        if text.is(i + 1, "per") && text.is(i + 2, "cent") {
+            return Some((i + 3, Label::Percent));
+        }
+    }
+    // DATE
+    if is_weekday(text, i) {
+        // "Wednesday, April 13, 2011" / "Tuesday"
+        let mut j = i + 1;
+        if text.is(j, ",") {
+            j += 1;
+        }
+        if let Some(e) = month_date(text, j) {
+            return Some((e, Label::Date));
+        }
+        return Some((i + 1, Label::Date));
+    }
+    if let Some(e) = month_date(text, i) {
+        return Some((e, Label::Date));
+    }
+    // "13 April 2011", "1 May"
+    if is_day(text, i) && is_month(text, i + 1) {
+        let mut e = i + 1 + month_len(text, i + 1);
+        if is_year(text, e) {
+            e += 1;
+        }
+        return Some((e, Label::Date));
+    }
+    if (is_year(text, i) || is_decade(text, i)) && i > 0 {
+        let p = text.tok(i - 1);
+        if YEAR_CUES.iter().any(|c| p.eq_ignore_ascii_case(c)) || (is_decade(text, i) && p.eq_ignore_ascii_case("the")) {
+            return Some((i + 1, Label::Date));
+        }
+    }
+    if kind == Kind::Word {
+        let lw = w.as_bytes();
+        if lw.first().is_some_and(|c| c.is_ascii_lowercase()) || text.starts_sentence(i) {
+            if ["today", "yesterday", "tomorrow", "tonight"].iter().any(|d| w.eq_ignore_ascii_case(d)) {
+                return Some((i + 1, Label::Date));
+            }
+            if RELATIVE.iter().any(|r| w.eq_ignore_ascii_case(r)) && PERIODS.iter().any(|p| text.is(i + 1, p)) {
+                return Some((i + 2, Label::Date));
+            }
+        }
+    }
+    None
+}
+
+/// "April 12, 1981", "June 26", "Jan. 5", "March 2020", "In March"; `None`
+/// if no month starts at `i`. "May" alone needs a date context.
+fn month_date(text: &Text, i: usize) -> Option<usize> {
+    if i >= text.len() || !is_month(text, i) {
+        return None;
+    }
+    let after = i + month_len(text, i);
+    if is_day(text, after) && !text.is(after + 1, "%") {
+        let mut e = after + 1;
+        if text.is(e, ",") && is_year(text, e + 1) {
+            e += 2;
+        } else if is_year(text, e) {
+            e += 1;
+        }
+        return Some(e);
+    }
+    if is_year(text, after) {
+        return Some(after + 1);
+    }
+    if text.is(i, "may") {
+        let cue = i > 0
+            && ["in", "since", "by", "until", "early", "late", "mid", "last", "next", "this", "of", "during", "from", "through"]
+                .iter()
+                .any(|c| text.tok(i - 1).eq_ignore_ascii_case(c));
+        return cue.then_some(after);
+    }
+    // "March" as a verb is lower-case mid-sentence; capitalised, it is the month.
+    Some(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &[(&str, Label)]) {
+        let t = Text::new(input);
+        let got: Vec<(String, Label)> = find(&t).into_iter().map(|(a, b, l)| (t.span(a, b).to_string(), l)).collect();
+        let want: Vec<(String, Label)> = expected.iter().map(|(s, l)| (s.to_string(), *l)).collect();
+        assert_eq!(got, want, "{input}");
+    }
+
+    #[test]
+    fn dates_money_percentages() {
+        use Label::*;
+        check("spoke by phone on June 26, agreeing", &[("June 26", Date)]);
+        check("On April 12, 1981, Space Shuttle Columbia", &[("April 12, 1981", Date)]);
+        check("Wednesday, April 13, 2011", &[("Wednesday, April 13, 2011", Date)]);
+        check("the first space shuttle Tuesday at an event", &[("Tuesday", Date)]);
+        check("It was unveiled in 1999 as the", &[("1999", Date)]);
+        check("In 2008, Endeavour and Atlantis", &[("2008", Date)]);
+        check("In March, a bundle", &[("March", Date)]);
+        check("In May, Maxime Bernier", &[("May", Date)]);
+        check("She May be right, they may go", &[]);
+        check("on 13 April 2011 and 1st May", &[("13 April 2011", Date), ("1st May", Date)]);
+        check("On Jan. 5 it rained", &[("Jan. 5", Date)]);
+        check("back in the 1990s", &[("1990s", Date)]);
+        check("the 2026 Nobel Peace Prize and 747", &[]);
+        check("talks will conclude next week, not last year", &[("next week", Date), ("last year", Date)]);
+        check("the $7 billion Reko Diq", &[("$7 billion", Money)]);
+        check("a €5m grant and £3 and US$20 million", &[("€5m", Money), ("£3", Money), ("US$20 million", Money)]);
+        check("costs Rs 300 or Rs. 1,500 or 40 dollars", &[("Rs 300", Money), ("Rs. 1,500", Money), ("40 dollars", Money)]);
+        check("the 29% tariff and 12 percent and 3.5 per cent", &[("29%", Percent), ("12 percent", Percent), ("3.5 per cent", Percent)]);
+        check("$ alone, %, Rs, May", &[]);
+        check("", &[]);
+    }
+}
