@@ -6,11 +6,11 @@ Deterministic: the same input always gives byte-identical output.
 
 places.tsv       name<TAB>kind  (country, continent, state, capital, city): countries,
                  continents, US states, capitals, and cities of at least 100,000 people
-                 (largest first). Source: GeoNames, CC BY 4.0.
+                 (largest first), each also without accents. Source: GeoNames, CC BY 4.0.
 given-names.tsv  name<TAB>F|M|U  names with at least 500 US births; F or M when at least
                  90% of births were of that sex, else U. Source: US SSA, public domain.
 """
-import csv, sys
+import csv, sys, unicodedata
 from pathlib import Path
 
 src = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/data/gazetteers")
@@ -24,9 +24,12 @@ def rows(name):
 places, seen = [], set()
 def add(name, kind):
     name = " ".join(name.split())
-    if name and name not in seen:
-        seen.add(name)
-        places.append(f"{name}\t{kind}")
+    # Also the name without accents, as English news often writes it ("Sao Paulo").
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    for n in dict.fromkeys([name, plain]):
+        if n and n not in seen:
+            seen.add(n)
+            places.append(f"{n}\t{kind}")
 
 countries = list(rows("countries.tsv"))
 for r in countries:

@@ -1,6 +1,7 @@
 //! Prints the export JSON of a text's entities alone (no quotations), so the
 //! entity layer can be scored by itself:
 //! `cargo run --release -p saywho-core --example entities -- FILE > pred.json`
+//! (`-- FILE --list` lists the mentions and their entities instead).
 use saywho_core::entities::extract;
 use saywho_core::format::{Document, Entity, Mention, Origin};
 use saywho_core::text::{Offsets, Text};
@@ -10,6 +11,13 @@ fn main() {
     let src = std::fs::read_to_string(&path).expect("a readable UTF-8 file");
     let t = Text::new(&src);
     let ents = extract(&t);
+    if std::env::args().any(|a| a == "--list") {
+        for m in &ents.mentions {
+            let e = &ents.entities[m.entity];
+            println!("{:8} {:40} -> {} {:?}{}", m.label.as_str(), t.span(m.start, m.end), e.name, e.gender, if e.plural { " plural" } else { "" });
+        }
+        return;
+    }
     let off = Offsets::new(&src);
     let entities = ents
         .entities

@@ -335,6 +335,16 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 break;
             }
         }
+        // "Apple Inc.": the company's abbreviation keeps its dot inside a sentence.
+        if j < n
+            && t.is(j, ".")
+            && !t.tokens[j].space_before
+            && matches!(t.tok(j - 1), "Inc" | "Corp" | "Ltd" | "Co" | "Bros" | "Jr" | "Sr")
+            && j + 1 < n
+            && t.sent_of[j + 1] == sent
+        {
+            j += 1;
+        }
         j
     }
 
@@ -363,9 +373,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let t = self.text;
         let g = self.g;
         let prev = t.tok(j - 1);
-        let head = matches!(g.heads.get(prev), Some((_, HeadPos::Of)))
-            || (g.titles.get(prev).is_some() && t.is(j, "of"))
-            || (t.is(j, "on") && prev == "War");
+        if g.titles.get(prev).is_some() && t.is(j, "of") {
+            return true; // "United States Secretary of State Marco Rubio": cut later
+        }
+        let head = matches!(g.heads.get(prev), Some((_, HeadPos::Of))) || (t.is(j, "on") && prev == "War");
         if !head {
             return false;
         }
@@ -399,7 +410,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if has_of {
             return g.places.longest(t, j + 1, k, &mut self.buf).is_none_or(|(n, _)| n < k - j - 1) && !before_head;
         }
-        ends_in_head && !before_head && g.places.get_span(t, i, j, &mut self.buf).is_none() && !(i..j).any(|x| t.is_all_caps(x) && t.tok(x).len() > 3)
+        ends_in_head && !before_head && g.places.get_span(t, i, j, &mut self.buf).is_none()
     }
 
     /// Cuts a capitalised run into mentions.
@@ -424,6 +435,12 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if a >= b || (b - a == 1 && self.initial(a) && g.is_common(t.tok(a)) && g.places.get(t.tok(a)).is_none()) {
             return;
         }
+        // A title at the end names nobody: "Museum of Flight CEO", "NASA Administrator".
+        for s in b.saturating_sub(3).max(a + 1)..b {
+            if g.titles.get_span(t, s, b, &mut self.buf).is_some() {
+                return self.segment(a, s);
+            }
+        }
         // A name ending in a head word is one name, titles inside or not.
         if self.head_label(a, b).is_some() || (a..b).any(|k| matches!(t.tok(k), "’s" | "'s")) {
             self.classify(a, b, the, None);
@@ -433,7 +450,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
         while i < b {
             if let Some((k, gender)) = self.title_at(i, b) {
                 let mut p = i;
-                while p > a && self.title_modifier(p - 1) {
+                let named = (a..i).any(|s| {
+                    g.places.get_span(t, s, i, &mut self.buf).is_some() || g.known.get_span(t, s, i, &mut self.buf).is_some()
+                });
+                while !named && p > a && self.title_modifier(p - 1) {
                     p -= 1;
                 }
                 if p > a {
@@ -541,7 +561,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 return Some(l);
             }
         }
-        if let Some((l, p)) = g.heads.get(t.tok(b - 1)) {
+        let last = if t.is(b - 1, ".") { b - 2 } else { b - 1 };
+        if let Some((l, p)) = g.heads.get(t.tok(last)) {
             if p != HeadPos::First {
                 return Some(l);
             }
@@ -635,14 +656,24 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let initial = self.initial(a);
         let verb_after = self.speech_after(b);
         if n == 1 {
-            if verb_after && !the {
-                return self.push(a, b, Some(Label::Person), Gender::Unknown, true);
+            if t.tok(a).chars().nth(1).is_none() {
+                return; // a lone letter: "D-N.Y.", "X"
             }
-            if initial || self.g.is_common(t.tok(a)) {
+            // "Amazon said": a bare name that speaks, never introduced in full,
+            // is an organisation; a surname of someone named in full links later.
+            if verb_after && !the && !(initial && self.ordinary(a)) {
+                return self.push(a, b, Some(Label::Org), Gender::Unknown, true);
+            }
+            let w = t.tok(a);
+            if initial || g.is_common(w) {
                 return self.push(a, b, None, Gender::Unknown, true);
             }
             let l = if the { Label::Org } else { Label::Misc };
             return self.push(a, b, Some(l), Gender::Unknown, true);
+        }
+        let locative = a > 0 && matches!(t.tok(a - 1), "in" | "near" | "outside" | "across" | "throughout");
+        if locative && !verb_after {
+            return self.push(a, b, Some(Label::Loc), Gender::Unknown, true);
         }
         let l = if the || t.tok(b - 1).ends_with('s') && !verb_after {
             Label::Org
@@ -687,6 +718,12 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         if !self.personish(a, b) {
             return None;
+        }
+        // "Its managing director, Kristalina Georgieva, said"
+        if a >= 2 && t.is(a - 1, ",") && t.is(b, ",") {
+            if let Some(&gender) = g.roles.get(t.tok(a - 2)) {
+                return Some(if gender == Gender::Unknown { given.unwrap_or(Gender::Unknown) } else { gender });
+            }
         }
         // A given name and a surname: "Julie Hahn", "Charles Bolden".
         if n >= 2 && t.is_cap(b - 1) {
@@ -760,6 +797,17 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let t = self.text;
         let Some(&sent) = t.sent_of.get(b) else { return false };
         (b..t.len()).take_while(|&k| t.sent_of[k] == sent).any(|k| matches!(t.tok(k), "he" | "she" | "his" | "her"))
+    }
+
+    /// A capitalised word that is an ordinary word: seen in lower case, or a
+    /// role noun ("Diplomats emphasize …").
+    fn ordinary(&mut self, a: usize) -> bool {
+        let w = self.text.tok(a);
+        if self.seen_lower(w) || self.g.is_common(w) {
+            return true;
+        }
+        let l = self.lbuf.as_str();
+        self.g.roles.contains_key(l) || l.strip_suffix('s').is_some_and(|x| self.g.roles.contains_key(x))
     }
 
     /// A capitalised word that names nothing by itself ("Environment").

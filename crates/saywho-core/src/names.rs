@@ -21,9 +21,33 @@ struct Ent<'a> {
     plural: bool,
 }
 
-/// Words of a mention (hyphen pieces and dots excluded).
+/// The words of a mention: runs of tokens written together, so that
+/// "Ocasio-Cortez" and "U.S." are one word each.
+fn word_spans<'t>(text: &'t Text, a: usize, b: usize) -> impl Iterator<Item = (usize, usize)> + 't {
+    let mut k = a;
+    std::iter::from_fn(move || {
+        while k < b && text.kind(k) != Kind::Word {
+            k += 1;
+        }
+        if k >= b {
+            return None;
+        }
+        let s = k;
+        k += 1;
+        while k < b && !text.tokens[k].space_before && text.kind(k) != Kind::Punct {
+            k += 1;
+        }
+        // A trailing hyphen or dot is not part of the word.
+        let mut e = k;
+        while e > s + 1 && text.kind(e - 1) != Kind::Word {
+            e -= 1;
+        }
+        Some((s, e))
+    })
+}
+
 fn words(text: &Text, a: usize, b: usize) -> usize {
-    (a..b).filter(|&k| text.kind(k) == Kind::Word).count()
+    word_spans(text, a, b).count()
 }
 
 /// Initials of the capitalised words: "Central Intelligence Agency" → "CIA".
@@ -77,10 +101,11 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
         assign[ci] = Some(e);
         match label {
             Label::Person => {
-                let last = (c.start..c.end).rev().find(|&k| text.kind(k) == Kind::Word).unwrap_or(c.start);
+                let first = word_spans(text, c.start, c.end).next().unwrap_or((c.start, c.start + 1));
+                let last = word_spans(text, c.start, c.end).last().unwrap_or(first);
                 let strong = !c.weak;
-                for (map, k) in [(&mut surname, last), (&mut first_name, c.start)] {
-                    let slot = map.entry(text.tok(k)).or_insert((e, strong));
+                for (map, (s, e2)) in [(&mut surname, last), (&mut first_name, first)] {
+                    let slot = map.entry(text.span(s, e2)).or_insert((e, strong));
                     if strong && !slot.1 {
                         *slot = (e, strong);
                     }
@@ -100,8 +125,10 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
         }
     }
     for c in &cands {
-        if let (Some(l), false, 1) = (c.label, c.weak, c.end - c.start) {
-            sure.entry(text.tok(c.start)).or_insert(l);
+        if let (Some(l), false) = (c.label, c.weak) {
+            if words(text, c.start, c.end) == 1 {
+                sure.entry(text.span(c.start, c.end)).or_insert(l);
+            }
         }
     }
 
@@ -111,7 +138,7 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
         }
         let c = &cands[ci];
         let key = text.span(c.start, c.end);
-        let single = c.end - c.start == 1;
+        let single = words(text, c.start, c.end) == 1;
         let label = c.label;
         if matches!(label, Some(Label::Date | Label::Money | Label::Percent)) {
             assign[ci] = Some(get_or_add(&mut ents, &mut by_key, label.unwrap_or(Label::Date), key));
