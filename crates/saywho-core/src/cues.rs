@@ -29,7 +29,19 @@ pub fn cue_at(text: &Text, i: usize) -> Option<Cue> {
     if lw == "according" && text.is(i + 1, "to") {
         return Some(Cue { start: i, end: i + 2, flags: VerbFlags::default(), according: true });
     }
+    if lw == "in" && text.is(i + 1, "the") && text.is(i + 2, "words") && text.is(i + 3, "of") {
+        return Some(Cue { start: i, end: i + 4, flags: VerbFlags::default(), according: true });
+    }
     let forms = lexicon::verb_forms(lw)?;
+    // After a determiner, possessive or preposition the word is a noun:
+    // "the report", "his remarks", "the drives in question", "was told".
+    if i > 0 && t_is_determiner(text, i - 1) {
+        return None;
+    }
+    // A passive ("I was told", "it is reported") has no speaker as subject.
+    if !lw.ends_with("ing") && passive_before(text, i) {
+        return None;
+    }
     'forms: for f in forms {
         let mut k = i + 1;
         for w2 in &f.words[1..] {
@@ -40,7 +52,8 @@ pub fn cue_at(text: &Text, i: usize) -> Option<Cue> {
         }
         // "-ing" forms only as cues after a comma ("…, adding that …") or at a
         // sentence start; otherwise they are mostly nouns or progressives.
-        if lw.ends_with("ing") && !(i > 0 && matches!(text.tok(i - 1), "," | "—") || text.starts_sentence(i)) {
+        let introduces = k < text.len() && matches!(text.tok(k), ":") || text.kind(k.min(text.len() - 1)) == Kind::Quote;
+        if lw.ends_with("ing") && !(i > 0 && matches!(text.tok(i - 1), "," | "—") || text.starts_sentence(i) || introduces) {
             let progressive = i > 0 && matches!(text.tok(i - 1), "is" | "was" | "were" | "are" | "been" | "be");
             if !progressive {
                 continue;
@@ -49,6 +62,30 @@ pub fn cue_at(text: &Text, i: usize) -> Option<Cue> {
         return Some(Cue { start: i, end: k, flags: f.flags, according: false });
     }
     None
+}
+
+/// A form of "be" before token `i`, skipping adverbs ("was basically told").
+fn passive_before(text: &Text, i: usize) -> bool {
+    let mut k = i;
+    let mut buf = [0u8; 32];
+    while k > 0 && i - k < 4 {
+        k -= 1;
+        let Some(w) = (if text.is_word(k) { lexicon::ascii_lower(text.tok(k), &mut buf) } else { None }) else {
+            return false;
+        };
+        if matches!(w, "was" | "were" | "is" | "are" | "am" | "be" | "been" | "being" | "get" | "got" | "gets") {
+            return true;
+        }
+        if !(w.ends_with("ly") || matches!(w, "not" | "also" | "never" | "then" | "later" | "reportedly")) {
+            return false;
+        }
+    }
+    false
+}
+
+fn t_is_determiner(text: &Text, k: usize) -> bool {
+    let mut buf = [0u8; 32];
+    text.is_word(k) && lexicon::ascii_lower(text.tok(k), &mut buf).is_some_and(lexicon::is_determiner)
 }
 
 /// The cue ending right before token `j` ("said “…”"), if any.
@@ -111,6 +148,14 @@ mod tests {
         check("a warning sign", 1, None);
         check("it refused, adding that", 3, Some("adding"));
         check("She continued, “No.”", 1, Some("continued"));
+        check("the hard drives in question were returned", 4, None);
+        check("the report said", 1, None);
+        check("He was told to leave", 2, None);
+        check("I was basically hauled in and told", 6, Some("told"));
+        check("I was basically told", 3, None);
+        check("she was saying", 2, Some("saying"));
+        check("with Boswell stating: “No.”", 2, Some("stating"));
+        check("in the words of the prosecutor, Mark Tedeschi, QC, “No.”", 0, Some("in the words of"));
     }
 
     #[test]

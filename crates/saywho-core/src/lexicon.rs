@@ -197,6 +197,13 @@ pub fn is_verb_modifier(w: &str) -> bool {
             | "simply" | "only" | "just" | "never" | "often" | "always" | "frequently" | "firmly" | "openly"
             | "flatly" | "quickly" | "initially" | "subsequently" | "separately" | "already" | "may" | "might"
             | "could" | "can" | "did" | "does" | "do" | "not" | "is" | "was" | "are" | "were" | "be" | "been"
-            | "being" | "would've" | "clearly" | "strongly" | "angrily"
+            | "being" | "would've" | "clearly" | "strongly" | "angrily" | "didn't" | "didn’t" | "hasn't" | "hasn’t"
+            | "haven't" | "haven’t" | "won't" | "won’t" | "doesn't" | "doesn’t" | "don't" | "don’t" | "wouldn't"
+            | "wouldn’t" | "hadn't" | "hadn’t" | "cannot" | "can't" | "can’t"
     )
+}
+
+/// Negations between a subject and its verb: "has not said", "never told".
+pub fn is_negation(w: &str) -> bool {
+    matches!(w, "not" | "never" | "didn't" | "didn’t" | "hasn't" | "hasn’t" | "haven't" | "haven’t" | "won't" | "won’t" | "doesn't" | "doesn’t" | "don't" | "don’t" | "wouldn't" | "wouldn’t" | "hadn't" | "hadn’t" | "cannot" | "can't" | "can’t" | "refused" | "declined")
 }

@@ -239,6 +239,9 @@ fn classify(text: &Text, q: &Marked) -> QuoteKind {
             || crate::cues::cue_ending_at(text, q.start).is_some_and(|c| !c.flags.names_fragment)
     };
     let words = (inner..q.end).filter(|&k| text.is_word(k)).count();
+    if looks_like_title(text, q) {
+        return QuoteKind::Partial;
+    }
     if (at_start || after_intro) && (starts_upper || after_intro && words >= 4) {
         return QuoteKind::Direct;
     }
@@ -248,6 +251,37 @@ fn classify(text: &Text, q: &Marked) -> QuoteKind {
         return QuoteKind::Direct;
     }
     QuoteKind::Partial
+}
+
+/// A title or name in marks (a headline, a film, a slogan): short, no
+/// sentence punctuation at its end, most words capitalised, or right after
+/// "titled", "called", "named", "dubbed".
+fn looks_like_title(text: &Text, q: &Marked) -> bool {
+    let (a, b) = (q.start + 1, q.end.saturating_sub(if q.closed { 1 } else { 0 }));
+    if a >= b {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let named = q.start > 0
+        && text.is_word(q.start - 1)
+        && crate::lexicon::ascii_lower(text.tok(q.start - 1), &mut buf).is_some_and(|w| {
+            matches!(w, "titled" | "entitled" | "headlined" | "named" | "nicknamed" | "dubbed" | "called" | "slogan" | "campaign")
+        });
+    let words: Vec<usize> = (a..b).filter(|&k| text.is_word(k)).collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let ends_sentence = matches!(text.tok(b - 1), "." | "!" | "?" | "," | "…");
+    // A headline quote introducing its topic ("‘Not Strategic’: US, …") is speech.
+    if q.end < text.len() && text.tok(q.end) == ":" {
+        return false;
+    }
+    if named && !ends_sentence {
+        return true;
+    }
+    let long: Vec<usize> = words.iter().copied().filter(|&k| text.tok(k).chars().count() >= 4).collect();
+    let caps = long.iter().filter(|&&k| text.is_cap(k)).count();
+    !ends_sentence && words.len() >= 2 && !long.is_empty() && caps * 3 >= long.len() * 2
 }
 
 #[cfg(test)]
@@ -302,6 +336,13 @@ mod tests {
         check("what it called “bold and effective diplomacy.”", &["partial:“bold and effective diplomacy.”"]);
         check("to play a “constructive role” in promoting peace", &["partial:“constructive role”"]);
         check("adding the words \"and Emergency\" to the name.", &["partial:\"and Emergency\""]);
+    }
+
+    #[test]
+    fn titles_in_marks_are_not_speech() {
+        check("The video, “Scientology vs. the Internet, Part XVII”, spread.", &["partial:“Scientology vs. the Internet, Part XVII”"]);
+        check("a campaign titled “Stand for Something” began", &["partial:“Stand for Something”"]);
+        check("He said, “We Will Win.”", &["direct:“We Will Win.”"]);
     }
 
     #[test]

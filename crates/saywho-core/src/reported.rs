@@ -91,7 +91,12 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
         if cue.start == s0 || t.starts_sentence(cue.start) {
             let comma = (cue.end..s1).find(|&k| t.tok(k) == ",")?;
             let a = comma + 1;
-            return Some((a, end_from(a)));
+            let b = end_from(a);
+            // "According to the Herald, Burrows said …": the inner cue reports.
+            if (a..b).any(|k| !cx.in_marks[k] && cues::cue_at(t, k).is_some_and(|c| c.flags.indirect())) {
+                return None;
+            }
+            return Some((a, b));
         }
         // "Content, according to X." — content before the comma.
         if cue.start > s0 && t.tok(cue.start - 1) == "," {
@@ -101,6 +106,10 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
         return None;
     }
     if !cue.flags.indirect() {
+        return None;
+    }
+    // "has not said why": nothing was reported.
+    if cx.subject_of(cue).is_some_and(|s| s.negated) {
         return None;
     }
     let mut k = cue.end;

@@ -33,6 +33,8 @@ pub(crate) struct Source {
     pub span: (usize, usize),
     pub entity: Option<usize>,
     pub pronoun: Option<Pronoun>,
+    /// "has not said", "never told": the cue is negated.
+    pub negated: bool,
 }
 
 /// Shared lookups over one document.
@@ -87,7 +89,16 @@ impl<'t, 'a> Ctx<'t, 'a> {
             while e < sent.end && !matches!(t.tok(e), "," | "." | ";" | ":" | "?" | "!") && !self.in_marks[e] {
                 e += 1;
             }
-            return self.source_in(cue.end, e);
+            let src = self.source_in(cue.end, e);
+            // "in the words of the prosecutor, Mark Tedeschi, …": the name in apposition.
+            if src.is_some_and(|s| s.entity.is_none()) && e + 1 < sent.end && t.tok(e) == "," {
+                if let Some(m) = self.mention_at[e + 1] {
+                    if self.label_of(m) == Label::Person {
+                        return Some(self.mention_source(m));
+                    }
+                }
+            }
+            return src;
         }
         // Inverted order after a quote or a comma: "…,” said Bolden", "said
         // Daniel Osei, the …". After a comma that closes an appositive
@@ -104,8 +115,13 @@ impl<'t, 'a> Ctx<'t, 'a> {
             if t.is(s, "the") || t.is(s, "a") {
                 s += 1;
             }
-            if let Some(m) = self.mention_at.get(s).copied().flatten() {
-                if self.ents.mentions[m].start == s && matches!(self.label_of(m), Label::Person | Label::Org) {
+            // A title may stand before the name: "said Ambassador Hamdullah Mohib".
+            let mut n = s;
+            while n < sent.end && n < s + 4 && self.mention_at[n].is_none() && t.is_cap(n) {
+                n += 1;
+            }
+            if let Some(m) = self.mention_at.get(n).copied().flatten() {
+                if self.ents.mentions[m].start == n && matches!(self.label_of(m), Label::Person | Label::Org) {
                     return Some(self.mention_source(m));
                 }
             }
@@ -116,38 +132,85 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     e += 1;
                 }
                 if e > s && (e >= sent.end || matches!(t.tok(e), "." | "," | ";")) {
-                    return Some(Source { span: (cue.end, e), entity: None, pronoun: None });
+                    return Some(Source { span: (cue.end, e), entity: None, pronoun: None, negated: false });
                 }
             }
         }
         // Normal order: walk left over adverbs and auxiliaries to the subject.
         let mut j = cue.start;
         let mut buf = [0u8; 32];
+        let mut negated = false;
         while j > sent.start {
             let k = j - 1;
             match self.lower(k, &mut buf) {
-                Some(w) if lexicon::is_verb_modifier(w) && self.mention_at[k].is_none() => j = k,
+                Some(w)
+                    if (lexicon::is_verb_modifier(w) || (w.len() > 4 && w.ends_with("ly")))
+                        && self.mention_at[k].is_none() =>
+                {
+                    negated |= lexicon::is_negation(w);
+                    j = k;
+                }
                 _ => break,
             }
         }
-        if j == sent.start {
+        let src = self.subject_ending_at(sent.start, j)?;
+        Some(Source { negated, ..src })
+    }
+
+    /// The subject whose last token is `j - 1`.
+    fn subject_ending_at(&self, floor: usize, j: usize) -> Option<Source> {
+        let t = self.text;
+        if j <= floor {
             return None;
         }
         let k = j - 1;
         if self.in_marks[k] || t.kind(k) == Kind::Quote {
             return None;
         }
-        if let Some(p) = self.lower(k, &mut buf).and_then(lexicon::subject_pronoun) {
-            return Some(Source { span: (k, k + 1), entity: None, pronoun: Some(p) });
+        let mut buf = [0u8; 32];
+        let w = self.lower(k, &mut buf).map(str::to_string);
+        match w.as_deref() {
+            Some(w) if lexicon::subject_pronoun(w).is_some() => {
+                let p = lexicon::subject_pronoun(w);
+                return Some(Source { span: (k, k + 1), entity: None, pronoun: p, negated: false });
+            }
+            // "X, who …, said" / "the man who said": the relative's antecedent.
+            Some("who" | "which" | "that") => {
+                let e = if k > floor && t.tok(k - 1) == "," { k - 1 } else { k };
+                return self.subject_ending_at(floor, e);
+            }
+            // "X left the group and told …": the subject of the first verb.
+            Some("and" | "but") => return self.sentence_subject(floor, k),
+            _ => {}
         }
         if t.tok(k) == "," {
-            return self.subject_before_appositive(sent.start, k);
+            return self.subject_before_appositive(floor, k);
         }
-        let start = self.np_start(sent.start, j);
+        let start = self.np_start(floor, j);
         if start == j {
             return None;
         }
         self.source_in(start, j)
+    }
+
+    /// The subject of a sentence: its first person, organisation or subject
+    /// pronoun before token `before`, outside quotations.
+    pub(crate) fn sentence_subject(&self, floor: usize, before: usize) -> Option<Source> {
+        let mut buf = [0u8; 32];
+        for k in floor..before {
+            if self.in_marks[k] {
+                continue;
+            }
+            if let Some(m) = self.mention_at[k] {
+                if matches!(self.label_of(m), Label::Person | Label::Org) {
+                    return Some(self.mention_source(m));
+                }
+            }
+            if let Some(p) = self.lower(k, &mut buf).and_then(lexicon::subject_pronoun) {
+                return Some(Source { span: (k, k + 1), entity: None, pronoun: Some(p), negated: false });
+            }
+        }
+        None
     }
 
     /// "Shabana Fayyaz, former chair of …, said": the subject stands before
@@ -244,7 +307,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let mut buf = [0u8; 32];
         if b == a + 1 {
             if let Some(p) = self.lower(a, &mut buf).and_then(lexicon::subject_pronoun) {
-                return Some(Source { span: (a, b), entity: None, pronoun: Some(p) });
+                return Some(Source { span: (a, b), entity: None, pronoun: Some(p), negated: false });
             }
         }
         if let Some((_, m)) = best {
@@ -265,16 +328,45 @@ impl<'t, 'a> Ctx<'t, 'a> {
         while e > s && !matches!(self.text.kind(e - 1), Kind::Word | Kind::Number) {
             e -= 1;
         }
-        if s >= e {
+        if s >= e || !self.plausible_np(s, e) {
             return None;
         }
         let entity = self.org_by_head(e - 1);
-        Some(Source { span: (s, e), entity, pronoun: None })
+        Some(Source { span: (s, e), entity, pronoun: None, negated: false })
+    }
+
+    /// A phrase without names can still be a source ("officials on both
+    /// sides", "the report"), but not a fragment of a clause ("handcuffed by
+    /// the police", "the", "a teacher mistakenly").
+    fn plausible_np(&self, s: usize, e: usize) -> bool {
+        let t = self.text;
+        let words = (s..e).filter(|&k| t.is_word(k)).count();
+        if words == 0 || words > 6 {
+            return false;
+        }
+        let mut b1 = [0u8; 32];
+        let mut b2 = [0u8; 32];
+        let (Some(first), Some(last)) = (self.lower(s, &mut b1), self.lower(e - 1, &mut b2)) else {
+            return false;
+        };
+        let function = |w: &str| {
+            lexicon::is_determiner(w)
+                || lexicon::is_verb_modifier(w)
+                || matches!(w, "and" | "or" | "but" | "who" | "which" | "that" | "it" | "as")
+        };
+        if function(last) || last.ends_with("ly") {
+            return false;
+        }
+        // A participle or adjective alone does not start a subject.
+        if !t.is_cap(s) && !function(first) && (first.ends_with("ed") || first.ends_with("ing")) {
+            return false;
+        }
+        true
     }
 
     fn mention_source(&self, m: usize) -> Source {
         let mm = &self.ents.mentions[m];
-        Source { span: (mm.start, mm.end), entity: Some(mm.entity), pronoun: None }
+        Source { span: (mm.start, mm.end), entity: Some(mm.entity), pronoun: None, negated: false }
     }
 
     /// "the ministry said" → the organisation named earlier whose name has
@@ -343,7 +435,9 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
         let cue = find_cue_for_marked(&cx, q);
         let src = match cue {
             Some(c) => cx.subject_of(&c),
-            None => byline_after(&cx, q).or_else(|| source_line_above(&cx, q)),
+            None => byline_after(&cx, q)
+                .or_else(|| source_line_above(&cx, q))
+                .or_else(|| colon_intro(&cx, q)),
         };
         if let Some(c) = cue {
             used_cues.push(c.start);
@@ -385,7 +479,7 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
         } else if let Some(src) = inherit(&cx, &out, &sources, i) {
             // The sentence does not name the source: no speaker span, but the
             // quote still belongs to the entity.
-            sources[i] = Some(Source { span: src.span, entity: src.entity, pronoun: None });
+            sources[i] = Some(Source { span: src.span, entity: src.entity, pronoun: None, negated: false });
             out[i].entity = src.entity;
             if src.entity.is_none() {
                 out[i].speaker = Some(src.span);
@@ -470,12 +564,26 @@ fn byline_after(cx: &Ctx, q: &Marked) -> Option<Source> {
         if let Some(m) = cx.mention_at[k] {
             let mm = &cx.ents.mentions[m];
             if matches!(mm.label, Label::Person | Label::Org) {
-                return Some(Source { span: (mm.start, mm.end), entity: Some(mm.entity), pronoun: None });
+                return Some(Source { span: (mm.start, mm.end), entity: Some(mm.entity), pronoun: None, negated: false });
             }
         }
         k += 1;
     }
     None
+}
+
+/// "Sunak defended the record: “…”": a sentence that introduces a quotation
+/// with a colon names its source as its subject.
+fn colon_intro(cx: &Ctx, q: &Marked) -> Option<Source> {
+    let t = cx.text;
+    if q.start == 0 || t.tok(q.start - 1) != ":" || q.kind != QuoteKind::Direct {
+        return None;
+    }
+    let sent = t.sentences[t.sent_of[q.start]];
+    if sent.start >= q.start - 1 {
+        return None;
+    }
+    cx.sentence_subject(sent.start, q.start - 1).filter(|s| s.entity.is_some() || s.pronoun.is_some())
 }
 
 /// "And from Chairwoman Jane Doe:" on the line above the quotation.
@@ -492,6 +600,7 @@ fn source_line_above(cx: &Ctx, q: &Marked) -> Option<Source> {
             span: (mm.start, mm.end),
             entity: Some(mm.entity),
             pronoun: None,
+            negated: false,
         })
     })
 }
@@ -540,14 +649,20 @@ fn inherit(cx: &Ctx, out: &[Attributed], sources: &[Option<Source>], i: usize) -
             }
         }
     }
-    // The person introduced right before, in this paragraph or the one above.
-    cx.ents.mentions[..before]
-        .iter()
-        .rev()
-        .filter(|m| !cx.in_marks[m.start])
-        .take_while(|m| t.tokens[m.start].para + 1 >= para)
-        .find(|m| m.label == Label::Person)
-        .map(|m| Source { span: (m.start, m.end), entity: Some(m.entity), pronoun: None })
+    // The person introduced right before: the subject of the sentence before
+    // the quote, in this paragraph or the one above.
+    let _ = before;
+    let qs = t.sent_of[q.start];
+    if qs == 0 {
+        return None;
+    }
+    let prev = t.sentences[qs - 1];
+    if prev.para + 1 < para {
+        return None;
+    }
+    let src = cx.sentence_subject(prev.start, prev.end)?;
+    let e = src.entity?;
+    (cx.ents.entities[e].label == Label::Person).then_some(Source { span: src.span, entity: Some(e), pronoun: None, negated: false })
 }
 
 #[cfg(test)]
@@ -694,6 +809,22 @@ mod tests {
         check(
             "Jane Doe said in an interview with local media on Tuesday, “We will not stop.”",
             &[("“We will not stop.”", "direct", "Jane Doe")],
+        );
+    }
+
+    #[test]
+    fn titles_after_inverted_cues_and_colons() {
+        check(
+            "“It was not possible,” said Ambassador Hamdullah Mohib.",
+            &[("“It was not possible,”", "direct", "Hamdullah Mohib")],
+        );
+        check(
+            "Prime Minister Rishi Sunak defended the record: “We are working as quickly as possible.”",
+            &[("“We are working as quickly as possible.”", "direct", "Rishi Sunak")],
+        );
+        check(
+            "It quoted Caitlin Boswell, with Boswell stating: “People need quicker decisions.”",
+            &[("“People need quicker decisions.”", "direct", "Caitlin Boswell")],
         );
     }
 

@@ -242,6 +242,14 @@ pub fn tokenize(src: &str) -> Vec<Token> {
             i = scan_word(src, i);
             // Abbreviations with internal dots: "U.S.", "U.K.", "a.m.", "Ph.D."
             i = extend_dotted(src, start, i);
+            // Domain names: "Gawker.com", "CBC.ca", "www.standfor.co.nz".
+            while i + 1 < n && bytes[i] == b'.' && bytes[i + 1].is_ascii_lowercase() && !src[start..i].ends_with('.') {
+                let j = scan_word(src, i + 1);
+                if j < n && bytes[j].is_ascii_alphanumeric() {
+                    break;
+                }
+                i = j;
+            }
             kind = Kind::Word;
             // Split a possessive 's off the word so names keep clean spans.
             if let Some(p) = possessive_start(&src[start..i]) {
@@ -553,6 +561,8 @@ mod tests {
             ("don`t deal", &["don`t", "deal"]),
             ("STS-135 and 30th", &["STS", "-", "135", "and", "30th"]),
             ("wait...", &["wait", "..."]),
+            ("sites such as Gawker.com have", &["sites", "such", "as", "Gawker.com", "have"]),
+            ("It ended.Then", &["It", "ended", ".", "Then"]),
             ("", &[]),
         ];
         for (input, expected) in cases {
