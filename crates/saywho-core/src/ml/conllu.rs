@@ -1,0 +1,467 @@
+//! Readers for the training and evaluation corpora (CoNLL-U with GUM's
+//! `Entity=` annotations, and Universal NER IOB2), working on `&str` so the
+//! core itself never touches files; the trainer and tests read the files.
+
+
+/// A syntactic word of a CoNLL-U file.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub form: String,
+    pub xpos: String,
+    /// Document index of the syntactic head; `None` for the root.
+    pub head: Option<usize>,
+    pub misc: String,
+    pub space_after: bool,
+}
+
+/// A multiword token ("Trump's" = "Trump" + "'s"): its surface form covers
+/// words `first..=last`.
+#[derive(Debug, Clone)]
+pub struct MultiWord {
+    pub first: usize,
+    pub last: usize,
+    pub form: String,
+    pub space_after: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// A paragraph starts with this sentence.
+    pub newpar: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub id: String,
+    pub words: Vec<Word>,
+    pub sentences: Vec<Sentence>,
+    pub multiwords: Vec<MultiWord>,
+}
+
+fn space_after(misc: &str) -> bool {
+    !misc.split('|').any(|m| m == "SpaceAfter=No")
+}
+
+/// Parses CoNLL-U into documents (split at `# newdoc`). Malformed lines are skipped.
+pub fn parse_conllu(text: &str) -> Vec<Doc> {
+    let mut docs: Vec<Doc> = Vec::new();
+    let mut newpar = false;
+    let mut sent_start: Option<usize> = None;
+    let mut pending_heads: Vec<(usize, usize)> = Vec::new(); // (word, 1-based head in sentence)
+    fn close(doc: &mut Doc, start: &mut Option<usize>, newpar: &mut bool, heads: &mut Vec<(usize, usize)>) {
+        if let Some(s) = start.take() {
+            let end = doc.words.len();
+            for (w, h) in heads.drain(..) {
+                doc.words[w].head = (h > 0 && s + h - 1 < end).then(|| s + h - 1);
+            }
+            if end > s {
+                doc.sentences.push(Sentence { start: s, end, newpar: *newpar });
+            }
+            *newpar = false;
+        }
+    }
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if let Some(c) = line.strip_prefix('#') {
+            let c = c.trim();
+            if let Some(id) = c.strip_prefix("newdoc id =") {
+                if let Some(d) = docs.last_mut() {
+                    close(d, &mut sent_start, &mut newpar, &mut pending_heads);
+                }
+                docs.push(Doc { id: id.trim().to_string(), ..Doc::default() });
+                newpar = true;
+            } else if c == "newpar" || c.starts_with("newpar ") || c.starts_with("newpar_block") {
+                newpar = true;
+            }
+            continue;
+        }
+        if line.trim().is_empty() {
+            if let Some(d) = docs.last_mut() {
+                close(d, &mut sent_start, &mut newpar, &mut pending_heads);
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 10 {
+            continue;
+        }
+        if docs.is_empty() {
+            docs.push(Doc::default());
+        }
+        let doc = docs.last_mut().expect("a document exists");
+        if sent_start.is_none() {
+            sent_start = Some(doc.words.len());
+        }
+        let id = cols[0];
+        if id.contains('.') {
+            continue; // empty node
+        }
+        if let Some((a, b)) = id.split_once('-') {
+            if let (Ok(a), Ok(b)) = (a.parse::<usize>(), b.parse::<usize>()) {
+                let s = sent_start.unwrap_or(0);
+                if a >= 1 && b >= a {
+                    doc.multiwords.push(MultiWord { first: s + a - 1, last: s + b - 1, form: cols[1].to_string(), space_after: space_after(cols[9]) });
+                }
+            }
+            continue;
+        }
+        let head = cols[6].parse::<usize>().unwrap_or(0);
+        pending_heads.push((doc.words.len(), head));
+        doc.words.push(Word {
+            form: cols[1].to_string(),
+            xpos: cols[4].to_string(),
+            head: None,
+            misc: cols[9].to_string(),
+            space_after: space_after(cols[9]),
+        });
+    }
+    if let Some(d) = docs.last_mut() {
+        close(d, &mut sent_start, &mut newpar, &mut pending_heads);
+    }
+    docs.retain(|d| !d.words.is_empty());
+    docs
+}
+
+impl Doc {
+    /// Sentence ranges (word indices, end exclusive).
+    pub fn sentence_ranges(&self) -> Vec<(usize, usize)> {
+        self.sentences.iter().map(|s| (s.start, s.end)).collect()
+    }
+
+    /// The raw text (multiword tokens in their surface form, `SpaceAfter=No`
+    /// respected, a line break between paragraphs) and each word's byte range
+    /// in it (the words of a multiword token share its range).
+    pub fn raw_text(&self) -> (String, Vec<(usize, usize)>) {
+        let mut text = String::new();
+        let mut ranges = vec![(0, 0); self.words.len()];
+        let mut mw = self.multiwords.iter().peekable();
+        let mut para_start = std::collections::HashSet::new();
+        for s in &self.sentences {
+            if s.newpar {
+                para_start.insert(s.start);
+            }
+        }
+        let mut sent_start = std::collections::HashSet::new();
+        for s in &self.sentences {
+            sent_start.insert(s.start);
+        }
+        let mut i = 0;
+        let mut space = false;
+        while i < self.words.len() {
+            if i > 0 {
+                if para_start.contains(&i) {
+                    text.push('\n');
+                } else if space || sent_start.contains(&i) {
+                    text.push(' ');
+                }
+            }
+            while mw.peek().is_some_and(|m| m.first < i) {
+                mw.next();
+            }
+            let start = text.len();
+            if let Some(m) = mw.peek().filter(|m| m.first == i && m.last < self.words.len()) {
+                text.push_str(&m.form);
+                // "Trump's" = "Trump" + "'s": give each word its own bytes when
+                // the forms spell the token; otherwise they share its range.
+                let parts = &self.words[m.first..=m.last];
+                if parts.iter().map(|w| w.form.as_str()).collect::<String>() == m.form {
+                    let mut p = start;
+                    for (r, w) in ranges[m.first..=m.last].iter_mut().zip(parts) {
+                        *r = (p, p + w.form.len());
+                        p += w.form.len();
+                    }
+                } else {
+                    for r in &mut ranges[m.first..=m.last] {
+                        *r = (start, text.len());
+                    }
+                }
+                space = m.space_after;
+                i = m.last + 1;
+                mw.next();
+            } else {
+                text.push_str(&self.words[i].form);
+                ranges[i] = (start, text.len());
+                space = self.words[i].space_after;
+                i += 1;
+            }
+        }
+        (text, ranges)
+    }
+
+    /// GUM's named entities as (start, end exclusive, type index into
+    /// [`super::ner::TYPES`]) over the document's words.
+    ///
+    /// A mention is named when its syntactic head is a proper noun. Types:
+    /// person → PERSON (plural, "Americans" → MISC), organization → ORG,
+    /// place → LOC, time is skipped, anything else → MISC. The span is the
+    /// run of proper nouns (with inner "of", "and", "&", "the", hyphens and
+    /// trailing numbers) around the head; person spans lose leading titles
+    /// ("U.S. President Donald Trump" → "Donald Trump"). Of nested mentions
+    /// the outermost named one wins.
+    pub fn gum_entities(&self) -> Vec<(usize, usize, usize)> {
+        let mentions = self.gum_mentions();
+        let n = self.words.len();
+        let prop = |k: usize| matches!(self.words[k].xpos.as_str(), "NNP" | "NNPS");
+        let connector = |k: usize| {
+            matches!(self.words[k].form.as_str(), "of" | "and" | "&" | "the" | "de" | "du" | "la" | "von" | "van" | "der" | "for" | "-" | "on")
+        };
+        let mut named: Vec<(usize, usize, usize, usize, usize)> = Vec::new(); // (outer len, a, b, type, s)
+        for (s, e, etype) in mentions {
+            if e > n || s >= e {
+                continue;
+            }
+            let head = (s..e).find(|&k| self.words[k].head.is_none_or(|h| h < s || h >= e)).unwrap_or(s);
+            if !prop(head) {
+                continue;
+            }
+            let mut ty = match etype.as_str() {
+                "person" => 0,
+                "organization" => 1,
+                "place" => 2,
+                "time" | "quantity" => continue,
+                _ => 3,
+            };
+            if ty == 0 && self.words[head].xpos == "NNPS" {
+                ty = 3;
+            }
+            let (mut a, mut b) = (head, head + 1);
+            loop {
+                if a > s && prop(a - 1) {
+                    a -= 1;
+                } else if a > s + 1 && connector(a - 1) && prop(a - 2) {
+                    a -= 2;
+                } else {
+                    break;
+                }
+            }
+            loop {
+                if b < e && (prop(b) || self.words[b].xpos == "CD") {
+                    b += 1;
+                } else if b + 1 < e && connector(b) && prop(b + 1) {
+                    b += 2;
+                } else {
+                    break;
+                }
+            }
+            if ty == 0 {
+                if let Some(k) = (a..b - 1).rev().find(|&k| is_title(&self.words[k].form)) {
+                    a = k + 1;
+                }
+                if b - a == 1 && is_title(&self.words[a].form) {
+                    continue;
+                }
+            }
+            while a < b && (self.words[a].xpos == "DT" || self.words[a].xpos == "HYPH") {
+                a += 1;
+            }
+            if a < b {
+                named.push((e - s, a, b, ty, s));
+            }
+        }
+        named.sort_by(|x, y| y.0.cmp(&x.0).then(x.4.cmp(&y.4)));
+        let mut taken = vec![false; n];
+        let mut out = Vec::new();
+        for (_, a, b, ty, _) in named {
+            if taken[a..b].iter().any(|&t| t) {
+                continue;
+            }
+            taken[a..b].iter_mut().for_each(|t| *t = true);
+            out.push((a, b, ty));
+        }
+        out.sort();
+        out
+    }
+
+    /// Every `Entity=` mention: (start, end exclusive, entity type).
+    fn gum_mentions(&self) -> Vec<(usize, usize, String)> {
+        let mut open: Vec<(String, usize, String)> = Vec::new(); // (id, start, type)
+        let mut out = Vec::new();
+        for (i, w) in self.words.iter().enumerate() {
+            let Some(v) = w.misc.split('|').find_map(|m| m.strip_prefix("Entity=")) else { continue };
+            let mut s = v;
+            while !s.is_empty() {
+                if let Some(rest) = s.strip_prefix('(') {
+                    let end = rest.find(['(', ')']).unwrap_or(rest.len());
+                    let body = &rest[..end];
+                    let mut fields = body.split('-');
+                    let id = fields.next().unwrap_or("").to_string();
+                    let ty = fields.next().unwrap_or("").to_string();
+                    s = &rest[end..];
+                    if let Some(r) = s.strip_prefix(')') {
+                        out.push((i, i + 1, ty));
+                        s = r;
+                    } else {
+                        open.push((id, i, ty));
+                    }
+                } else {
+                    let end = s.find(')').unwrap_or(s.len());
+                    let id = &s[..end];
+                    if let Some(k) = open.iter().rposition(|(o, _, _)| o == id) {
+                        let (_, start, ty) = open.remove(k);
+                        out.push((start, i + 1, ty));
+                    }
+                    s = s.get(end + 1..).unwrap_or("");
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Person titles left out of PERSON spans.
+pub fn is_title(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    matches!(
+        w,
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr" | "Prof" | "Professor" | "Sir" | "Dame" | "Lord" | "Lady"
+            | "President" | "Vice" | "Prime" | "Minister" | "Premier" | "Chancellor" | "Secretary" | "Senator" | "Sen"
+            | "Governor" | "Gov" | "Mayor" | "Rep" | "Representative" | "Congressman" | "Congresswoman" | "Ambassador"
+            | "General" | "Gen" | "Colonel" | "Col" | "Captain" | "Capt" | "Lieutenant" | "Lt" | "Sergeant" | "Sgt"
+            | "Major" | "Admiral" | "Commander" | "Officer" | "Detective" | "Inspector" | "Judge" | "Justice"
+            | "King" | "Queen" | "Prince" | "Princess" | "Emperor" | "Empress" | "Duke" | "Duchess" | "Pope"
+            | "Saint" | "St" | "Father" | "Rev" | "Reverend" | "Bishop" | "Archbishop" | "Cardinal" | "Rabbi" | "Imam"
+            | "Sheikh" | "Chairman" | "Chairwoman" | "Chief" | "Director" | "Coach" | "Dean" | "Deputy" | "Commissioner"
+            | "Speaker" | "Count" | "Countess" | "Baron" | "Sultan" | "Tsar" | "Czar" | "Emir" | "Shah" | "Herr" | "Frau"
+            | "Madame" | "Mme" | "Monsieur" | "Senor" | "Señor" | "Uncle" | "Aunt" | "Brother" | "Sister" | "CEO"
+    )
+}
+
+/// A sentence of an IOB2 file: words and typed spans.
+#[derive(Debug, Clone, Default)]
+pub struct IobDoc {
+    pub id: String,
+    pub words: Vec<String>,
+    /// (start, end exclusive, type index into [`super::ner::TYPES`]).
+    pub spans: Vec<(usize, usize, usize)>,
+    /// Sentence ranges (word indices, end exclusive).
+    pub sentences: Vec<(usize, usize)>,
+}
+
+/// Parses Universal NER IOB2 (`index\tword\tB-PER\t…`) into documents
+/// (split at `# newdoc`); PER/ORG/LOC map to PERSON/ORG/LOC, anything else to MISC.
+pub fn parse_iob2(text: &str) -> Vec<IobDoc> {
+    let mut docs: Vec<IobDoc> = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    let close = |d: &mut IobDoc, open: &mut Option<(usize, usize)>| {
+        if let Some((s, t)) = open.take() {
+            d.spans.push((s, d.words.len(), t));
+        }
+    };
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if let Some(c) = line.strip_prefix('#') {
+            if let Some(id) = c.trim().strip_prefix("newdoc id =") {
+                if let Some(d) = docs.last_mut() {
+                    close(d, &mut open);
+                }
+                docs.push(IobDoc { id: id.trim().to_string(), ..IobDoc::default() });
+            }
+            continue;
+        }
+        if docs.is_empty() {
+            docs.push(IobDoc::default());
+        }
+        let d = docs.last_mut().expect("a document exists");
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            close(d, &mut open); // sentence break
+            let start = d.sentences.last().map_or(0, |x| x.1);
+            if d.words.len() > start {
+                d.sentences.push((start, d.words.len()));
+            }
+            continue;
+        }
+        let tag = cols[2];
+        let ty = |t: &str| match t {
+            "PER" => 0,
+            "ORG" => 1,
+            "LOC" => 2,
+            _ => 3,
+        };
+        if let Some(t) = tag.strip_prefix("B-") {
+            close(d, &mut open);
+            open = Some((d.words.len(), ty(t)));
+        } else if let Some(t) = tag.strip_prefix("I-") {
+            if open.is_none_or(|(_, ot)| ot != ty(t)) {
+                close(d, &mut open);
+                open = Some((d.words.len(), ty(t)));
+            }
+        } else {
+            close(d, &mut open);
+        }
+        d.words.push(cols[1].to_string());
+    }
+    if let Some(d) = docs.last_mut() {
+        close(d, &mut open);
+    }
+    for d in &mut docs {
+        let start = d.sentences.last().map_or(0, |x| x.1);
+        if d.words.len() > start {
+            d.sentences.push((start, d.words.len()));
+        }
+    }
+    docs.retain(|d| !d.words.is_empty());
+    docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GUM: &str = "# newdoc id = d1\n# newpar\n# text = U.S. President Donald Trump's visit to the University of Portsmouth, United Kingdom.\n\
+1\tU.S.\tU.S.\tPROPN\tNNP\t_\t4\tcompound\t_\tEntity=(1-person-new-x-cf1-1-coref-Donald_Trump(2-place-new-x-cf2-1-coref)\n\
+2\tPresident\tpresident\tPROPN\tNNP\t_\t4\tcompound\t_\t_\n\
+3\tDonald\tDonald\tPROPN\tNNP\t_\t4\tflat\t_\t_\n\
+4-5\tTrump's\t_\t_\t_\t_\t_\t_\t_\t_\n\
+4\tTrump\tTrump\tPROPN\tNNP\t_\t6\tnmod:poss\t_\t_\n\
+5\t's\t's\tPART\tPOS\t_\t4\tcase\t_\tEntity=1)\n\
+6\tvisit\tvisit\tNOUN\tNN\t_\t0\troot\t_\t_\n\
+7\tto\tto\tADP\tIN\t_\t10\tcase\t_\t_\n\
+8\tthe\tthe\tDET\tDT\t_\t9\tdet\t_\tEntity=(3-organization-new-x-cf3-1-sgl\n\
+9\tUniversity\tUniversity\tPROPN\tNNP\t_\t6\tnmod\t_\t_\n\
+10\tof\tof\tADP\tIN\t_\t11\tcase\t_\t_\n\
+11\tPortsmouth\tPortsmouth\tPROPN\tNNP\t_\t9\tnmod\t_\tEntity=(4-place-new-x-cf4-1-sgl|SpaceAfter=No\n\
+12\t,\t,\tPUNCT\t,\t_\t14\tpunct\t_\t_\n\
+13\tUnited\tUnited\tPROPN\tNNP\t_\t14\tamod\t_\tEntity=(5-place-new-x-cf5-1-coref\n\
+14\tKingdom\tKingdom\tPROPN\tNNP\t_\t11\tappos\t_\tEntity=5)4)3)|SpaceAfter=No\n\
+15\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_\n\
+\n\
+# newpar\n\
+1\tMonday\tMonday\tPROPN\tNNP\t_\t0\troot\t_\tEntity=(6-time-new-x-cf1-1-sgl)\n\
+2\tIt\tit\tPRON\tPRP\t_\t1\tdep\t_\tEntity=(7-abstract-new-x-cf1-1-sgl)\n\n";
+
+    #[test]
+    fn gum_words_text_and_entities() {
+        let docs = parse_conllu(GUM);
+        assert_eq!(docs.len(), 1);
+        let d = &docs[0];
+        assert_eq!(d.words.len(), 17);
+        assert_eq!(d.sentences.len(), 2);
+        let (text, ranges) = d.raw_text();
+        assert_eq!(text, "U.S. President Donald Trump's visit to the University of Portsmouth, United Kingdom.\nMonday It");
+        assert_eq!(&text[ranges[3].0..ranges[3].1], "Trump");
+        assert_eq!(&text[ranges[4].0..ranges[4].1], "'s");
+        assert_eq!(&text[ranges[10].0..ranges[10].1], "Portsmouth");
+        let names: Vec<(String, &str)> = d
+            .gum_entities()
+            .into_iter()
+            .map(|(a, b, t)| (d.words[a..b].iter().map(|w| w.form.as_str()).collect::<Vec<_>>().join(" "), crate::ml::ner::TYPES[t]))
+            .collect();
+        let want = [("U.S.", "LOC"), ("Donald Trump", "PERSON"), ("University of Portsmouth", "ORG"), ("United Kingdom", "LOC")];
+        assert_eq!(names, want.iter().map(|(a, b)| (a.to_string(), *b)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn iob2_spans() {
+        let src = "# newdoc id = a\n# text = x\n1\tJohn\tB-PER\t-\t-\n2\tSmith\tI-PER\t-\t-\n3\tof\tO\t-\t-\n4\tIBM\tB-ORG\t-\t-\n\n1\tParis\tB-LOC\t-\t-\n\n# newdoc id = b\n1\tRome\tI-LOC\t-\t-\n2\tx\tB-MISC\t-\t-\n";
+        let docs = parse_iob2(src);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].words, ["John", "Smith", "of", "IBM", "Paris"]);
+        assert_eq!(docs[0].spans, vec![(0, 2, 0), (3, 4, 1), (4, 5, 2)]);
+        assert_eq!(docs[1].spans, vec![(0, 1, 2), (1, 2, 3)]);
+        assert_eq!(docs[0].sentences, vec![(0, 4), (4, 5)]);
+        assert_eq!(docs[1].sentences, vec![(0, 2)]);
+    }
+}

@@ -1,0 +1,116 @@
+//! Statistical models: a part-of-speech tagger and a named-entity recognizer
+//! (averaged perceptrons over hashed features, quantised), trained by
+//! `saywho-train` on GUM and English-EWT/UNER and embedded in the binary.
+//!
+//! The models never read files at run time: the committed model files are
+//! included with `include_bytes!` and decoded once, on first use. Callers pass
+//! words as `&[&str]`, so the same code serves gold-tokenised training data
+//! and the core's own tokens. Pass a whole document (or paragraph) at a time:
+//! sentence starts are inferred from punctuation, and the recognizer
+//! remembers what it tagged earlier in the same call.
+
+pub mod conllu;
+pub mod features;
+pub mod model_file;
+pub mod ner;
+pub mod perceptron;
+pub mod pos;
+
+pub use model_file::ModelError;
+pub use ner::Gazetteer;
+pub use pos::Pos;
+
+use std::sync::OnceLock;
+
+/// The committed part-of-speech model (see `models/MODELS.md`).
+pub const POS_MODEL: &[u8] = include_bytes!("../../models/pos.swm");
+/// The committed entity model (see `models/MODELS.md`).
+pub const NER_MODEL: &[u8] = include_bytes!("../../models/ner.swm");
+
+/// A loaded tagger and recognizer.
+pub struct Models {
+    pub tagger: pos::Tagger,
+    pub recognizer: ner::Recognizer,
+}
+
+impl Models {
+    /// Decodes and validates two model files (e.g. fetched by the web app).
+    pub fn from_bytes(pos_model: &[u8], ner_model: &[u8]) -> Result<Models, ModelError> {
+        let tagger = pos::Tagger::from_model(model_file::Model::decode(pos_model)?)?;
+        let recognizer = ner::Recognizer::from_model(model_file::Model::decode(ner_model)?)?;
+        Ok(Models { tagger, recognizer })
+    }
+
+    /// Tags for `words` decoded as one run of text.
+    pub fn pos_tags(&self, words: &[&str]) -> Vec<Pos> {
+        self.tagger.tag(words)
+    }
+
+    /// Tags for `words`, sentence by sentence (word ranges, end exclusive):
+    /// the way the models were trained, so slightly more accurate.
+    pub fn pos_tags_in(&self, words: &[&str], sentences: &[(usize, usize)]) -> Vec<Pos> {
+        self.tagger.tag_sentences(words, sentences)
+    }
+
+    /// Entity spans as word ranges (end exclusive) with their type:
+    /// "PERSON", "ORG", "LOC" or "MISC".
+    pub fn ner_spans(&self, words: &[&str], pos: &[Pos], gaz: Option<&dyn Gazetteer>) -> Vec<(usize, usize, &'static str)> {
+        self.ner_spans_in(words, pos, &[(0, words.len())], gaz)
+    }
+
+    /// [`Models::ner_spans`] decoded sentence by sentence; no span crosses a
+    /// sentence boundary, and what a word was tagged in one sentence informs
+    /// the next.
+    pub fn ner_spans_in(&self, words: &[&str], pos: &[Pos], sentences: &[(usize, usize)], gaz: Option<&dyn Gazetteer>) -> Vec<(usize, usize, &'static str)> {
+        let labels = self.recognizer.labels_in(words, pos, sentences, gaz);
+        ner::spans_of(&labels).into_iter().map(|(s, e, t)| (s, e, ner::TYPES[t])).collect()
+    }
+}
+
+static MODELS: OnceLock<Result<Models, ModelError>> = OnceLock::new();
+
+/// The embedded models, decoded on first use; the error if they are corrupt
+/// (which the `models` integration test rules out for the committed files).
+pub fn models() -> Result<&'static Models, &'static ModelError> {
+    MODELS.get_or_init(|| Models::from_bytes(POS_MODEL, NER_MODEL)).as_ref()
+}
+
+/// Penn part-of-speech tags for `words`. If the embedded models failed to
+/// load (see [`models`]), every word gets [`Pos::XX`].
+pub fn pos_tags(words: &[&str]) -> Vec<Pos> {
+    match models() {
+        Ok(m) => m.pos_tags(words),
+        Err(_) => vec![Pos::XX; words.len()],
+    }
+}
+
+/// Named-entity spans for `words` (with their tags from [`pos_tags`]): word
+/// ranges, end exclusive, typed "PERSON", "ORG", "LOC" or "MISC". Empty if
+/// the embedded models failed to load.
+pub fn ner_spans(words: &[&str], pos: &[Pos]) -> Vec<(usize, usize, &'static str)> {
+    ner_spans_with(words, pos, None)
+}
+
+/// [`ner_spans`] with gazetteer evidence (used only by models trained with it).
+pub fn ner_spans_with(words: &[&str], pos: &[Pos], gaz: Option<&dyn Gazetteer>) -> Vec<(usize, usize, &'static str)> {
+    match models() {
+        Ok(m) => m.ner_spans(words, pos, gaz),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Tags and entities for the core's tokenised text, sentence by sentence
+/// (the most accurate way to call the models): one tag per token, entity
+/// spans as token ranges (end exclusive).
+pub fn tag_text(text: &crate::text::Text, gaz: Option<&dyn Gazetteer>) -> (Vec<Pos>, Vec<(usize, usize, &'static str)>) {
+    let words: Vec<&str> = (0..text.len()).map(|i| text.tok(i)).collect();
+    let sentences: Vec<(usize, usize)> = text.sentences.iter().map(|s| (s.start, s.end)).collect();
+    match models() {
+        Ok(m) => {
+            let pos = m.pos_tags_in(&words, &sentences);
+            let spans = m.ner_spans_in(&words, &pos, &sentences, gaz);
+            (pos, spans)
+        }
+        Err(_) => (vec![Pos::XX; words.len()], Vec::new()),
+    }
+}

@@ -1,0 +1,436 @@
+//! Named-entity recognition: BILOU labels over PERSON, ORG, LOC and MISC,
+//! decoded greedily left to right with the label constraints enforced, by an
+//! averaged perceptron over word, shape, affix, POS, label-history,
+//! gazetteer and document features ("what was this word tagged earlier in
+//! the same call").
+
+use super::features::{feat, feat2, feat3, hash_words, sentence_start, WordHashes};
+use super::model_file::{Kind, Model, ModelError};
+use super::perceptron::{argmax, Rng, Trainer, Weights};
+use super::pos::{cover, Pos};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Entity types, in label order.
+pub const TYPES: [&str; 4] = ["PERSON", "ORG", "LOC", "MISC"];
+
+/// Identifies the feature set in model files; bump on any template change.
+/// The low bit says whether the model was trained with gazetteer features.
+pub const FEATURE_SET: u32 = 0x4e45_5200;
+const WITH_GAZETTEER: u32 = 1;
+
+pub const N_FEATS: usize = 31;
+
+/// Label index: 0 is O, then B, I, L, U for each type in [`TYPES`] order.
+pub const N_LABELS: usize = 1 + 4 * TYPES.len();
+const B: usize = 0;
+const I: usize = 1;
+const L: usize = 2;
+const U: usize = 3;
+
+#[inline]
+pub fn label(ty: usize, part: usize) -> usize {
+    1 + 4 * ty + part
+}
+
+#[inline]
+fn part(l: usize) -> Option<(usize, usize)> {
+    (l > 0).then(|| ((l - 1) / 4, (l - 1) % 4))
+}
+
+pub fn label_names() -> Vec<String> {
+    let mut v = vec!["O".to_string()];
+    for t in TYPES {
+        for p in ["B", "I", "L", "U"] {
+            v.push(format!("{p}-{t}"));
+        }
+    }
+    v
+}
+
+/// Whether label `cur` may follow `prev` (None at the start); `last` is the
+/// final word, where no entity may stay open.
+#[inline]
+pub fn allowed(prev: Option<usize>, cur: usize, last: bool) -> bool {
+    let open = prev.and_then(part).filter(|&(_, p)| p == B || p == I);
+    let ok = match (open, part(cur)) {
+        (Some((t, _)), Some((t2, p))) => t == t2 && (p == I || p == L),
+        (Some(_), None) => false,
+        (None, None) => true,
+        (None, Some((_, p))) => p == B || p == U,
+    };
+    ok && !(last && matches!(part(cur), Some((_, B)) | Some((_, I))))
+}
+
+/// Spans (start, end exclusive, type index) from a label sequence; tolerant
+/// of invalid sequences (an unclosed entity ends where the next one starts).
+pub fn spans_of(labels: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &l) in labels.iter().enumerate() {
+        match part(l) {
+            Some((t, p)) if (p == I || p == L) && open.is_some_and(|(_, ot)| ot == t) => {
+                if p == L {
+                    let (s, _) = open.take().unwrap_or((i, t));
+                    out.push((s, i + 1, t));
+                }
+            }
+            other => {
+                if let Some((s, t)) = open.take() {
+                    out.push((s, i, t));
+                }
+                match other {
+                    Some((t, U)) => out.push((i, i + 1, t)),
+                    Some((t, _)) => open = Some((i, t)),
+                    None => {}
+                }
+            }
+        }
+    }
+    if let Some((s, t)) = open {
+        out.push((s, labels.len(), t));
+    }
+    out
+}
+
+/// BILOU labels for spans over `n` words (spans must not overlap).
+pub fn labels_of(n: usize, spans: &[(usize, usize, usize)]) -> Vec<usize> {
+    let mut v = vec![0; n];
+    for &(s, e, t) in spans {
+        if e <= s || e > n {
+            continue;
+        }
+        if e - s == 1 {
+            v[s] = label(t, U);
+        } else {
+            v[s] = label(t, B);
+            for x in &mut v[s + 1..e - 1] {
+                *x = label(t, I);
+            }
+            v[e - 1] = label(t, L);
+        }
+    }
+    v
+}
+
+/// Gazetteer evidence the pipeline can feed to the recognizer: a small bitset
+/// per word (see [`gaz`] for the bits). Only used by a model trained with
+/// gazetteer features; the committed models are not, so this is a hook.
+pub trait Gazetteer {
+    fn gaz_features(&self, word_index: usize) -> u8;
+}
+
+/// Gazetteer bits.
+pub mod gaz {
+    pub const GIVEN_NAME: u8 = 1;
+    pub const PLACE: u8 = 2;
+    pub const COUNTRY: u8 = 4;
+    pub const ORG_SUFFIX: u8 = 8;
+    pub const TITLE: u8 = 16;
+    pub const DEMONYM: u8 = 32;
+}
+
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.0 = v as u64;
+    }
+}
+
+/// Document memory: the type each word (exact form) was last tagged with.
+#[derive(Default)]
+struct DocMemory(HashMap<u32, u8, BuildHasherDefault<IdHasher>>);
+
+impl DocMemory {
+    fn get(&self, word: u32) -> u32 {
+        self.0.get(&word).copied().unwrap_or(0) as u32
+    }
+    fn remember(&mut self, h: &[WordHashes], s: usize, e: usize, t: usize) {
+        for w in &h[s + 2..e + 2] {
+            self.0.insert(w.word, t as u8 + 1);
+        }
+    }
+}
+
+/// The context a feature function sees.
+struct Ctx<'a> {
+    /// Hashes of the sentence's words (padded).
+    h: &'a [WordHashes],
+    /// Tags of the sentence's words.
+    pos: &'a [Pos],
+    gaz: Option<&'a dyn Gazetteer>,
+    /// Index of the sentence's first word in the caller's word list.
+    offset: usize,
+}
+
+impl Ctx<'_> {
+    #[inline]
+    fn pos(&self, i: isize) -> u32 {
+        if i < 0 {
+            0xfe
+        } else {
+            self.pos.get(i as usize).map_or(0xff, |&p| p as u32)
+        }
+    }
+    #[inline]
+    fn gaz(&self, i: isize) -> u32 {
+        match self.gaz {
+            Some(g) if i >= 0 && (i as usize) + 4 < self.h.len() => g.gaz_features(self.offset + i as usize) as u32,
+            _ => 0,
+        }
+    }
+
+    #[inline]
+    fn features(&self, i: usize, l1: u32, l2: u32, doc: u32, out: &mut [u32; N_FEATS]) {
+        let h = self.h;
+        let c = &h[i + 2];
+        let (m1, m2, n1, n2) = (&h[i + 1], &h[i], &h[i + 3], &h[i + 4]);
+        let ii = i as isize;
+        let (p, pm, pn) = (self.pos(ii), self.pos(ii - 1), self.pos(ii + 1));
+        let start = sentence_start(h, i) as u32;
+        *out = [
+            feat(0, 0),
+            feat(1, c.word),
+            feat(2, c.lower),
+            feat(3, c.suffix[1]),
+            feat(4, c.suffix[2]),
+            feat(5, c.suffix[3]),
+            feat(6, c.prefix[1]),
+            feat(7, c.prefix[2]),
+            feat(8, c.shape),
+            feat2(9, c.cap(), start),
+            feat(10, p),
+            feat(11, pm),
+            feat(12, pn),
+            feat(13, m1.lower),
+            feat(14, n1.lower),
+            feat(15, m2.lower),
+            feat(16, n2.lower),
+            feat3(17, m1.shape, c.shape, n1.shape),
+            feat2(18, p, c.shape),
+            feat(19, l1),
+            feat2(20, l1, l2),
+            feat2(21, l1, c.lower),
+            feat2(22, l1, c.shape),
+            feat2(23, doc, start),
+            feat2(24, doc, c.cap()),
+            feat2(25, m1.word, c.word),
+            feat2(26, c.word, n1.word),
+            feat3(27, pm, p, pn),
+            feat2(28, m1.cap(), n1.cap()),
+            feat(29, self.gaz(ii)),
+            feat2(30, self.gaz(ii - 1), self.gaz(ii + 1)),
+        ];
+    }
+}
+
+const NO_LABEL: u32 = 0xffff;
+
+/// A loaded recognizer.
+pub struct Recognizer {
+    weights: Weights,
+    uses_gazetteer: bool,
+}
+
+impl Recognizer {
+    pub fn from_model(m: Model) -> Result<Recognizer, ModelError> {
+        if m.kind != Kind::Ner {
+            return Err(ModelError::Invalid("not an entity model".into()));
+        }
+        if m.feature_set & !WITH_GAZETTEER != FEATURE_SET {
+            return Err(ModelError::Invalid(format!("feature set {:#x}, this build computes {FEATURE_SET:#x}", m.feature_set)));
+        }
+        if m.labels != label_names() {
+            return Err(ModelError::Invalid(format!("labels {:?}", m.labels)));
+        }
+        Ok(Recognizer { weights: m.weights, uses_gazetteer: m.feature_set & WITH_GAZETTEER != 0 })
+    }
+
+    /// Whether the model makes use of gazetteer features.
+    pub fn uses_gazetteer(&self) -> bool {
+        self.uses_gazetteer
+    }
+
+    /// The BILOU label index of every word, `words` taken as one run of text.
+    pub fn labels(&self, words: &[&str], pos: &[Pos], gaz: Option<&dyn Gazetteer>) -> Vec<usize> {
+        self.labels_in(words, pos, &[(0, words.len())], gaz)
+    }
+
+    /// The BILOU label index of every word, decoded sentence by sentence
+    /// (`sentences`: word ranges, end exclusive, in order); the document
+    /// memory carries over from one sentence to the next.
+    pub fn labels_in(&self, words: &[&str], pos: &[Pos], sentences: &[(usize, usize)], gaz: Option<&dyn Gazetteer>) -> Vec<usize> {
+        let gaz = if self.uses_gazetteer { gaz } else { None };
+        let mut memory = DocMemory::default();
+        let mut out = Vec::with_capacity(words.len());
+        for (s, e) in cover(words.len(), sentences) {
+            let h = hash_words(&words[s..e]);
+            let p = pos.get(s..e.min(pos.len())).unwrap_or(&[]);
+            let ctx = Ctx { h: &h, pos: p, gaz, offset: s };
+            decode(&ctx, e - s, &mut memory, |f, scores| self.weights.score(f, scores), |_, _, _| {}, &mut out);
+        }
+        out
+    }
+}
+
+/// Greedy constrained decoding of one sentence, appending to `out`; `score`
+/// fills label scores for a feature set, `learn(features, chosen, i)` is
+/// called after each choice (the training hook).
+fn decode(
+    ctx: &Ctx,
+    n: usize,
+    memory: &mut DocMemory,
+    score: impl Fn(&[u32], &mut [i32]),
+    mut learn: impl FnMut(&[u32], usize, usize),
+    out: &mut Vec<usize>,
+) {
+    let base = out.len();
+    let mut scores = [0i32; N_LABELS];
+    let mut f = [0u32; N_FEATS];
+    let mut span_start = 0;
+    for i in 0..n {
+        let prev = (i > 0).then(|| out[base + i - 1]);
+        let l1 = prev.map_or(NO_LABEL, |l| l as u32);
+        let l2 = if i >= 2 { out[base + i - 2] as u32 } else { NO_LABEL };
+        let doc = memory.get(ctx.h[i + 2].word);
+        ctx.features(i, l1, l2, doc, &mut f);
+        score(&f, &mut scores);
+        let l = argmax(&scores, |c| allowed(prev, c, i + 1 == n));
+        learn(&f, l, i);
+        out.push(l);
+        if let Some((t, p)) = part(l) {
+            if p == B || p == U {
+                span_start = i;
+            }
+            if p == L || p == U {
+                memory.remember(ctx.h, span_start, i + 1, t);
+            }
+        }
+    }
+}
+
+/// A training sequence: words, their (predicted) tags, gold BILOU labels.
+pub struct NerDoc<'a> {
+    pub words: Vec<&'a str>,
+    pub pos: Vec<Pos>,
+    pub labels: Vec<usize>,
+    /// Sentence ranges (word indices, end exclusive).
+    pub sentences: Vec<(usize, usize)>,
+}
+
+/// Trains the recognizer: seeded shuffled epochs of greedy decoding with the
+/// model's own previous labels and document memory, as at inference.
+pub fn train(data: &[NerDoc], bits: u8, epochs: usize, seed: u64, about: &str) -> Model {
+    let mut t = Trainer::new(bits, N_LABELS);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = Rng::new(seed);
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &d in &order {
+            let doc = &data[d];
+            let mut memory = DocMemory::default();
+            let mut out = Vec::with_capacity(doc.words.len());
+            for (s, e) in cover(doc.words.len(), &doc.sentences) {
+                let h = hash_words(&doc.words[s..e]);
+                let ctx = Ctx { h: &h, pos: &doc.pos[s..e], gaz: None, offset: s };
+                let t = std::cell::RefCell::new(&mut t);
+                decode(
+                    &ctx,
+                    e - s,
+                    &mut memory,
+                    |f, sc| t.borrow().score(f, sc),
+                    |f, guess, i| {
+                        let mut t = t.borrow_mut();
+                        t.update(f, doc.labels[s + i], guess);
+                        t.tick();
+                    },
+                    &mut out,
+                );
+            }
+        }
+    }
+    Model { kind: Kind::Ner, feature_set: FEATURE_SET, about: about.to_string(), labels: label_names(), weights: t.finish(16) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_constraints() {
+        let (bp, ip, lp, up) = (label(0, B), label(0, I), label(0, L), label(0, U));
+        let bo = label(1, B);
+        let cases: &[(Option<usize>, usize, bool, bool)] = &[
+            (None, 0, false, true),
+            (None, bp, false, true),
+            (None, ip, false, false),
+            (None, bp, true, false),
+            (None, up, true, true),
+            (Some(bp), ip, false, true),
+            (Some(bp), lp, false, true),
+            (Some(bp), 0, false, false),
+            (Some(bp), label(1, I), false, false),
+            (Some(ip), ip, true, false),
+            (Some(lp), bo, false, true),
+            (Some(up), lp, false, false),
+        ];
+        for &(prev, cur, last, want) in cases {
+            assert_eq!(allowed(prev, cur, last), want, "{prev:?} {cur} {last}");
+        }
+    }
+
+    #[test]
+    fn spans_and_labels_round_trip() {
+        let spans = vec![(0, 2, 0), (3, 4, 2), (5, 8, 1)];
+        let labels = labels_of(9, &spans);
+        assert_eq!(spans_of(&labels), spans);
+        // Broken sequences still give spans: a stray I opens one.
+        assert_eq!(spans_of(&[label(0, I), label(0, L)]), vec![(0, 2, 0)]);
+        assert_eq!(spans_of(&[label(0, L), label(1, I)]), vec![(0, 1, 0), (1, 2, 1)]);
+        assert_eq!(spans_of(&[label(0, B), 0, label(1, B)]), vec![(0, 1, 0), (2, 3, 1)]);
+        assert_eq!(label_names().len(), N_LABELS);
+    }
+
+    #[test]
+    fn learns_names_from_a_tiny_corpus() {
+        let doc = |s: &'static str, spans: &[(usize, usize, usize)]| {
+            let words: Vec<&str> = s.split(' ').collect();
+            let pos = words
+                .iter()
+                .map(|w| if w.chars().next().is_some_and(char::is_uppercase) { Pos::NNP } else { Pos::NN })
+                .collect();
+            let labels = labels_of(words.len(), spans);
+            NerDoc { words, pos, labels, sentences: vec![] }
+        };
+        let data = vec![
+            doc("yesterday Anna Smith visited Oslo .", &[(1, 3, 0), (4, 5, 2)]),
+            doc("then Acme Corp hired Anna Smith .", &[(1, 3, 1), (4, 6, 0)]),
+            doc("people in Oslo like Acme Corp .", &[(2, 3, 2), (4, 6, 1)]),
+        ];
+        let model = train(&data, 12, 10, 3, "toy");
+        let r = Recognizer::from_model(Model::decode(&model.encode()).unwrap()).unwrap();
+        for d in &data {
+            assert_eq!(r.labels(&d.words, &d.pos, None), d.labels);
+        }
+        assert!(r.labels(&[], &[], None).is_empty());
+        // Two documents as two sentences of one: same labels.
+        let (a, b) = (&data[0], &data[1]);
+        let words: Vec<&str> = a.words.iter().chain(&b.words).copied().collect();
+        let pos: Vec<Pos> = a.pos.iter().chain(&b.pos).copied().collect();
+        let n = a.words.len();
+        let got = r.labels_in(&words, &pos, &[(0, n), (n, words.len())], None);
+        assert_eq!(got, a.labels.iter().chain(&b.labels).copied().collect::<Vec<_>>());
+        // Fewer tags than words (caller error) does not panic.
+        let _ = r.labels(&["Anna", "Smith"], &[], None);
+    }
+}

@@ -1,0 +1,178 @@
+//! Loading the corpora and turning them into training sequences, both with
+//! the corpora's gold tokens and re-tokenised by saywho's own tokenizer (the
+//! tokens the models see at run time: "don't" is one token there).
+
+use saywho_core::ml::conllu::{self, Doc, IobDoc};
+use saywho_core::ml::ner::{self, NerDoc};
+use saywho_core::ml::pos::{self, Pos, Tagged};
+use saywho_core::text;
+use std::path::Path;
+
+pub struct Corpora {
+    pub gum_train: Vec<Doc>,
+    pub gum_dev: Vec<Doc>,
+    pub gum_test: Vec<Doc>,
+    pub ewt_dev: Vec<IobDoc>,
+    pub ewt_test: Vec<IobDoc>,
+}
+
+fn read(p: &Path) -> Result<String, String> {
+    std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e} (is ../shared/data there? pass --data DIR)", p.display()))
+}
+
+fn gum_dir(dir: &Path) -> Result<Vec<Doc>, String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot list {}: {e} (is ../shared/data there? pass --data DIR)", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+        .collect();
+    files.sort();
+    let mut docs = Vec::new();
+    for f in files {
+        docs.extend(conllu::parse_conllu(&read(&f)?));
+    }
+    if docs.is_empty() {
+        return Err(format!("no CoNLL-U documents in {}", dir.display()));
+    }
+    Ok(docs)
+}
+
+impl Corpora {
+    pub fn load(data: &Path) -> Result<Corpora, String> {
+        Ok(Corpora {
+            gum_train: gum_dir(&data.join("gum/train"))?,
+            gum_dev: gum_dir(&data.join("gum/dev"))?,
+            gum_test: gum_dir(&data.join("gum/test"))?,
+            ewt_dev: conllu::parse_iob2(&read(&data.join("ewt/uner-en_ewt-dev.iob2"))?),
+            ewt_test: conllu::parse_iob2(&read(&data.join("ewt/uner-en_ewt-test.iob2"))?),
+        })
+    }
+}
+
+/// Gold tags of a GUM document (words without a Penn tag get XX).
+pub fn gold_tags(d: &Doc) -> Vec<Pos> {
+    d.words.iter().map(|w| Pos::from_penn(&w.xpos).unwrap_or(Pos::XX)).collect()
+}
+
+/// A document re-tokenised by saywho: token strings, projected tags (None
+/// where no gold word has exactly the token's bytes), projected entity spans
+/// (those whose edges fall on token edges) and how many gold spans were lost.
+pub struct Retokenised {
+    pub text: String,
+    pub tokens: Vec<(usize, usize)>,
+    pub tags: Vec<Option<Pos>>,
+    /// Tags for training: like `tags` but filled in from the gold word the
+    /// token lies in or starts.
+    pub train_tags: Vec<Pos>,
+    pub spans: Vec<(usize, usize, usize)>,
+    /// saywho's sentences (token ranges).
+    pub sentences: Vec<(usize, usize)>,
+    /// Types of the gold spans whose edges are not token edges.
+    pub lost_spans: Vec<usize>,
+}
+
+impl Retokenised {
+    pub fn words(&self) -> Vec<&str> {
+        self.tokens.iter().map(|&(s, e)| &self.text[s..e]).collect()
+    }
+}
+
+pub fn retokenise(d: &Doc) -> Retokenised {
+    let (text, ranges) = d.raw_text();
+    let gold = gold_tags(d);
+    let core = text::Text::new(&text);
+    let toks: Vec<(usize, usize)> = core.tokens.iter().map(|t| (t.start, t.end)).collect();
+    let sentences = core.sentences.iter().map(|s| (s.start, s.end)).collect();
+    let mut tags = Vec::with_capacity(toks.len());
+    let mut train_tags = Vec::with_capacity(toks.len());
+    let mut g = 0usize;
+    for &(s, e) in &toks {
+        while g < ranges.len() && ranges[g].1 <= s {
+            g += 1;
+        }
+        // The first gold word overlapping the token.
+        let exact = g < ranges.len() && ranges[g] == (s, e);
+        tags.push(exact.then(|| gold[g]));
+        let t = if g < ranges.len() && ranges[g].0 < e {
+            if text[s..e].chars().all(|c| c == '-') && !exact {
+                Pos::HYPH
+            } else {
+                gold[g]
+            }
+        } else {
+            Pos::XX
+        };
+        train_tags.push(t);
+    }
+    let mut spans = Vec::new();
+    let mut lost = Vec::new();
+    for (a, b, t) in d.gum_entities() {
+        let (s0, e0) = (ranges[a].0, ranges[b - 1].1);
+        let first = toks.iter().position(|&(s, _)| s == s0);
+        let last = toks.iter().position(|&(_, e)| e == e0);
+        match (first, last) {
+            (Some(x), Some(y)) if y >= x => spans.push((x, y + 1, t)),
+            _ => lost.push(t),
+        }
+    }
+    drop(core);
+    Retokenised { text, tokens: toks, tags, train_tags, spans, sentences, lost_spans: lost }
+}
+
+/// POS training sequences: every GUM document with its gold tokens, and
+/// (if `with_core_tokens`) once more as saywho tokenises its raw text.
+pub fn pos_sequences(docs: &[Doc], with_core_tokens: bool) -> Vec<Tagged<'_>> {
+    let mut out: Vec<Tagged> = docs
+        .iter()
+        .map(|d| Tagged { words: d.words.iter().map(|w| w.form.as_str()).collect(), tags: gold_tags(d), sentences: d.sentence_ranges() })
+        .collect();
+    if with_core_tokens {
+        for d in docs {
+            let r = retokenise(d);
+            let text: &'static str = Box::leak(r.text.clone().into_boxed_str());
+            let words = r.tokens.iter().map(|&(s, e)| &text[s..e]).collect();
+            out.push(Tagged { words, tags: r.train_tags, sentences: r.sentences });
+        }
+    }
+    out
+}
+
+/// An owned NER training sequence.
+pub struct NerSeq {
+    pub words: Vec<String>,
+    pub sentences: Vec<(usize, usize)>,
+    pub pos: Vec<Pos>,
+    pub labels: Vec<usize>,
+}
+
+impl NerSeq {
+    pub fn as_doc(&self) -> NerDoc<'_> {
+        NerDoc { words: self.words.iter().map(String::as_str).collect(), pos: self.pos.clone(), labels: self.labels.clone(), sentences: self.sentences.clone() }
+    }
+}
+
+/// NER training sequences: GUM train (gold tokens and saywho tokens) and EWT
+/// UNER dev, each tagged by `tagger` (predicted tags, as at run time).
+pub fn ner_sequences(gum: &[Doc], ewt: &[IobDoc], tagger: &pos::Tagger) -> Vec<NerSeq> {
+    let mut out = Vec::new();
+    let mut push = |words: Vec<String>, spans: &[(usize, usize, usize)], sentences: Vec<(usize, usize)>| {
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let pos = tagger.tag_sentences(&refs, &sentences);
+        let labels = ner::labels_of(words.len(), spans);
+        out.push(NerSeq { words, sentences, pos, labels });
+    };
+    let env = |k: &str, d: usize| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    for d in gum {
+        push(d.words.iter().map(|w| w.form.clone()).collect(), &d.gum_entities(), d.sentence_ranges());
+        if env("SW_RETOK", 1) == 1 {
+            let r = retokenise(d);
+            push(r.words().into_iter().map(String::from).collect(), &r.spans, r.sentences.clone());
+        }
+    }
+    for _ in 0..env("SW_EWT", 1) {
+        for d in ewt {
+            push(d.words.clone(), &d.spans, d.sentences.clone());
+        }
+    }
+    out
+}

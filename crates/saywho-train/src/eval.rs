@@ -1,0 +1,117 @@
+//! Held-out scores: POS accuracy and NER exact-span F1 over PERSON/ORG/LOC.
+
+use crate::data::{gold_tags, retokenise};
+use saywho_core::ml::conllu::{Doc, IobDoc};
+use saywho_core::ml::ner::{self, Recognizer};
+use saywho_core::ml::pos::Tagger;
+use saywho_core::ml::Models;
+use std::fmt;
+
+pub fn pos_accuracy(t: &Tagger, docs: &[Doc]) -> f64 {
+    let (mut ok, mut n) = (0usize, 0usize);
+    for d in docs {
+        let words: Vec<&str> = d.words.iter().map(|w| w.form.as_str()).collect();
+        let got = t.tag_sentences(&words, &d.sentence_ranges());
+        for (g, w) in got.iter().zip(gold_tags(d)) {
+            n += 1;
+            ok += (*g == w) as usize;
+        }
+    }
+    ok as f64 / n.max(1) as f64
+}
+
+/// Exact-span counts over PERSON, ORG and LOC (MISC is ignored on both sides).
+#[derive(Default, Clone, Copy)]
+pub struct Prf {
+    pub tp: [usize; 3],
+    pub pred: [usize; 3],
+    pub gold: [usize; 3],
+}
+
+fn f1(tp: usize, pred: usize, gold: usize) -> f64 {
+    let p = tp as f64 / pred.max(1) as f64;
+    let r = tp as f64 / gold.max(1) as f64;
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+impl Prf {
+    pub fn add(&mut self, pred: &[(usize, usize, usize)], gold: &[(usize, usize, usize)]) {
+        for &(s, e, t) in pred.iter().filter(|x| x.2 < 3) {
+            self.pred[t] += 1;
+            if gold.contains(&(s, e, t)) {
+                self.tp[t] += 1;
+            }
+        }
+        for &(_, _, t) in gold.iter().filter(|x| x.2 < 3) {
+            self.gold[t] += 1;
+        }
+    }
+
+    pub fn f1(&self) -> f64 {
+        f1(self.tp.iter().sum(), self.pred.iter().sum(), self.gold.iter().sum())
+    }
+}
+
+impl fmt::Display for Prf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (tp, p, g): (usize, usize, usize) = (self.tp.iter().sum(), self.pred.iter().sum(), self.gold.iter().sum());
+        write!(f, "{:.4} (P {:.3} R {:.3};", self.f1(), tp as f64 / p.max(1) as f64, tp as f64 / g.max(1) as f64)?;
+        for t in 0..3 {
+            write!(f, " {} {:.3}", ner::TYPES[t], f1(self.tp[t], self.pred[t], self.gold[t]))?;
+        }
+        write!(f, ")")
+    }
+}
+
+pub fn ner_gum(t: &Tagger, r: &Recognizer, docs: &[Doc]) -> Prf {
+    let mut prf = Prf::default();
+    for d in docs {
+        let words: Vec<&str> = d.words.iter().map(|w| w.form.as_str()).collect();
+        let s = d.sentence_ranges();
+        let pred = ner::spans_of(&r.labels_in(&words, &t.tag_sentences(&words, &s), &s, None));
+        prf.add(&pred, &d.gum_entities());
+    }
+    prf
+}
+
+pub fn ner_iob(t: &Tagger, r: &Recognizer, docs: &[IobDoc]) -> Prf {
+    let mut prf = Prf::default();
+    for d in docs {
+        let words: Vec<&str> = d.words.iter().map(String::as_str).collect();
+        let s = &d.sentences;
+        let pred = ner::spans_of(&r.labels_in(&words, &t.tag_sentences(&words, s), s, None));
+        prf.add(&pred, &d.spans);
+    }
+    prf
+}
+
+/// GUM with saywho's tokenizer on the raw text: POS accuracy over the tokens
+/// that match a gold word exactly, the share of such tokens, and NER F1
+/// against the gold spans (spans whose edges are not token edges count as misses).
+pub fn with_core_tokens(m: &Models, docs: &[Doc]) -> (f64, f64, Prf) {
+    let (mut ok, mut n, mut all) = (0usize, 0usize, 0usize);
+    let mut prf = Prf::default();
+    for d in docs {
+        let r = retokenise(d);
+        let words = r.words();
+        let tags = m.pos_tags_in(&words, &r.sentences);
+        for (g, w) in tags.iter().zip(&r.tags) {
+            all += 1;
+            if let Some(w) = w {
+                n += 1;
+                ok += (g == w) as usize;
+            }
+        }
+        let pred = ner::spans_of(&m.recognizer.labels_in(&words, &tags, &r.sentences, None));
+        prf.add(&pred, &r.spans);
+        // Gold spans lost to tokenisation still count as gold.
+        for &t in r.lost_spans.iter().filter(|&&t| t < 3) {
+            prf.gold[t] += 1;
+        }
+    }
+    (ok as f64 / n.max(1) as f64, n as f64 / all.max(1) as f64, prf)
+}

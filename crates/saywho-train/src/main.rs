@@ -1,0 +1,211 @@
+//! `saywho-train`: trains the part-of-speech tagger and the entity recognizer
+//! on GUM (train) and English-EWT Universal NER (dev), writes the model files,
+//! and prints held-out scores (GUM test, EWT test) and tagging speed.
+//!
+//! Deterministic: files are read in sorted order and shuffled with fixed seeds.
+
+mod data;
+mod eval;
+
+use data::Corpora;
+use saywho_core::ml::{model_file::Model, ner, pos, Models};
+use std::path::PathBuf;
+use std::time::Instant;
+
+const POS_BITS: u8 = 18;
+const NER_BITS: u8 = 18;
+const POS_EPOCHS: usize = 8;
+const NER_EPOCHS: usize = 12;
+const SEED: u64 = 0x5a11_7e55;
+
+struct Args {
+    data: PathBuf,
+    out: PathBuf,
+    pos_epochs: usize,
+    ner_epochs: usize,
+    tune: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), pos_epochs: POS_EPOCHS, ner_epochs: NER_EPOCHS, tune: false };
+    let mut it = std::env::args().skip(1);
+    while let Some(x) = it.next() {
+        let mut val = || it.next().ok_or(format!("{x} needs a value"));
+        match x.as_str() {
+            "--data" => a.data = val()?.into(),
+            "--out" => a.out = val()?.into(),
+            "--pos-epochs" => a.pos_epochs = val()?.parse().map_err(|e| format!("--pos-epochs: {e}"))?,
+            "--ner-epochs" => a.ner_epochs = val()?.parse().map_err(|e| format!("--ner-epochs: {e}"))?,
+            "--tune" => a.tune = true,
+            "-h" | "--help" => {
+                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune]\n  --tune  also print GUM dev / EWT dev scores after every epoch count");
+                std::process::exit(0);
+            }
+            _ => return Err(format!("unknown argument {x:?} (try --help)")),
+        }
+    }
+    Ok(a)
+}
+
+const ABOUT_POS: &str = "saywho part-of-speech tagger (Penn tags), averaged perceptron. \
+Trained on GUM train (Georgetown University Multilayer corpus, permissive subset; annotations CC BY 4.0, \
+texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0), original and re-tokenised with saywho's tokenizer.";
+const ABOUT_NER: &str = "saywho named-entity recognizer (PERSON, ORG, LOC, MISC; BILOU), averaged perceptron. \
+Trained on GUM train named mentions (annotations CC BY 4.0) and the Universal NER layer of English-EWT dev \
+(UNER / UD English-EWT, CC BY-SA 4.0), original and re-tokenised with saywho's tokenizer.";
+
+fn main() {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("saywho-train: {e}");
+            std::process::exit(2);
+        }
+    };
+    if let Err(e) = run(&args) {
+        eprintln!("saywho-train: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let t0 = Instant::now();
+    let c = Corpora::load(&args.data)?;
+    println!(
+        "data: GUM train {} docs / {} words, dev {} / {}, test {} / {}; EWT UNER dev {} docs / {} words, test {} / {}",
+        c.gum_train.len(),
+        words(&c.gum_train),
+        c.gum_dev.len(),
+        words(&c.gum_dev),
+        c.gum_test.len(),
+        words(&c.gum_test),
+        c.ewt_dev.len(),
+        c.ewt_dev.iter().map(|d| d.words.len()).sum::<usize>(),
+        c.ewt_test.len(),
+        c.ewt_test.iter().map(|d| d.words.len()).sum::<usize>(),
+    );
+
+    // Part of speech.
+    let pos_train = data::pos_sequences(&c.gum_train, true);
+    if args.tune {
+        for epochs in [4, 6, 8, 10, 12] {
+            let m = pos::train(&pos_train, POS_BITS, epochs, SEED, ABOUT_POS);
+            let t = pos::Tagger::from_model(m).map_err(|e| e.to_string())?;
+            println!("  tune POS epochs {epochs:2}: GUM dev {:.4}", eval::pos_accuracy(&t, &c.gum_dev));
+        }
+    }
+    let pos_model = pos::train(&pos_train, POS_BITS, args.pos_epochs, SEED, ABOUT_POS);
+    let pos_bytes = pos_model.encode();
+    let tagger = pos::Tagger::from_model(Model::decode(&pos_bytes).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    println!("POS: {} epochs, {} non-zero weights, trained in {:.1}s", args.pos_epochs, pos_model.weights.entries.len(), t0.elapsed().as_secs_f64());
+    println!("POS accuracy GUM dev  {:.4}", eval::pos_accuracy(&tagger, &c.gum_dev));
+    println!("POS accuracy GUM test {:.4}  (gold tokens)", eval::pos_accuracy(&tagger, &c.gum_test));
+
+    // Entities, with features from the tagger's own (predicted) tags.
+    let t1 = Instant::now();
+    let ner_train = data::ner_sequences(&c.gum_train, &c.ewt_dev, &tagger);
+    let ner_docs: Vec<ner::NerDoc> = ner_train.iter().map(|s| s.as_doc()).collect();
+    if args.tune {
+        for epochs in [6, 9, 12, 15, 20] {
+            let m = ner::train(&ner_docs, NER_BITS, epochs, SEED, ABOUT_NER);
+            let r = ner::Recognizer::from_model(m).map_err(|e| e.to_string())?;
+            let g = eval::ner_gum(&tagger, &r, &c.gum_dev);
+            println!("  tune NER epochs {epochs:2}: GUM dev F1 {:.4}", g.f1());
+        }
+    }
+    let ner_model = ner::train(&ner_docs, NER_BITS, args.ner_epochs, SEED, ABOUT_NER);
+    let ner_bytes = ner_model.encode();
+    println!("NER: {} epochs, {} non-zero weights, trained in {:.1}s", args.ner_epochs, ner_model.weights.entries.len(), t1.elapsed().as_secs_f64());
+
+    let models = Models::from_bytes(&pos_bytes, &ner_bytes).map_err(|e| e.to_string())?;
+    let r = &models.recognizer;
+    if std::env::var("SAYWHO_DEBUG").is_ok() {
+        debug_dump(&models, &c.gum_dev);
+        println!("train F1 {}", eval::ner_gum(&models.tagger, r, &c.gum_train));
+        let gt: Vec<saywho_core::ml::conllu::IobDoc> = c.gum_test.iter().map(|d| saywho_core::ml::conllu::IobDoc { id: d.id.clone(), words: d.words.iter().map(|w| w.form.clone()).collect(), spans: d.gum_entities(), sentences: d.sentence_ranges() }).collect();
+        let which = if std::env::var("SAYWHO_DEBUG").as_deref() == Ok("gum") { &gt } else { &c.ewt_test };
+        for d in which {
+            let words: Vec<&str> = d.words.iter().map(String::as_str).collect();
+            let tags = models.pos_tags_in(&words, &d.sentences);
+            let pred: Vec<(usize, usize, usize)> = ner::spans_of(&r.labels_in(&words, &tags, &d.sentences, None));
+            for g in &d.spans {
+                if g.2 < 3 && !pred.contains(g) {
+                    println!("MISS {} [{}] ctx: {}", ner::TYPES[g.2], words[g.0..g.1].join(" "), words[g.0.saturating_sub(4)..(g.1 + 4).min(words.len())].join(" "));
+                }
+            }
+            for g in &pred {
+                if g.2 < 3 && !d.spans.contains(g) {
+                    println!("FALSE {} [{}] ctx: {}", ner::TYPES[g.2], words[g.0..g.1].join(" "), words[g.0.saturating_sub(4)..(g.1 + 4).min(words.len())].join(" "));
+                }
+            }
+        }
+    }
+    println!("NER F1 (PER/ORG/LOC, exact span) GUM dev   {}", eval::ner_gum(&models.tagger, r, &c.gum_dev));
+    println!("NER F1 (PER/ORG/LOC, exact span) EWT test  {}  (gold tokens)", eval::ner_iob(&models.tagger, r, &c.ewt_test));
+    println!("NER F1 (PER/ORG/LOC, exact span) GUM test  {}  (gold tokens)", eval::ner_gum(&models.tagger, r, &c.gum_test));
+    let (pos_acc, coverage, ner) = eval::with_core_tokens(&models, &c.gum_test);
+    println!("GUM test with saywho's tokenizer: POS {pos_acc:.4} on the {:.1}% of words tokenised alike; NER {ner}", coverage * 100.0);
+
+    // Speed: tagging plus recognition on GUM test, one core.
+    let docs: Vec<Vec<&str>> = c.gum_test.iter().map(|d| d.words.iter().map(|w| w.form.as_str()).collect()).collect();
+    let n: usize = docs.iter().map(Vec::len).sum();
+    let t2 = Instant::now();
+    let mut reps = 0;
+    let mut found = 0;
+    while t2.elapsed().as_secs_f64() < 2.0 {
+        for d in &docs {
+            let tags = models.pos_tags(d);
+            found += models.ner_spans(d, &tags, None).len();
+        }
+        reps += 1;
+    }
+    let secs = t2.elapsed().as_secs_f64();
+    let mut tag_only = 0;
+    let t3 = Instant::now();
+    while t3.elapsed().as_secs_f64() < 1.0 {
+        for d in &docs {
+            tag_only += models.pos_tags(d).len();
+        }
+    }
+    println!(
+        "speed (one core, GUM test): POS+NER {:.0} words/s, POS alone {:.0} words/s ({found} spans)",
+        (n * reps) as f64 / secs,
+        tag_only as f64 / t3.elapsed().as_secs_f64()
+    );
+
+    std::fs::create_dir_all(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
+    for (name, bytes) in [("pos.swm", &pos_bytes), ("ner.swm", &ner_bytes)] {
+        let p = args.out.join(name);
+        std::fs::write(&p, bytes).map_err(|e| format!("{}: {e}", p.display()))?;
+        println!("wrote {}: {} bytes, {} gzipped", p.display(), bytes.len(), gzipped(bytes));
+    }
+    println!("total {} bytes gzipped; done in {:.1}s", gzipped(&pos_bytes) + gzipped(&ner_bytes), t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn words(docs: &[saywho_core::ml::conllu::Doc]) -> usize {
+    docs.iter().map(|d| d.words.len()).sum()
+}
+
+fn gzipped(b: &[u8]) -> usize {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(b).ok();
+    e.finish().map_or(0, |v| v.len())
+}
+
+#[allow(dead_code)]
+pub fn debug_dump(models: &Models, docs: &[saywho_core::ml::conllu::Doc]) {
+    for d in docs.iter().filter(|d| d.id.contains("news_iodine")) {
+        let words: Vec<&str> = d.words.iter().map(|w| w.form.as_str()).collect();
+        let tags = models.pos_tags(&words);
+        let pred = models.ner_spans(&words, &tags, None);
+        let gold = d.gum_entities();
+        for (a, b, t) in gold.iter().take(40) {
+            println!("GOLD {} {}", ner::TYPES[*t], words[*a..*b].join(" "));
+        }
+        for (a, b, t) in pred.iter().take(40) {
+            println!("PRED {} {}", t, words[*a..*b].join(" "));
+        }
+    }
+}
