@@ -42,7 +42,7 @@ pub(crate) fn find(cx: &Ctx, used: &[usize]) -> Vec<Reported> {
                 i += 1;
                 continue;
             }
-            match content_of(cx, &cue, sent.start, sent.end) {
+            match content_of(cx, &cue, sent.start, sent.end).map(|(a, b)| (skip_punct(cx, a, b), b)) {
                 Some((a, b)) if b > a && cx.text.span(a, b).chars().any(|c| c.is_alphabetic()) => {
                     let source = cx.subject_of(&cue);
                     out.push(Reported { start: a, end: b, cue: (cue.start, cue.end), source });
@@ -54,6 +54,14 @@ pub(crate) fn find(cx: &Ctx, used: &[usize]) -> Vec<Reported> {
         }
     }
     out
+}
+
+/// Skips punctuation at the start of a content range ("said that, as …").
+fn skip_punct(cx: &Ctx, mut a: usize, b: usize) -> usize {
+    while a < b && matches!(cx.text.kind(a), Kind::Punct | Kind::Dash) {
+        a += 1;
+    }
+    a
 }
 
 /// Trims trailing punctuation (and closing marks) off a content range.
@@ -89,8 +97,17 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
     if cue.according {
         // "According to X, content." — content after the source's comma.
         if cue.start == s0 || t.starts_sentence(cue.start) {
-            let comma = (cue.end..s1).find(|&k| t.tok(k) == ",")?;
-            let a = comma + 1;
+            // The content starts after the source's comma, or right after a
+            // named source when no comma follows it.
+            let mut n = cue.end;
+            if t.is(n, "the") {
+                n += 1;
+            }
+            let named_end = cx.mention_at.get(n).copied().flatten().map(|m| cx.ents.mentions[m].end);
+            let a = match named_end {
+                Some(e) if e < s1 && t.tok(e) != "," && t.tok(e) != "(" && t.is_word(e) && !t.is_cap(e) => e,
+                _ => (cue.end..s1).find(|&k| t.tok(k) == ",")? + 1,
+            };
             let b = end_from(a);
             // "According to the Herald, Burrows said …": the inner cue reports.
             if (a..b).any(|k| !cx.in_marks[k] && cues::cue_at(t, k).is_some_and(|c| c.flags.indirect())) {
@@ -230,9 +247,16 @@ fn starts_clause(cx: &Ctx, k: usize, s1: usize) -> bool {
             return false;
         }
     }
+    // After an indefinite article an object is likelier than a clause.
+    let reach = if t.is(k, "a") || t.is(k, "an") { 4 } else { 10 };
     let mut x = k + 1;
-    while x < s1 && x < k + 10 {
+    while x < s1 && x < k + reach {
         if matches!(t.tok(x), "," | ";" | ":" | "." | "(" | "—") {
+            return false;
+        }
+        // A relative clause: the cue took a noun phrase object
+        // ("conceded a penalty which the referee awarded").
+        if t.is(x, "which") || t.is(x, "who") || t.is(x, "whom") || t.is(x, "whose") {
             return false;
         }
         if cues::looks_finite(t, x) {

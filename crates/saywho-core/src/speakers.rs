@@ -774,6 +774,24 @@ mod tests {
     }
 
     #[test]
+    fn not_reported_speech_either() {
+        check("Kim Min-Woo conceded a penalty which the referee awarded Sweden.", &[]);
+        check("The U.S. has not said why the team was denied visas.", &[]);
+    }
+
+    #[test]
+    fn content_starts_after_punctuation_and_named_sources() {
+        check(
+            "Speaking in the parents’ defense, Tom Molomby said that, as the parents came from India, they should be acquitted.",
+            &[("as the parents came from India, they should be acquitted", "indirect", "Tom Molomby")],
+        );
+        check(
+            "According to the Saudi Interior Ministry over 345 pilgrims have been killed.",
+            &[("over 345 pilgrims have been killed", "indirect", "Saudi Interior Ministry")],
+        );
+    }
+
+    #[test]
     fn not_reported_speech() {
         check("He announced the locations of the museums.", &[]);
         check("She said goodbye.", &[]);
