@@ -1,1 +1,14 @@
-//! saywho web app (placeholder until the app lands).
+//! saywho web app: paste an article, see who said what, correct it, download the JSON.
+//!
+//! `state` (every edit, undo/redo), `view` (paragraphs and nested highlights) and
+//! `export` (CSV, file names) are pure and tested natively; `dom` and
+//! `components` are the thin browser layer.
+
+pub mod components;
+pub mod dom;
+pub mod export;
+pub mod sample;
+pub mod state;
+pub mod view;
+
+pub use components::app::App;

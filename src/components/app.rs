@@ -1,0 +1,689 @@
+//! The page: toolbar, text box, annotated article and side panels, wired to
+//! the reducer in `state`. Browser effects (storage, files, keys) live here.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::storage::{LocalStorage, Storage};
+use saywho_core::{Document, QuoteKind};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::add::AddPanel;
+use super::article::Article;
+use super::dialogs::{Confirm, Help};
+use super::panels::{Entities, FilterPanel, WhoSaid};
+use super::selection::SelectionPanel;
+use crate::dom;
+use crate::export::{file_name, quotes_csv};
+use crate::sample::SAMPLE;
+use crate::state::{Action, Edge, Notice, Sel, State, Step};
+use crate::view::{marks, marks_by_para, paragraphs};
+
+/// Texts longer than this many words show a working state while they are annotated.
+const LONG_TEXT_WORDS: usize = 20_000;
+
+/// The notice after annotating: counts, then the core's warnings.
+fn annotated_notice(a: &saywho_core::Annotated) -> Option<Notice> {
+    let d = &a.document;
+    if !a.warnings.is_empty() {
+        let msg: Vec<&str> = a.warnings.iter().map(|w| w.message.as_str()).collect();
+        return Some(Notice::Info(msg.join(" ")));
+    }
+    Some(Notice::Info(format!(
+        "Annotated: {} entities in {} mentions, {} quotes.",
+        d.entities.len(),
+        d.mentions.len(),
+        d.quotes.len()
+    )))
+}
+
+fn load_annotated(text: &str) -> Action {
+    let a = saywho_core::annotate(text);
+    let notice = annotated_notice(&a);
+    Action::Load { doc: a.document, notice }
+}
+
+/// The first state: the sample when the address asks for it (`#sample`), else the
+/// autosaved session, else an empty document.
+fn initial_state() -> State {
+    let hash = dom::window().location().hash().unwrap_or_default();
+    let mut s = State::default();
+    if hash == "#sample" {
+        s.apply(load_annotated(SAMPLE));
+        return s;
+    }
+    match LocalStorage::get::<Document>(dom::SESSION_KEY) {
+        Ok(doc) if !doc.text.is_empty() => {
+            s.apply(Action::Load { doc, notice: Some(Notice::Info("Restored your last session.".into())) });
+        }
+        Ok(_) | Err(gloo::storage::errors::StorageError::KeyNotFound(_)) => {}
+        Err(_) => s.notice = Some(Notice::Error("The saved session could not be read, so it was not restored.".into())),
+    }
+    s
+}
+
+/// A question before something replaces the current work.
+#[derive(Clone, PartialEq)]
+struct Pending {
+    title: &'static str,
+    message: &'static str,
+    confirm: &'static str,
+    action: Action,
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+    let text_sel = use_state_eq(|| None::<(usize, usize)>);
+    let hover = use_state_eq(|| None::<AttrValue>);
+    let busy = use_state_eq(|| false);
+    let pending = use_state(|| None::<Pending>);
+    let help = use_state_eq(|| false);
+    let textarea = use_node_ref();
+    let file_input = use_node_ref();
+    // When the last edit was dispatched, and what to scroll to after the next render.
+    let edit_started = use_mut_ref(|| None::<f64>);
+    let reveal_next = use_mut_ref(|| None::<Sel>);
+    // Mirrors for the window-wide key handler.
+    let help_open = use_mut_ref(|| Cell::new(false));
+    help_open.borrow().set(*help || pending.is_some());
+
+    let paras = use_memo(state.doc.text.clone(), |t| paragraphs(t));
+    let per_para = {
+        let deps = (state.doc.clone(), state.selection.clone(), state.filters.clone(), paras.clone());
+        use_memo(deps, |(doc, sel, filters, paras)| {
+            let all = marks(doc, sel, filters);
+            marks_by_para(paras, &all).into_iter().map(Rc::new).collect::<Vec<_>>()
+        })
+    };
+
+    // Every change goes through here: it times the edit for the latency measurement.
+    let act = {
+        let dispatcher = state.dispatcher();
+        let edit_started = edit_started.clone();
+        use_callback(dispatcher, move |a: Action, d| {
+            *edit_started.borrow_mut() = Some(dom::now_ms());
+            d.dispatch(a);
+        })
+    };
+
+    // The text box shows the document's text whenever that changes.
+    {
+        let textarea = textarea.clone();
+        use_effect_with(state.doc.text.clone(), move |t| {
+            if let Some(el) = textarea.cast::<web_sys::HtmlTextAreaElement>() {
+                if el.value() != **t {
+                    el.set_value(t);
+                }
+            }
+            if !t.is_empty() {
+                // For the load-time measurement: ms since navigation when annotations are on screen.
+                let _ = dom::document()
+                    .document_element()
+                    .map(|e| e.set_attribute("data-annotated-ms", &format!("{:.0}", dom::now_ms())));
+            }
+        });
+    }
+
+    // Autosave on every change to the document.
+    {
+        let state = state.clone();
+        let act = act.clone();
+        use_effect_with(state.revision, move |rev| {
+            if *rev == 0 {
+                return;
+            }
+            let result = if state.doc.is_empty() {
+                LocalStorage::delete(dom::SESSION_KEY);
+                Ok(())
+            } else {
+                LocalStorage::set(dom::SESSION_KEY, state.doc.to_document())
+            };
+            if result.is_err() {
+                act.emit(Action::Notify(Some(Notice::Error(
+                    "This browser would not store the session (it may be too large or storage is off): download the JSON to keep your work."
+                        .into(),
+                ))));
+            }
+        });
+    }
+
+    // After each render: report edit latency, scroll to what a panel asked for.
+    {
+        let edit_started = edit_started.clone();
+        let reveal_next = reveal_next.clone();
+        let doc = state.doc.clone();
+        use_effect(move || {
+            if let Some(t0) = edit_started.borrow_mut().take() {
+                let ms = dom::now_ms() - t0;
+                let _ = dom::document().document_element().map(|e| e.set_attribute("data-last-edit-ms", &format!("{ms:.1}")));
+            }
+            if let Some(sel) = reveal_next.borrow_mut().take() {
+                match sel {
+                    Sel::Quote(id) => dom::reveal("quote", &id),
+                    Sel::Mention(id) => dom::reveal("entity", &id),
+                    Sel::Entity(id) => {
+                        if let Some(m) = doc.mentions.iter().find(|m| m.entity.as_deref() == Some(&id)) {
+                            dom::reveal("entity", &m.id);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    // Words selected in the article, kept for the Add panel.
+    {
+        let text_sel = text_sel.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&dom::document(), "selectionchange", move |_| {
+                let in_doc = dom::window()
+                    .get_selection()
+                    .ok()
+                    .flatten()
+                    .and_then(|s| s.anchor_node())
+                    .zip(dom::document().get_element_by_id("doc"))
+                    .is_some_and(|(n, root)| root.contains(Some(&n)));
+                if in_doc {
+                    text_sel.set(dom::selection_in_doc());
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let add_entity = {
+        let act = act.clone();
+        let text_sel = text_sel.clone();
+        Callback::from(move |label: String| match dom::selection_in_doc().or(*text_sel) {
+            Some((start, end)) => {
+                act.emit(Action::AddEntity { start, end, label });
+                dom::clear_selection();
+                text_sel.set(None);
+            }
+            None => act.emit(Action::Notify(Some(Notice::Error("Select some words in the article first.".into())))),
+        })
+    };
+    let add_quote = {
+        let act = act.clone();
+        let text_sel = text_sel.clone();
+        Callback::from(move |kind: QuoteKind| match dom::selection_in_doc().or(*text_sel) {
+            Some((start, end)) => {
+                act.emit(Action::AddQuote { start, end, kind });
+                dom::clear_selection();
+                text_sel.set(None);
+            }
+            None => act.emit(Action::Notify(Some(Notice::Error("Select the quoted words in the article first.".into())))),
+        })
+    };
+    let speaker_from_text = {
+        let act = act.clone();
+        let text_sel = text_sel.clone();
+        Callback::from(move |quote: String| match dom::selection_in_doc().or(*text_sel) {
+            Some((start, end)) => {
+                act.emit(Action::SetSpeakerSpan { quote, start, end });
+                dom::clear_selection();
+                text_sel.set(None);
+            }
+            None => act.emit(Action::Notify(Some(Notice::Error("Select the speaker’s words in the article first.".into())))),
+        })
+    };
+
+    // Annotating: at once for ordinary articles; long ones show a working state first.
+    let run_annotate = {
+        let act = act.clone();
+        let busy = busy.clone();
+        Callback::from(move |text: String| {
+            if text.split_whitespace().count() <= LONG_TEXT_WORDS {
+                act.emit(load_annotated(&text));
+                return;
+            }
+            busy.set(true);
+            let act = act.clone();
+            let busy = busy.clone();
+            // Let the browser paint the working state before the work blocks it.
+            gloo::timers::callback::Timeout::new(40, move || {
+                act.emit(load_annotated(&text));
+                busy.set(false);
+            })
+            .forget();
+        })
+    };
+    // Replacing a document with corrections asks first.
+    let replace = {
+        let pending = pending.clone();
+        let act = act.clone();
+        let has_edits = state.can_undo();
+        Callback::from(move |p: Pending| if has_edits { pending.set(Some(p)) } else { act.emit(p.action) })
+    };
+    let annotate_text = {
+        let replace = replace.clone();
+        let run = run_annotate.clone();
+        let current = state.doc.text.clone();
+        let has_edits = state.can_undo();
+        Callback::from(move |text: String| {
+            if text.trim().is_empty() {
+                run.emit(text);
+            } else if has_edits && *text == *current {
+                replace.emit(Pending {
+                    title: "Annotate again?",
+                    message: "Annotating the same text again replaces your corrections. Download the JSON first to keep them.",
+                    confirm: "Annotate again",
+                    action: load_annotated(&text),
+                });
+            } else if has_edits {
+                replace.emit(Pending {
+                    title: "Annotate the new text?",
+                    message: "This replaces the current document and your corrections.",
+                    confirm: "Annotate",
+                    action: load_annotated(&text),
+                });
+            } else {
+                run.emit(text);
+            }
+        })
+    };
+    let on_annotate = {
+        let textarea = textarea.clone();
+        let annotate_text = annotate_text.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = textarea.cast::<web_sys::HtmlTextAreaElement>() {
+                annotate_text.emit(el.value());
+            }
+        })
+    };
+    let on_input = {
+        let annotate_text = annotate_text.clone();
+        Callback::from(move |e: InputEvent| {
+            if e.input_type() == "insertFromPaste" {
+                if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                    annotate_text.emit(el.value());
+                }
+            }
+        })
+    };
+    let on_sample = {
+        let replace = replace.clone();
+        Callback::from(move |_: MouseEvent| {
+            replace.emit(Pending {
+                title: "Load the sample?",
+                message: "The sample replaces the current document and your corrections.",
+                confirm: "Load sample",
+                action: load_annotated(SAMPLE),
+            })
+        })
+    };
+    let on_new = {
+        let pending = pending.clone();
+        let act = act.clone();
+        let empty = state.doc.is_empty();
+        Callback::from(move |_: MouseEvent| {
+            let action = Action::Load { doc: Document::empty(""), notice: Some(Notice::Info("Started a new document.".into())) };
+            if empty {
+                act.emit(action);
+                dom::focus_by_id("article-text");
+            } else {
+                pending.set(Some(Pending {
+                    title: "Start a new document?",
+                    message: "The current document and its corrections will be cleared from this browser. Download the JSON first to keep them.",
+                    confirm: "Start new document",
+                    action,
+                }));
+            }
+        })
+    };
+
+    // Files: .json is an annotations file to resume; anything else is text to annotate.
+    let open_file = {
+        let act = act.clone();
+        let replace = replace.clone();
+        let annotate_text = annotate_text.clone();
+        Callback::from(move |file: web_sys::File| {
+            let act = act.clone();
+            let replace = replace.clone();
+            let annotate_text = annotate_text.clone();
+            dom::read_file(file, move |name, content| {
+                let content = match content {
+                    Ok(c) => c,
+                    Err(e) => return act.emit(Action::Notify(Some(Notice::Error(format!("{name}: {e}"))))),
+                };
+                let is_json = name.to_lowercase().ends_with(".json") || content.trim_start().starts_with('{');
+                if !is_json {
+                    return annotate_text.emit(content);
+                }
+                match saywho_core::parse_document(&content) {
+                    Ok(doc) => replace.emit(Pending {
+                        title: "Open this annotations file?",
+                        message: "It replaces the current document and your corrections.",
+                        confirm: "Open file",
+                        action: Action::Load { doc, notice: Some(Notice::Info(format!("Opened {name}."))) },
+                    }),
+                    Err(e) => act.emit(Action::Notify(Some(Notice::Error(format!("Could not open {name}: {e}. Your current work is unchanged."))))),
+                }
+            });
+        })
+    };
+    let on_file_chosen = {
+        let open_file = open_file.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                    open_file.emit(f);
+                }
+                // Choosing the same file again must fire again.
+                input.set_value("");
+            }
+        })
+    };
+    let on_open = {
+        let file_input = file_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(i) = file_input.cast::<web_sys::HtmlInputElement>() {
+                i.click();
+            }
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let open_file = open_file.clone();
+        Callback::from(move |e: DragEvent| {
+            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+                e.prevent_default();
+                open_file.emit(f);
+            }
+        })
+    };
+
+    // Exports.
+    let export_json = {
+        let state = state.clone();
+        move || (!state.doc.is_empty()).then(|| (file_name(&state.doc.text, "json"), state.doc.to_document().to_json()))
+    };
+    let nothing = |act: &Callback<Action>| act.emit(Action::Notify(Some(Notice::Error("There is no document yet: paste or load an article first.".into()))));
+    let on_download = {
+        let act = act.clone();
+        let export_json = export_json.clone();
+        Callback::from(move |_: MouseEvent| match export_json() {
+            Some((name, json)) => match dom::download(&name, "application/json", &json) {
+                Ok(()) => act.emit(Action::Notify(Some(Notice::Info(format!("Downloaded {name}."))))),
+                Err(e) => act.emit(Action::Notify(Some(Notice::Error(format!("The download failed: {e}."))))),
+            },
+            None => nothing(&act),
+        })
+    };
+    let on_copy = {
+        let act = act.clone();
+        let export_json = export_json.clone();
+        Callback::from(move |_: MouseEvent| match export_json() {
+            Some((_, json)) => {
+                let act = act.clone();
+                dom::copy_text(json, move |r| {
+                    act.emit(Action::Notify(Some(match r {
+                        Ok(()) => Notice::Info("Copied the JSON to the clipboard.".into()),
+                        Err(e) => Notice::Error(format!("Could not copy to the clipboard: {e}")),
+                    })))
+                });
+            }
+            None => nothing(&act),
+        })
+    };
+    let on_csv = {
+        let act = act.clone();
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if state.doc.is_empty() {
+                return nothing(&act);
+            }
+            let name = file_name(&state.doc.text, "csv");
+            match dom::download(&name, "text/csv", &quotes_csv(&state.doc.to_document())) {
+                Ok(()) => act.emit(Action::Notify(Some(Notice::Info(format!("Downloaded {name}."))))),
+                Err(e) => act.emit(Action::Notify(Some(Notice::Error(format!("The download failed: {e}."))))),
+            }
+        })
+    };
+    let on_undo = act.reform(|_: MouseEvent| Action::Undo);
+    let on_redo = act.reform(|_: MouseEvent| Action::Redo);
+    let on_help = {
+        let help = help.clone();
+        Callback::from(move |_: MouseEvent| help.set(true))
+    };
+
+    // Picking in the article selects; panels select and scroll.
+    let on_pick = {
+        let act = act.clone();
+        use_callback(act, |sel: Sel, act| act.emit(Action::Select(Some(sel))))
+    };
+    let on_hover = {
+        let hover = hover.clone();
+        use_callback((), move |tip: Option<AttrValue>, _| hover.set(tip))
+    };
+    let on_reveal = {
+        let act = act.clone();
+        let reveal_next = reveal_next.clone();
+        Callback::from(move |sel: Sel| {
+            *reveal_next.borrow_mut() = Some(sel.clone());
+            act.emit(Action::Select(Some(sel)));
+        })
+    };
+
+    // Window-wide shortcuts (see dialogs::SHORTCUTS).
+    {
+        let state = state.clone();
+        let act = act.clone();
+        let help = help.clone();
+        let help_open = help_open.clone();
+        let on_download = on_download.clone();
+        let add_entity = add_entity.clone();
+        let add_quote = add_quote.clone();
+        let speaker_from_text = speaker_from_text.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&dom::window(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                on_key(e, &state, &act, &help, &help_open, &on_download, &add_entity, &add_quote, &speaker_from_text);
+            });
+            move || drop(listener)
+        });
+    }
+
+    let notice = state.notice.clone();
+    let (info, error) = match &notice {
+        Some(Notice::Info(m)) => (Some(m.clone()), None),
+        Some(Notice::Error(m)) => (None, Some(m.clone())),
+        None => (None, None),
+    };
+    let dismiss = act.reform(|_: MouseEvent| Action::Notify(None));
+    let has_doc = !state.doc.is_empty();
+    let dialog = match &*pending {
+        Some(p) => {
+            let pending_c = pending.clone();
+            let act = act.clone();
+            let action = p.action.clone();
+            let textarea_focus = matches!(&p.action, Action::Load { doc, .. } if doc.text.is_empty());
+            let on_confirm = Callback::from(move |_| {
+                pending_c.set(None);
+                act.emit(action.clone());
+                if textarea_focus {
+                    dom::focus_by_id("article-text");
+                }
+            });
+            let pending_c = pending.clone();
+            let on_cancel = Callback::from(move |_| pending_c.set(None));
+            html! { <Confirm title={p.title} message={p.message} confirm={p.confirm} {on_confirm} {on_cancel} /> }
+        }
+        None => html! {},
+    };
+    let close_help = {
+        let help = help.clone();
+        Callback::from(move |_| help.set(false))
+    };
+
+    html! {
+        <div class="app" {ondragover} {ondrop}>
+            <header class="top">
+                <div class="brand">
+                    <img src="static/favicon.svg" alt="" width="28" height="28" />
+                    <span class="name">{ "saywho" }</span>
+                    <span class="tagline">{ "who said what, checked by you" }</span>
+                </div>
+                <nav class="toolbar" aria-label="Document actions">
+                    <div class="group">
+                        <button onclick={on_undo} disabled={!state.can_undo()} title="Undo (Ctrl+Z)">{ "Undo" }</button>
+                        <button onclick={on_redo} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
+                    </div>
+                    <div class="group">
+                        <button class="primary" onclick={on_download} title="Download the annotations (Ctrl+S)">{ "Download JSON" }</button>
+                        <button onclick={on_copy}>{ "Copy JSON" }</button>
+                        <button onclick={on_csv} title="The quotes as a spreadsheet">{ "Download CSV" }</button>
+                    </div>
+                    <div class="group">
+                        <button onclick={on_open} title="Resume from a downloaded .json file">{ "Open annotations file" }</button>
+                        <button onclick={on_new}>{ "New document" }</button>
+                        <button class="quiet" onclick={on_help} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">{ "?" }</button>
+                    </div>
+                </nav>
+            </header>
+            <div class="messages">
+                <div role="status" class={classes!("notice", "info", info.is_none().then_some("empty"))}>{ info.clone().unwrap_or_default() }</div>
+                <div role="alert" class={classes!("notice", "error", error.is_none().then_some("empty"))}>
+                    if let Some(e) = error.clone() {
+                        <span>{ e }</span>
+                        <button class="quiet" onclick={dismiss} aria-label="Dismiss message">{ "×" }</button>
+                    }
+                </div>
+            </div>
+            <main class="layout">
+                <div class="main-col">
+                    <section class={classes!("input", has_doc.then_some("compact"))} aria-label="Text">
+                        <label for="article-text" class="field-label">{ "Article text" }</label>
+                        <textarea id="article-text" aria-label="Article text" ref={textarea.clone()} oninput={on_input}
+                            rows={if has_doc { "3" } else { "12" }} spellcheck="false"
+                            placeholder="Paste a news article here: it is annotated at once. Nothing leaves your browser." />
+                        <div class="row">
+                            <button class="primary" onclick={on_annotate}>{ "Annotate" }</button>
+                            <button onclick={on_sample}>{ "Load sample" }</button>
+                            <span class="muted hint">{ "or drop a .txt or .json file anywhere on the page" }</span>
+                        </div>
+                    </section>
+                    if *busy {
+                        <div class="working" aria-live="polite"><span class="spinner" aria-hidden="true"></span>{ "Annotating a long article…" }</div>
+                    }
+                    <Article paras={paras.clone()} marks={per_para.clone()} {on_pick} {on_hover} />
+                </div>
+                <aside class="side" aria-label="Panels">
+                    <SelectionPanel doc={state.doc.clone()} selection={state.selection.clone()} on_action={act.clone()}
+                        on_speaker_from_text={speaker_from_text.clone()} />
+                    <p class="details" aria-hidden="true">{ (*hover).clone().unwrap_or_default() }</p>
+                    <AddPanel doc={state.doc.clone()} text_sel={*text_sel} on_add_entity={add_entity.clone()} on_add_quote={add_quote.clone()} />
+                    <WhoSaid doc={state.doc.clone()} selection={state.selection.clone()} on_reveal={on_reveal.clone()} />
+                    <Entities doc={state.doc.clone()} selection={state.selection.clone()} on_reveal={on_reveal.clone()} />
+                    <FilterPanel doc={state.doc.clone()} filters={state.filters.clone()} on_action={act.clone()} />
+                </aside>
+            </main>
+            <input type="file" id="import-file" class="visually-hidden" tabindex="-1" aria-label="Annotations file"
+                accept=".json,application/json" ref={file_input} onchange={on_file_chosen} />
+            { dialog }
+            if *help {
+                <Help on_close={close_help} />
+            }
+        </div>
+    }
+}
+
+/// The keyboard shortcuts. Keys typed into fields are left alone.
+#[allow(clippy::too_many_arguments)]
+fn on_key(
+    e: &web_sys::KeyboardEvent,
+    state: &UseReducerHandle<State>,
+    act: &Callback<Action>,
+    help: &UseStateHandle<bool>,
+    dialog_open: &Rc<RefCell<Cell<bool>>>,
+    download: &Callback<MouseEvent>,
+    add_entity: &Callback<String>,
+    add_quote: &Callback<QuoteKind>,
+    speaker_from_text: &Callback<String>,
+) {
+    let key = e.key();
+    let ctrl = e.ctrl_key() || e.meta_key();
+    if key == "Escape" {
+        if **help {
+            help.set(false);
+        } else if state.selection.is_some() {
+            act.emit(Action::Select(None));
+        }
+        return;
+    }
+    if dialog_open.borrow().get() || dom::typing_in_field() {
+        return;
+    }
+    let k = key.to_lowercase();
+    if ctrl {
+        let action = match k.as_str() {
+            "z" if e.shift_key() => Some(Action::Redo),
+            "z" => Some(Action::Undo),
+            "y" => Some(Action::Redo),
+            _ => None,
+        };
+        if let Some(a) = action {
+            e.prevent_default();
+            act.emit(a);
+        } else if k == "s" {
+            e.prevent_default();
+            if let Ok(click) = MouseEvent::new("click") {
+                download.emit(click);
+            }
+        }
+        return;
+    }
+    if e.alt_key() {
+        return;
+    }
+    let words = dom::selection_in_doc().is_some();
+    let sel = state.selection.clone();
+    let labels = saywho_core::format::LABELS;
+    let adjust = |edge, step| {
+        if let Some(target @ (Sel::Mention(_) | Sel::Quote(_))) = sel.clone() {
+            act.emit(Action::Adjust { target, edge, step });
+        }
+    };
+    match key.as_str() {
+        "?" => help.set(!**help),
+        "1" | "2" | "3" | "4" | "5" | "6" | "7" => {
+            let label = labels[key.parse::<usize>().unwrap_or(1) - 1].to_string();
+            if words {
+                add_entity.emit(label);
+            } else if let Some(Sel::Mention(id)) = sel {
+                act.emit(Action::SetLabel { mention: id, label });
+            }
+        }
+        "q" | "i" | "p" => {
+            let kind = match key.as_str() {
+                "q" => QuoteKind::Direct,
+                "i" => QuoteKind::Indirect,
+                _ => QuoteKind::Partial,
+            };
+            if words {
+                add_quote.emit(kind);
+            } else if let Some(Sel::Quote(id)) = sel {
+                act.emit(Action::SetKind { quote: id, kind });
+            }
+        }
+        "s" => {
+            if let (true, Some(Sel::Quote(id))) = (words, sel) {
+                speaker_from_text.emit(id);
+            }
+        }
+        "Delete" | "Backspace" => {
+            if let Some(s) = sel {
+                e.prevent_default();
+                act.emit(Action::Delete(s));
+            }
+        }
+        "[" => adjust(Edge::Start, Step::Extend),
+        "]" => adjust(Edge::End, Step::Extend),
+        "{" => adjust(Edge::Start, Step::Shrink),
+        "}" => adjust(Edge::End, Step::Shrink),
+        _ => {}
+    }
+}

@@ -1,0 +1,139 @@
+//! The annotated article: one component per paragraph, each re-rendered only
+//! when its own text or marks change. Text goes in as text nodes only.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::state::Sel;
+use crate::view::{build_tree, Emphasis, Mark, MarkKind, Node, Para};
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    pub paras: Rc<Vec<Para>>,
+    pub marks: Rc<Vec<Rc<Vec<Mark>>>>,
+    /// A highlight was clicked or activated with Enter.
+    pub on_pick: Callback<Sel>,
+    /// The pointer or focus is on a highlight (its details), or left it.
+    pub on_hover: Callback<Option<AttrValue>>,
+}
+
+/// The highlight element an event happened in.
+fn highlight_of(e: &Event) -> Option<web_sys::Element> {
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    target.closest("[data-kind]").ok()?
+}
+
+fn sel_of(el: &web_sys::Element) -> Option<Sel> {
+    let id = el.get_attribute("data-id")?;
+    Some(match el.get_attribute("data-kind")?.as_str() {
+        "entity" => Sel::Mention(id),
+        _ => Sel::Quote(id),
+    })
+}
+
+#[component]
+pub fn Article(props: &ArticleProps) -> Html {
+    let onclick = {
+        let pick = props.on_pick.clone();
+        Callback::from(move |e: MouseEvent| {
+            // A drag that selected text is for adding, not for picking.
+            let dragging = crate::dom::window().get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed());
+            if dragging {
+                return;
+            }
+            if let Some(sel) = highlight_of(&e).as_ref().and_then(sel_of) {
+                pick.emit(sel);
+            }
+        })
+    };
+    let onkeydown = {
+        let pick = props.on_pick.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                if let Some(sel) = highlight_of(&e).as_ref().and_then(sel_of) {
+                    e.prevent_default();
+                    pick.emit(sel);
+                }
+            }
+        })
+    };
+    let tip = {
+        let hover = props.on_hover.clone();
+        move |e: Event| hover.emit(highlight_of(&e).and_then(|el| el.get_attribute("title")).map(AttrValue::from))
+    };
+    let onmouseover = {
+        let tip = tip.clone();
+        Callback::from(move |e: MouseEvent| tip(e.into()))
+    };
+    let onfocusin = Callback::from(move |e: FocusEvent| tip(e.into()));
+    let empty = props.paras.is_empty();
+    html! {
+        <article id="doc" aria-label="Annotated article" class={classes!("doc", empty.then_some("empty"))}
+            {onclick} {onkeydown} {onmouseover} {onfocusin}>
+            if empty {
+                <p class="placeholder">{ "Paste an article into the box above, drop a .txt or .json file here, or load the sample." }</p>
+            }
+            { for props.paras.iter().zip(props.marks.iter()).map(|(p, m)| html! {
+                <Paragraph key={p.start} para={p.clone()} marks={m.clone()} />
+            }) }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ParagraphProps {
+    pub para: Para,
+    pub marks: Rc<Vec<Mark>>,
+}
+
+#[component]
+pub fn Paragraph(props: &ParagraphProps) -> Html {
+    let tree = build_tree(&props.para, &props.marks);
+    html! { <p data-para={props.para.start.to_string()}>{ for tree.iter().map(|n| render(n, &props.marks)) }</p> }
+}
+
+fn first_text_start(nodes: &[Node]) -> Option<usize> {
+    nodes.iter().find_map(|n| match n {
+        Node::Text { start, .. } => Some(*start),
+        Node::Mark { children, .. } => first_text_start(children),
+    })
+}
+
+fn render(node: &Node, marks: &[Mark]) -> Html {
+    match node {
+        Node::Text { start, text } => html! { <span data-start={start.to_string()}>{ text.clone() }</span> },
+        Node::Mark { mark, children } => {
+            let m = &marks[*mark];
+            let starts = first_text_start(children) == Some(m.first);
+            let class = classes!(
+                "hl",
+                m.kind.as_str(),
+                m.tint.map(|t| format!("tint-{t}")),
+                (m.kind == MarkKind::Quote || m.kind == MarkKind::Speaker).then(|| if m.tint.is_none() { Some("tint-none") } else { None }).flatten(),
+                starts.then_some("first"),
+                match m.emphasis {
+                    Emphasis::Selected => Some("selected"),
+                    Emphasis::Related => Some("related"),
+                    Emphasis::None => None,
+                },
+                m.manual.then_some("manual"),
+            );
+            let is_entity = m.kind == MarkKind::Entity;
+            let is_quote = m.kind == MarkKind::Quote;
+            html! {
+                <mark {class} tabindex="0"
+                    data-kind={m.kind.as_str()}
+                    data-id={AttrValue::from(m.id.clone())}
+                    data-label={is_entity.then(|| AttrValue::from(m.label.clone()))}
+                    data-quote-kind={is_quote.then(|| AttrValue::from(m.label.clone()))}
+                    data-entity={(is_entity || is_quote).then(|| m.entity.clone().map(AttrValue::from)).flatten()}
+                    aria-label={AttrValue::from(m.aria.clone())}
+                    title={AttrValue::from(m.tip.clone())}>
+                    { for children.iter().map(|c| render(c, marks)) }
+                </mark>
+            }
+        }
+    }
+}

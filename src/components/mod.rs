@@ -1,0 +1,8 @@
+//! The Yew components. Each gets its data and callbacks through props.
+
+pub mod add;
+pub mod app;
+pub mod article;
+pub mod dialogs;
+pub mod panels;
+pub mod selection;

@@ -1,0 +1,197 @@
+//! Side panels: who said what, the entities by label, and the filters.
+
+use std::collections::BTreeMap;
+
+use yew::prelude::*;
+
+use super::selection::KINDS;
+use crate::state::{shorten, Action, Doc, Filters, Sel};
+use crate::view::speaker_tints;
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub doc: Doc,
+    pub selection: Option<Sel>,
+    /// Select and scroll to an annotation.
+    pub on_reveal: Callback<Sel>,
+}
+
+/// One speaker's group in "Who said what".
+struct Speaker {
+    key: String,
+    name: String,
+    entity: Option<String>,
+    quotes: Vec<(String, String, &'static str)>,
+}
+
+#[component]
+pub fn WhoSaid(props: &PanelProps) -> Html {
+    let tints = speaker_tints(&props.doc);
+    let mut groups: Vec<Speaker> = Vec::new();
+    for q in props.doc.quotes.iter() {
+        let (key, name) = match (&q.entity, &q.speaker) {
+            (Some(e), _) => (e.clone(), props.doc.entity(e).map_or(e.clone(), |x| x.name.clone())),
+            (None, Some(s)) => (format!("span:{}", s.text.to_lowercase()), format!("{} (unnamed)", s.text)),
+            (None, None) => ("none".into(), "No named speaker".into()),
+        };
+        let entry = match groups.iter_mut().position(|g| g.key == key) {
+            Some(i) => &mut groups[i],
+            None => {
+                groups.push(Speaker { key: key.clone(), name, entity: q.entity.clone(), quotes: Vec::new() });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        entry.quotes.push((q.id.clone(), shorten(q.text.trim_matches(|c: char| c.is_whitespace()), 90), q.kind.as_str()));
+    }
+    // Most quoted first; ties keep the order of first appearance.
+    groups.sort_by_key(|g| std::cmp::Reverse(g.quotes.len()));
+    html! {
+        <section aria-label="Who said what" class="panel who">
+            <h2>{ "Who said what" }<span class="count">{ props.doc.quotes.len() }</span></h2>
+            if groups.is_empty() {
+                <p class="muted">{ "No quotes yet." }</p>
+            }
+            <ul class="speakers">
+            { for groups.iter().map(|g| {
+                let tint = g.entity.as_ref().and_then(|e| tints.get(e)).map_or("tint-none".to_string(), |t| format!("tint-{t}"));
+                let head = match &g.entity {
+                    Some(e) => {
+                        let reveal = props.on_reveal.clone();
+                        let sel = Sel::Entity(e.clone());
+                        let active = props.selection == Some(sel.clone());
+                        let onclick = Callback::from(move |_| reveal.emit(sel.clone()));
+                        html! { <button class={classes!("speaker-name", active.then_some("active"))} aria-pressed={active.to_string()} {onclick}>{ &g.name }</button> }
+                    }
+                    None => html! { <span class="speaker-name plain">{ &g.name }</span> },
+                };
+                html! {
+                    <li class={classes!("speaker", tint)}>
+                        <div class="speaker-head"><span class="swatch" aria-hidden="true"></span>{ head }
+                            <span class="count" aria-label={format!("{} quotes", g.quotes.len())}>{ g.quotes.len() }</span></div>
+                        <ul class="quotes">
+                        { for g.quotes.iter().map(|(id, text, kind)| {
+                            let reveal = props.on_reveal.clone();
+                            let sel = Sel::Quote(id.clone());
+                            let active = props.selection == Some(sel.clone());
+                            let onclick = Callback::from(move |_| reveal.emit(sel.clone()));
+                            html! {
+                                <li><button class={classes!("quote-link", active.then_some("active"))} {onclick}
+                                    aria-label={format!("{kind} quote: {text}")}>
+                                    <span class="kind-tag">{ *kind }</span>{ text.clone() }</button></li>
+                            }
+                        }) }
+                        </ul>
+                    </li>
+                }
+            }) }
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn Entities(props: &PanelProps) -> Html {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in props.doc.mentions.iter() {
+        if let Some(e) = &m.entity {
+            *counts.entry(e.as_str()).or_default() += 1;
+        }
+    }
+    let mut by_label: BTreeMap<(usize, String), Vec<(&str, &str, usize)>> = BTreeMap::new();
+    for e in props.doc.entities.iter() {
+        let order = saywho_core::format::LABELS.iter().position(|l| *l == e.label).unwrap_or(99);
+        by_label.entry((order, e.label.clone())).or_default().push((&e.id, &e.name, counts.get(e.id.as_str()).copied().unwrap_or(0)));
+    }
+    html! {
+        <section aria-label="Entities" class="panel entities">
+            <h2>{ "Entities" }<span class="count">{ props.doc.entities.len() }</span></h2>
+            if by_label.is_empty() {
+                <p class="muted">{ "No entities yet." }</p>
+            }
+            { for by_label.iter().map(|((_, label), list)| {
+                let mut list = list.clone();
+                list.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)));
+                html! {
+                    <div class="label-group">
+                        <h3><span class="tag" data-label={label.clone()}>{ label }</span><span class="count">{ list.len() }</span></h3>
+                        <ul class="entity-list">
+                        { for list.iter().map(|(id, name, n)| {
+                            let reveal = props.on_reveal.clone();
+                            let sel = Sel::Entity(id.to_string());
+                            let active = props.selection == Some(sel.clone());
+                            let onclick = Callback::from(move |_| reveal.emit(sel.clone()));
+                            html! {
+                                <li><button class={classes!("entity-link", active.then_some("active"))} aria-pressed={active.to_string()} {onclick}
+                                    aria-label={format!("{label} {name}, {n} mention{}", if *n == 1 { "" } else { "s" })}>
+                                    <span>{ *name }</span><span class="count">{ *n }</span></button></li>
+                            }
+                        }) }
+                        </ul>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FilterProps {
+    pub doc: Doc,
+    pub filters: Filters,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn FilterPanel(props: &FilterProps) -> Html {
+    let f = &props.filters;
+    let toggle = |change: Box<dyn Fn(&mut Filters)>| {
+        let a = props.on_action.clone();
+        let f = f.clone();
+        Callback::from(move |_: Event| {
+            let mut f = f.clone();
+            change(&mut f);
+            a.emit(Action::SetFilters(f));
+        })
+    };
+    let mut labels: BTreeMap<(usize, String), usize> = BTreeMap::new();
+    for m in props.doc.mentions.iter() {
+        let order = saywho_core::format::LABELS.iter().position(|l| *l == m.label).unwrap_or(99);
+        *labels.entry((order, m.label.clone())).or_default() += 1;
+    }
+    html! {
+        <section aria-label="Filters" class="panel filters">
+            <h2>{ "Show" }</h2>
+            <fieldset>
+                <legend>{ "Layers" }</legend>
+                <label><input type="checkbox" checked={f.entities} onchange={toggle(Box::new(|f| f.entities = !f.entities))} />{ " Entities" }</label>
+                <label><input type="checkbox" checked={f.quotes} onchange={toggle(Box::new(|f| f.quotes = !f.quotes))} />{ " Quotes" }</label>
+            </fieldset>
+            if !labels.is_empty() {
+                <fieldset>
+                    <legend>{ "Labels" }</legend>
+                    { for labels.iter().map(|((_, l), n)| {
+                        let lab = l.clone();
+                        let on = !f.hidden_labels.contains(l);
+                        html! {
+                            <label><input type="checkbox" checked={on} disabled={!f.entities}
+                                onchange={toggle(Box::new(move |f| if !f.hidden_labels.remove(&lab) { f.hidden_labels.insert(lab.clone()); }))} />
+                                { " " }<span class="tag" data-label={l.clone()}>{ l }</span><span class="muted">{ format!(" {n}") }</span></label>
+                        }
+                    }) }
+                </fieldset>
+            }
+            <fieldset>
+                <legend>{ "Quote kinds" }</legend>
+                { for KINDS.iter().map(|k| {
+                    let k = *k;
+                    let on = !f.hidden_kinds.contains(&k);
+                    html! {
+                        <label><input type="checkbox" checked={on} disabled={!f.quotes}
+                            onchange={toggle(Box::new(move |f| if !f.hidden_kinds.remove(&k) { f.hidden_kinds.insert(k); }))} />
+                            { format!(" {}", k.as_str()) }</label>
+                    }
+                }) }
+            </fieldset>
+        </section>
+    }
+}
