@@ -47,6 +47,8 @@ pub(crate) struct Ctx<'t, 'a> {
     pub in_marks: Vec<bool>,
     /// Gender per entity, refined as pronouns resolve.
     pub gender: Vec<Gender>,
+    /// Per mention: it is the subject of its sentence.
+    pub salient: Vec<bool>,
 }
 
 impl<'t, 'a> Ctx<'t, 'a> {
@@ -65,7 +67,42 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
         }
         let gender = ents.entities.iter().map(|e| e.gender).collect();
-        Ctx { text, ents, mention_at, in_marks, gender }
+        let mut cx = Ctx { text, ents, mention_at, in_marks, gender, salient: vec![false; ents.mentions.len()] };
+        // The subject of each sentence is salient: pronouns prefer it.
+        for sent in &text.sentences {
+            let start = cx.after_intro(sent.start, sent.end);
+            if let Some(src) = cx.sentence_subject(start, sent.end) {
+                if src.pronoun.is_none() {
+                    if let Some(m) = cx.mention_at[src.span.0] {
+                        cx.salient[m] = true;
+                    }
+                }
+            }
+        }
+        cx
+    }
+
+    /// Skips an introductory phrase ("Referring to …, Fayyaz said"):
+    /// a sentence opening with a preposition, subordinator or participle
+    /// has its subject after the first comma.
+    fn after_intro(&self, s0: usize, s1: usize) -> usize {
+        let t = self.text;
+        let first = (s0..s1).find(|&k| t.is_word(k));
+        let Some(f) = first else { return s0 };
+        let mut buf = [0u8; 32];
+        let Some(w) = self.lower(f, &mut buf) else { return s0 };
+        let intro = lexicon::is_discourse_opener(w)
+            || w.ends_with("ing")
+            || matches!(
+                w,
+                "during" | "while" | "despite" | "regarding" | "according" | "with" | "without" | "although" | "though"
+                    | "because" | "when" | "following" | "under" | "unlike" | "like" | "amid" | "among" | "once"
+                    | "if" | "unless" | "given" | "asked" | "from" | "to" | "of" | "over" | "through" | "within"
+            );
+        if !intro || self.mention_at[f].is_some() {
+            return s0;
+        }
+        (f..s1).find(|&k| t.tok(k) == "," && !self.in_marks[k]).map_or(s0, |c| c + 1)
     }
 
     fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
@@ -399,22 +436,36 @@ impl<'t, 'a> Ctx<'t, 'a> {
             Pronoun::It | Pronoun::They => None,
             _ => return None,
         };
-        let limit_para = self.text.tokens[at].para.saturating_sub(6);
+        let t = self.text;
+        let here = t.sent_of[at];
         let before = self.ents.mentions.partition_point(|m| m.start < at);
-        let found = self.ents.mentions[..before]
-            .iter()
-            .rev()
-            .take_while(|m| self.text.tokens[m.start].para >= limit_para)
-            .filter(|m| !self.in_marks[m.start])
-            .find(|m| {
-                let e = &self.ents.entities[m.entity];
-                match want {
-                    Some(g) => m.label == Label::Person && (self.gender[m.entity] == g || self.gender[m.entity] == Gender::Unknown),
-                    None if p == Pronoun::They => matches!(m.label, Label::Org) || e.plural,
-                    None => matches!(m.label, Label::Org | Label::Loc),
-                }
-            })
-            .map(|m| m.entity);
+        let compatible = |m: &crate::entities::EMention| {
+            let e = &self.ents.entities[m.entity];
+            match want {
+                Some(g) => m.label == Label::Person && (self.gender[m.entity] == g || self.gender[m.entity] == Gender::Unknown),
+                None if p == Pronoun::They => matches!(m.label, Label::Org) || e.plural,
+                None => matches!(m.label, Label::Org | Label::Loc),
+            }
+        };
+        // Candidates in the last few sentences, nearest first; the nearest
+        // sentence subject wins unless a non-subject is much nearer.
+        let mut nearest: Option<(usize, usize)> = None;
+        let mut found = None;
+        for (mi, m) in self.ents.mentions[..before].iter().enumerate().rev() {
+            let dist = here - t.sent_of[m.start].min(here);
+            if dist > 6 {
+                break;
+            }
+            if self.in_marks[m.start] || !compatible(m) {
+                continue;
+            }
+            let (_, d0) = *nearest.get_or_insert((m.entity, dist));
+            if self.salient[mi] && dist <= d0 + 2 {
+                found = Some(m.entity);
+                break;
+            }
+        }
+        let found = found.or(nearest.map(|(e, _)| e));
         if let (Some(e), Some(g)) = (found, want) {
             self.gender[e] = g;
         }
