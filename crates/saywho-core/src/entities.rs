@@ -180,6 +180,19 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let mut caps = vec![0u32; paras];
         let mut lows = vec![0u32; paras];
         let mut shout = vec![0u32; paras];
+        // Headline signs: a capitalised function word inside a sentence ("Not",
+        // "Your"), or no full stop at the end.
+        let mut headline = vec![false; paras];
+        for i in 0..t.len() {
+            let p = t.tokens[i].para;
+            let last = i + 1 == t.len() || t.tokens[i + 1].para != p;
+            if last && !matches!(t.tok(i), "." | "!" | "?" | "”" | "\"" | "’" | "'" | ")") {
+                headline[p] = true;
+            }
+            if t.is_cap(i) && t.tok(i).len() > 1 && !t.is_all_caps(i) && self.g.is_common(t.tok(i)) && !self.initial(i) {
+                headline[p] = true;
+            }
+        }
         for i in 0..t.len() {
             if t.kind(i) != Kind::Word {
                 continue;
@@ -205,7 +218,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 let words = caps[p] + lows[p];
                 if shout[p] >= 3 && lows[p] == 0 {
                     ParaMode::Caps
-                } else if words >= 2 && lows[p] * 4 <= words && caps[p] > shout[p] + 1 {
+                } else if words >= 2 && lows[p] * 4 <= words && caps[p] > shout[p] + 1 && headline[p] {
                     ParaMode::Title
                 } else {
                     ParaMode::Normal
@@ -329,7 +342,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 }
             } else if (w == "and" || w == "&") && j + 1 < n && t.is_cap(j + 1) && !self.blocked[j + 1] && self.and_joins(i, j, has_of) {
                 j += 2;
-            } else if PARTICLES.contains(&w) && j + 1 < n && t.is_cap(j + 1) && !t.is_all_caps(j + 1) && self.g.given_name(t.tok(i)).is_some() {
+            } else if PARTICLES.contains(&w) && j + 1 < n && t.is_cap(j + 1) && !t.is_all_caps(j + 1) && t.is_cap(j - 1) {
                 j += 2;
             } else {
                 break;
@@ -788,7 +801,12 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return false;
         }
         let w = t.tok(b);
-        matches!(w, "was" | "is" | "has" | "had" | "will" | "would" | "could" | "can" | "did" | "does" | "who" | "also")
+        matches!(
+            w,
+            "was" | "is" | "has" | "had" | "will" | "would" | "could" | "can" | "did" | "does" | "who" | "also" | "spoke" | "met"
+                | "went" | "came" | "left" | "took" | "gave" | "made" | "won" | "lost" | "led" | "became" | "began" | "ran" | "saw"
+                | "thought" | "felt" | "knew" | "got" | "held" | "kept" | "brought" | "sent" | "found" | "told" | "wrote" | "said"
+        )
             || (w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(|c| c.is_lowercase()))
     }
 
@@ -822,7 +840,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
             && g.titles.get(w).is_none()
             && g.known.get(w).is_none()
             && !matches!(w, "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "Greater" | "Upper" | "Lower" | "New" | "Old")
-            && (!self.initial(a) || self.midcap.contains(w))
+            && (!self.initial(a) || self.midcap.contains(w) || !self.seen_lower(w))
     }
 
     /// Cuts `[a, b)` around the dictionary names inside it ("Ottawa | New
@@ -940,5 +958,249 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 None => i += 1,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The mentions of `input` as "LABEL text" strings, in order.
+    fn mentions(input: &str) -> Vec<String> {
+        let t = Text::new(input);
+        let e = extract(&t);
+        e.mentions.iter().map(|m| format!("{} {}", m.label.as_str(), t.span(m.start, m.end))).collect()
+    }
+
+    /// Every expected mention is found (others may be found too).
+    fn check(input: &str, expected: &[&str]) {
+        let got = mentions(input);
+        for want in expected {
+            assert!(got.iter().any(|g| g == want), "{input:?}: missing {want:?} in {got:?}");
+        }
+    }
+
+    /// None of these spans is a mention with this label.
+    fn check_not(input: &str, unexpected: &[&str]) {
+        let got = mentions(input);
+        for bad in unexpected {
+            assert!(!got.iter().any(|g| g == bad), "{input:?}: unexpected {bad:?} in {got:?}");
+        }
+    }
+
+    /// The entity of the mention whose text is `mention`: (label, name, gender).
+    fn entity_of(input: &str, mention: &str) -> Option<(Label, String, Gender)> {
+        let t = Text::new(input);
+        let e = extract(&t);
+        let m = e.mentions.iter().rev().find(|m| t.span(m.start, m.end) == mention)?;
+        let x = &e.entities[m.entity];
+        Some((x.label, x.name.clone(), x.gender))
+    }
+
+    #[test]
+    fn titles_stay_out_of_person_spans() {
+        check("Pakistan’s Prime Minister Shehbaz Sharif spoke.", &["LOC Pakistan", "PERSON Shehbaz Sharif"]);
+        check("He invited Field Marshal Asim Munir to lunch.", &["PERSON Asim Munir"]);
+        check("U.S. Senator John Cornyn, Republican from Texas, issued a statement.", &["PERSON John Cornyn", "MISC Republican", "LOC Texas"]);
+        check("In a statement, Governor of Washington Chris Gregoire said so.", &["LOC Washington", "PERSON Chris Gregoire"]);
+        check("They met United States Secretary of State Marco Rubio on Friday.", &["LOC United States", "PERSON Marco Rubio"]);
+        check("It followed talks with Finance Minister Muhammad Aurangzeb last week.", &["PERSON Muhammad Aurangzeb"]);
+        check("At the ceremony, NASA Administrator Charles Bolden spoke.", &["ORG NASA", "PERSON Charles Bolden"]);
+        check("Munir was accompanied by General Asim Malik, director general of the agency.", &["PERSON Asim Malik"]);
+        check("Senate Majority Leader Chuck Schumer agreed.", &["PERSON Chuck Schumer"]);
+        check_not("U.S. Senator John Cornyn spoke.", &["PERSON Senator John Cornyn", "PERSON U.S. Senator John Cornyn"]);
+    }
+
+    #[test]
+    fn possessives_and_the_are_left_out() {
+        check("Police chief Luis Ortega’s office said so.", &["PERSON Luis Ortega"]);
+        check("Bonnie Dunbar's trainer will go to the Museum of Flight.", &["PERSON Bonnie Dunbar", "ORG Museum of Flight"]);
+        check("In interviews with The Media Line, analysts spoke.", &["ORG Media Line"]);
+        check("It was taken from the Hells Angels biker gang.", &["ORG Hells Angels"]);
+        check("A statement from the Prime Minister’s Office said so.", &["ORG Prime Minister’s Office"]);
+    }
+
+    #[test]
+    fn names_with_connectors_are_one_mention() {
+        check("Pakistan’s Ministry of Finance later announced it.", &["ORG Ministry of Finance"]);
+        check("She chaired the Department of Defense and Strategic Studies at Quaid-i-Azam University.", &[
+            "ORG Department of Defense and Strategic Studies",
+            "ORG Quaid-i-Azam University",
+        ]);
+        check("He is chair at the University of Sargodha, she said.", &["ORG University of Sargodha"]);
+        check("Trainers go to the Evergreen Aviation & Space Museum of McMinnville, Oregon.", &[
+            "ORG Evergreen Aviation & Space Museum",
+            "LOC McMinnville",
+            "LOC Oregon",
+        ]);
+        check("Parts go to the National Museum of the U.S. Air Force at the base.", &["ORG National Museum of the U.S. Air Force"]);
+        check("Others go to Texas A&M's Aerospace Engineering Department.", &["ORG Texas A&M"]);
+        check("and the U.S. Space and Rocket Center in Huntsville, Alabama.", &["ORG U.S. Space and Rocket Center", "LOC Huntsville", "LOC Alabama"]);
+        check("the War on Terror highlighted it", &["MISC War on Terror"]);
+        check("for the 2026 Nobel Peace Prize in recognition", &["MISC Nobel Peace Prize"]);
+        check("the director of the Central Intelligence Agency and the Inter-Services Intelligence", &[
+            "ORG Central Intelligence Agency",
+            "ORG Inter-Services Intelligence",
+        ]);
+        check("He met President Charles de Gaulle in Paris.", &["PERSON Charles de Gaulle"]);
+        check_not("ties between Pakistan and India grew", &["LOC Pakistan and India"]);
+        check_not("Endeavour and Atlantis await", &["MISC Endeavour and Atlantis"]);
+    }
+
+    #[test]
+    fn classes_from_heads_gazetteers_and_context() {
+        check("The document was found on Castlefrank Road in Kanata, Ontario by a passerby.", &[
+            "LOC Castlefrank Road",
+            "LOC Kanata",
+            "LOC Ontario",
+        ]);
+        check("It was reported by the Toronto Star and the Edmonton Sun and CBC News.", &[
+            "ORG Toronto Star",
+            "ORG Edmonton Sun",
+            "ORG CBC News",
+        ]);
+        check("Peace in the Middle East, South Asia, the Gulf and the Pacific Northwest matters.", &[
+            "LOC Middle East",
+            "LOC South Asia",
+            "LOC Gulf",
+            "LOC Pacific Northwest",
+        ]);
+        check("Like many Texans, the American public and Chinese affairs experts agreed.", &["MISC Texans", "MISC American", "MISC Chinese"]);
+        check("Paul Dewar, an Ottawa New Democrat MP, said it.", &["PERSON Paul Dewar", "LOC Ottawa", "MISC New Democrat"]);
+        check("bureaucrats of the Conservative government", &["MISC Conservative"]);
+        check("A sensitive Environment Canada document was found.", &["ORG Environment Canada"]);
+        check("He met Trump at a White House luncheon.", &["ORG White House"]);
+        check("Columbia lifted off from Cape Canaveral, Florida.", &["LOC Cape Canaveral", "LOC Florida"]);
+        check("The Museum of Flight in Seattle, Washington was proposed.", &["ORG Museum of Flight", "LOC Seattle", "LOC Washington"]);
+        check("Flights land at Washington Dulles International Airport daily.", &["LOC Washington Dulles International Airport"]);
+        check("Manchester United beat them at home.", &["ORG Manchester United"]);
+        check("Apple Inc. reported profits.", &["ORG Apple Inc."]);
+    }
+
+    #[test]
+    fn people_from_cues() {
+        check("Shabana Fayyaz, former chair of the department, said so.", &["PERSON Shabana Fayyaz"]);
+        check("Azeem Khalid, a New York-based specialist in Chinese affairs, disagreed.", &[
+            "PERSON Azeem Khalid",
+            "LOC New York",
+            "MISC Chinese",
+        ]);
+        check("Tehmina Aslam Ranjha, a Lahore-based national-security expert, told us.", &["PERSON Tehmina Aslam Ranjha", "LOC Lahore"]);
+        check("Environment Canada spokeswoman Sujata Raisinghani told CBC News the facts.", &[
+            "ORG Environment Canada",
+            "PERSON Sujata Raisinghani",
+            "ORG CBC News",
+        ]);
+        check("Its managing director, Kristalina Georgieva, said growth slowed.", &["PERSON Kristalina Georgieva"]);
+        check("He left documents with his then-girlfriend Julie Couillard last year.", &["PERSON Julie Couillard"]);
+        check("Image: NASA Bill Ingalls.", &["ORG NASA", "PERSON Bill Ingalls"]);
+    }
+
+    #[test]
+    fn hyphens_and_acronyms() {
+        check("Azeem Khalid, a New York-based analyst", &["LOC New York"]);
+        check("a Lahore-based expert", &["LOC Lahore"]);
+        check("NASA celebrated at the Kennedy Space Center (KSC) in Florida. Many KSC employees came.", &[
+            "ORG NASA",
+            "ORG Kennedy Space Center",
+            "ORG KSC",
+        ]);
+        check("The CIA and the FBI said nothing, nor did the US or the UK or the U.S.", &["ORG CIA", "ORG FBI", "LOC US", "LOC UK", "LOC U.S."]);
+        check("He told the CBC today.", &["ORG CBC"]);
+        check_not("WHAT WOULD YOU GIVE TO CHANGE THE MISINFORMATION\nabout the\nISRAEL-HAMAS WAR?", &["ORG WHAT", "ORG CHANGE", "ORG GIVE"]);
+        assert!(mentions("WHAT WOULD YOU GIVE TO CHANGE THE MISINFORMATION").is_empty());
+        check("OSLO — The talks ended.", &["LOC OSLO"]);
+    }
+
+    #[test]
+    fn sentence_initial_capitals_need_evidence() {
+        check_not("Diplomats emphasize a practical realignment.", &["PERSON Diplomats", "ORG Diplomats", "MISC Diplomats"]);
+        check_not("Regarding Iran, she questioned it.", &["ORG Regarding Iran", "MISC Regarding Iran"]);
+        check("Regarding Iran, she questioned it.", &["LOC Iran"]);
+        check_not("Sensitive Canadian document found", &["MISC Sensitive Canadian"]);
+        check("Sensitive Canadian document found", &["MISC Canadian"]);
+        check("Houston has played a critical role.", &["LOC Houston"]);
+        // A headline in title case: only known names count.
+        check_not("‘It’s Pragmatic, Not Strategic’: US, Pakistan Reset Ties", &["MISC Reset Ties", "ORG Reset Ties", "MISC Pragmatic"]);
+        check("‘It’s Pragmatic, Not Strategic’: US, Pakistan Reset Ties", &["LOC US", "LOC Pakistan"]);
+    }
+
+    #[test]
+    fn linking_across_the_document() {
+        let doc = "Shabana Fayyaz spoke at length. Later, Fayyaz warned. Azeem Khalid, a specialist, agreed. According to Khalid, it failed.";
+        assert_eq!(entity_of(doc, "Fayyaz"), Some((Label::Person, "Shabana Fayyaz".into(), Gender::Unknown)));
+        // A surname is the person's even where a gazetteer knows a place of that name.
+        let doc = "Jack Houston arrived. Houston said the deal was done.";
+        assert_eq!(entity_of(doc, "Houston").map(|x| x.0), Some(Label::Person));
+        let doc = "Grace Okafor, a lawyer, spoke. Ms Okafor said it was over.";
+        assert_eq!(entity_of(doc, "Okafor"), Some((Label::Person, "Grace Okafor".into(), Gender::Female)));
+        let doc = "Sir Michael Palin, the actor, won. Sir Michael said he was honoured.";
+        assert_eq!(entity_of(doc, "Michael"), Some((Label::Person, "Michael Palin".into(), Gender::Male)));
+        let doc = "Space Shuttle Discovery flew. Discovery has already been retired.";
+        assert_eq!(entity_of(doc, "Discovery").map(|x| x.1), Some("Space Shuttle Discovery".into()));
+        let doc = "the Central Intelligence Agency said. The CIA denied it.";
+        assert_eq!(entity_of(doc, "CIA").map(|x| x.1), Some("Central Intelligence Agency".into()));
+        let doc = "Alexandria Ocasio-Cortez wrote it. Ocasio-Cortez said so.";
+        assert_eq!(entity_of(doc, "Ocasio-Cortez").map(|x| x.1), Some("Alexandria Ocasio-Cortez".into()));
+        // Surnames used before the full name link too.
+        let doc = "Rubio responded. Secretary of State Marco Rubio spoke.";
+        assert_eq!(entity_of(doc, "Rubio").map(|x| x.1), Some("Marco Rubio".into()));
+    }
+
+    #[test]
+    fn genders() {
+        assert_eq!(entity_of("Julie Hahn said so.", "Julie Hahn").map(|x| x.2), Some(Gender::Female));
+        assert_eq!(entity_of("Charles Bolden said so.", "Charles Bolden").map(|x| x.2), Some(Gender::Male));
+        assert_eq!(entity_of("Mrs Tehmina Ranjha said so.", "Tehmina Ranjha").map(|x| x.2), Some(Gender::Female));
+        assert_eq!(entity_of("Mr. Ashfaq Ahmed said so.", "Ashfaq Ahmed").map(|x| x.2), Some(Gender::Male));
+        assert_eq!(entity_of("Dame Judi Dench said so.", "Judi Dench").map(|x| x.2), Some(Gender::Female));
+        assert_eq!(entity_of("Shabana Fayyaz, an expert, said so.", "Shabana Fayyaz").map(|x| x.2), Some(Gender::Unknown));
+        // A group: plural.
+        let t = Text::new("Like many Texans, he agreed.");
+        let e = extract(&t);
+        assert!(e.entities.iter().any(|x| x.name == "Texans" && x.plural));
+    }
+
+    #[test]
+    fn numbers_dates_and_sums_are_entities() {
+        check("on June 26, agreeing", &["DATE June 26"]);
+        check("Wednesday, April 13, 2011", &["DATE Wednesday, April 13, 2011"]);
+        check("the $7 billion Reko Diq project and a 29% tariff", &["MONEY $7 billion", "PERCENT 29%"]);
+        let t = Text::new("On August 15, 2008 it rained. By August 15, 2008 it stopped.");
+        let e = extract(&t);
+        assert_eq!(e.entities.len(), 1, "identical dates are one entity");
+        assert_eq!(e.mentions.len(), 2);
+    }
+
+    #[test]
+    fn odd_input_never_panics_and_spans_are_sound() {
+        let inputs = [
+            "", "''", "\"", "Ms", "Mr.", "The", "A", "I", "X Y Z", "Mr Mr Mr", "The The", "of of", "Ministry of", "University of the",
+            "Prime Minister", "Secretary of", "Governor of Washington", "(KSC)", "( )", "—", "- -", "US-", "-based", "New York-",
+            "😀 Ahmed 😀 said", "مرحبا بالعالم Ahmed", "Zoë Ba\u{301}ker said", "e\u{301}", "\u{200B}\u{FEFF}", "A&", "&M", "Inc.",
+            "Space Shuttle", "Cape", "$", "$ billion", "29 %", "April", "May", "Wednesday,", "1999", "in 1999", "WHAT", "OSLO —",
+            "Mrs\nSmith", "Quaid-i-", "St. Louis", "Dr. F. Udvar-", "’s", "Pakistan’s", "’s Office", "Prime Minister’s",
+        ];
+        for s in inputs {
+            let t = Text::new(s);
+            let e = extract(&t);
+            let mut last = 0;
+            for m in &e.mentions {
+                assert!(m.start < m.end && m.end <= t.len() && m.start >= last, "{s:?}: bad span {m:?}");
+                assert!(m.entity < e.entities.len(), "{s:?}");
+                assert_eq!(m.label, e.entities[m.entity].label, "{s:?}");
+                last = m.end;
+            }
+        }
+    }
+
+    #[test]
+    fn entities_are_in_order_of_first_mention() {
+        let t = Text::new("Rubio spoke with Pakistan. Marco Rubio left Pakistan for India.");
+        let e = extract(&t);
+        let firsts: Vec<usize> = (0..e.entities.len()).map(|i| e.mentions.iter().find(|m| m.entity == i).unwrap().start).collect();
+        let mut sorted = firsts.clone();
+        sorted.sort();
+        assert_eq!(firsts, sorted);
     }
 }
