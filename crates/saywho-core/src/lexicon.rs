@@ -166,7 +166,8 @@ pub fn is_determiner(w: &str) -> bool {
         "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my"
             | "your" | "some" | "any" | "no" | "every" | "each" | "many" | "several" | "all" | "both" | "more" | "most"
             | "other" | "another" | "such" | "few" | "of" | "to" | "for" | "in" | "on" | "at" | "by" | "with" | "from"
-            | "be" | "been" | "being" | "very" | "so" | "too"
+            | "be" | "been" | "being" | "very" | "so" | "too" | "without" | "about" | "after" | "before" | "under"
+            | "over" | "into" | "through" | "against" | "between" | "during" | "per" | "upon"
     )
 }
 

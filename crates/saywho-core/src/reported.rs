@@ -183,6 +183,15 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
             }
         }
     }
+    // A prepositional phrase between the verb and its clause: "said in a
+    // statement that …", "told reporters on Tuesday that …".
+    if k < s1 && lower(k, &mut buf).is_some_and(|w| matches!(w.as_str(), "in" | "on" | "at" | "during" | "via" | "through" | "after" | "before" | "from")) {
+        if let Some(th) = (k + 1..s1.min(k + 8)).find(|&x| t.is(x, "that")) {
+            if (k + 1..th).all(|x| t.is_word(x) && !cues::looks_finite(t, x) || cx.mention_at[x].is_some()) {
+                k = th;
+            }
+        }
+    }
     if k >= s1 {
         return None;
     }

@@ -162,11 +162,19 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     return Some(self.mention_source(m));
                 }
             }
-            // "…,” said the spokeswoman." → the NP after the verb.
+            // "…,” said the spokeswoman." → the NP after the verb, or the
+            // name in apposition to it ("said the council leader, Jane Amberley").
             if s > cue.end && t.is_word(s) && !t.is_cap(s) {
                 let mut e = s;
                 while e < sent.end && t.is_word(e) && e - s < 4 {
                     e += 1;
+                }
+                if e + 1 < sent.end && t.tok(e) == "," {
+                    if let Some(m) = self.mention_at[e + 1] {
+                        if self.label_of(m) == Label::Person && self.ents.mentions[m].start == e + 1 {
+                            return Some(self.mention_source(m));
+                        }
+                    }
                 }
                 if e > s && (e >= sent.end || matches!(t.tok(e), "." | "," | ";")) {
                     return Some(Source { span: (cue.end, e), entity: None, pronoun: None, negated: false });
@@ -894,6 +902,22 @@ mod tests {
         check(
             "It quoted Caitlin Boswell, with Boswell stating: “People need quicker decisions.”",
             &[("“People need quicker decisions.”", "direct", "Caitlin Boswell")],
+        );
+    }
+
+    #[test]
+    fn statements_and_named_appositions() {
+        check(
+            "‘We will not back down,’ said the council leader, Jane Amberley.",
+            &[("‘We will not back down,’", "direct", "Jane Amberley")],
+        );
+        check(
+            "The Harbour Trust said in a statement that it would review its options.",
+            &[("it would review its options", "indirect", "Harbour Trust")],
+        );
+        check(
+            "According to the police, the man was later released without charge.",
+            &[("the man was later released without charge", "indirect", "the police")],
         );
     }
 
