@@ -244,6 +244,25 @@ proptest! {
     }
 }
 
+/// The properties above would hold vacuously for an extractor that finds
+/// nothing: the generated articles must give quotes, speakers and mentions.
+#[test]
+fn generated_articles_do_carry_annotations() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = news_text();
+    let (mut quotes, mut speakers, mut mentions) = (0, 0, 0);
+    for _ in 0..50 {
+        let text = strategy.new_tree(&mut runner).unwrap().current();
+        let doc = annotate(&text).document;
+        quotes += doc.quotes.len();
+        speakers += doc.quotes.iter().filter(|q| q.speaker.is_some()).count();
+        mentions += doc.mentions.len();
+    }
+    eprintln!("50 generated articles: {quotes} quotes, {speakers} with a speaker, {mentions} mentions");
+    assert!(quotes >= 100 && speakers >= 50 && mentions >= 100, "{quotes} quotes, {speakers} speakers, {mentions} mentions");
+}
+
 #[test]
 fn known_awkward_inputs() {
     let cases = [
