@@ -114,7 +114,26 @@ enum ParaMode {
 }
 
 /// Lower-case words that glue a name together: "Charles de Gaulle", "bin".
-const PARTICLES: [&str; 16] = ["de", "del", "della", "da", "di", "du", "dos", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la"];
+const PARTICLES: [&str; 20] =
+    ["de", "del", "della", "da", "di", "du", "do", "dos", "das", "des", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le"];
+
+/// Lower-case words after a name that make it a place: "the Guaiba river".
+const PLACE_NOUNS: [&str; 18] = [
+    "river", "lake", "mountain", "mountains", "sea", "island", "islands", "valley", "province", "state", "region", "district",
+    "county", "city", "town", "village", "coast", "desert",
+];
+
+/// Does the acronym at token `acr` abbreviate the name `[a, b)`? Its letters
+/// are the initials of the name's capitalised words, in order, the first first.
+fn abbreviates(t: &Text, acr: usize, a: usize, b: usize) -> bool {
+    let mut initials = (a..b).filter(|&k| t.is_cap(k)).filter_map(|k| t.tok(k).chars().next());
+    let mut letters = t.tok(acr).chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else { return false };
+    if initials.next() != Some(first) {
+        return false;
+    }
+    letters.all(|l| initials.any(|i| i == l))
+}
 
 struct Extractor<'t, 'a> {
     text: &'t Text<'a>,
@@ -635,8 +654,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
             self.push(a, b, Some(Label::Org), Gender::Unknown, false);
             // "Kennedy Space Center (KSC)"
             if a >= 2 && t.is(a - 1, "(") && t.is(b, ")") {
-                let prev = self.cands[..i].iter().rev().find(|c| c.end == a - 1).map(|c| c.start);
-                self.cands[i].alias_of = prev;
+                let prev = self.cands[..i].iter().rev().find(|c| c.end == a - 1).map(|c| (c.start, c.end));
+                self.cands[i].alias_of = prev.filter(|&(s, e)| abbreviates(t, a, s, e)).map(|(s, _)| s);
             }
             return;
         }
@@ -646,6 +665,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         // "New York-based", "Lahore-based"
         if b + 1 < t.len() && t.kind(b) == Kind::Hyphen && t.is(b + 1, "based") {
+            return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
+        }
+        // "the Guaiba river", "Rio Grande do Sul state"
+        if b < t.len() && PLACE_NOUNS.contains(&t.tok(b)) {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
         }
         if let Some(gender) = self.person_evidence(a, b) {
@@ -685,7 +708,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return self.push(a, b, Some(l), Gender::Unknown, true);
         }
         let locative = a > 0 && matches!(t.tok(a - 1), "in" | "near" | "outside" | "across" | "throughout");
-        if locative && !verb_after {
+        if locative && !verb_after && n > 1 {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, true);
         }
         let l = if the || t.tok(b - 1).ends_with('s') && !verb_after {
@@ -1107,6 +1130,9 @@ mod tests {
         ]);
         check("The CIA and the FBI said nothing, nor did the US or the UK or the U.S.", &["ORG CIA", "ORG FBI", "LOC US", "LOC UK", "LOC U.S."]);
         check("He told the CBC today.", &["ORG CBC"]);
+        assert_eq!(entity_of("PORTO ALEGRE, Brazil (AP) — Rain fell.", "AP").map(|x| x.0), Some(Label::Org));
+        check("Shares of Gerdau SA fell.", &["ORG Gerdau SA"]);
+        check("The Guaiba river rose; floods hit Rio Grande do Sul state.", &["LOC Guaiba", "LOC Rio Grande do Sul"]);
         check_not("WHAT WOULD YOU GIVE TO CHANGE THE MISINFORMATION\nabout the\nISRAEL-HAMAS WAR?", &["ORG WHAT", "ORG CHANGE", "ORG GIVE"]);
         assert!(mentions("WHAT WOULD YOU GIVE TO CHANGE THE MISINFORMATION").is_empty());
         check("OSLO — The talks ended.", &["LOC OSLO"]);

@@ -89,6 +89,7 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
         })
     }
 
+    let mut buf = String::new();
     // Full names first, so that earlier short mentions link too.
     for (ci, c) in cands.iter().enumerate() {
         let Some(label) = c.label else { continue };
@@ -97,8 +98,12 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
             continue;
         }
         let key = text.span(c.start, c.end);
+        let known = ents.len();
         let e = get_or_add(&mut ents, &mut by_key, label, key);
         assign[ci] = Some(e);
+        if e < known && label != Label::Person {
+            continue; // acronyms and short names registered at the first mention
+        }
         match label {
             Label::Person => {
                 let first = word_spans(text, c.start, c.end).next().unwrap_or((c.start, c.start + 1));
@@ -115,7 +120,6 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
                 if w >= 2 {
                     acronym.entry(initials(text, c.start, c.end)).or_insert(e);
                 }
-                let mut buf = String::new();
                 if let Some((n, (_, HeadPos::First))) = g.heads.longest(text, c.start, c.end, &mut buf) {
                     if c.end - c.start == n + 1 {
                         short.entry(text.tok(c.end - 1)).or_insert(e);
@@ -160,7 +164,7 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
             }
             if linked.is_none() {
                 if let Some(a) = c.alias_of {
-                    linked = cands.iter().position(|x| x.start == a).and_then(|p| assign[p]);
+                    linked = cands.binary_search_by_key(&a, |x| x.start).ok().and_then(|p| assign[p]);
                 }
             }
             if linked.is_none() && text.is_all_caps(c.start) {
