@@ -61,7 +61,7 @@ pub fn AddPanel(props: &AddProps) -> Html {
             </p>
             <div class="row">
                 <select aria-label="New entity label" ref={label_ref} onchange={on_label}>
-                    { for labels.iter().map(|l| html! { <option value={l.clone()}>{ l }</option> }) }
+                    { for labels.iter().enumerate().map(|(i, l)| html! { <option value={l.clone()} selected={i == 0}>{ l }</option> }) }
                     <option value={CUSTOM}>{ "Custom…" }</option>
                 </select>
                 if *custom {
@@ -71,7 +71,7 @@ pub fn AddPanel(props: &AddProps) -> Html {
             </div>
             <div class="row">
                 <select aria-label="New quote kind" ref={kind_ref}>
-                    { for KINDS.iter().map(|k| html! { <option value={k.as_str()}>{ k.as_str() }</option> }) }
+                    { for KINDS.iter().enumerate().map(|(i, k)| html! { <option value={k.as_str()} selected={i == 0}>{ k.as_str() }</option> }) }
                 </select>
                 <button onclick={add_quote} title="Keys q, i, p add a direct, indirect, partial quote">{ "Add quote" }</button>
             </div>

@@ -523,7 +523,7 @@ pub fn App() -> Html {
         <div class="app" {ondragover} {ondrop}>
             <header class="top">
                 <div class="brand">
-                    <img src="static/favicon.svg" alt="" width="28" height="28" />
+                    <img src="favicon.svg" alt="" width="28" height="28" />
                     <span class="name">{ "saywho" }</span>
                     <span class="tagline">{ "who said what, checked by you" }</span>
                 </div>

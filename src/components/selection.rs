@@ -153,7 +153,7 @@ fn MentionEditor(props: &EditorProps) -> Html {
             <label class="field">{ "Label " }
                 <select aria-label="Label" key={format!("{}-{}", m.id, m.label)} {onchange}>
                     { for labels.iter().map(|l| html! { <option value={l.clone()} selected={*l == m.label}>{ l }</option> }) }
-                    <option value={CUSTOM}>{ "Custom…" }</option>
+                    <option value={CUSTOM} selected=false>{ "Custom…" }</option>
                 </select>
             </label>
             if *custom {
