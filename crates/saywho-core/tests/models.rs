@@ -119,3 +119,24 @@ fn tags_core_tokens() {
     assert!(ml::pos_tags(&[]).is_empty());
     assert!(ml::ner_spans(&["Obama", "spoke"], &[]).len() <= 1);
 }
+
+/// The trainer's gazetteer lists (from the shared files) and the core's
+/// embedded copies give the same evidence, word for word, on GUM test (the
+/// core's copies add accent-free spellings, which plain English text lacks).
+#[test]
+fn gazetteer_evidence_matches_training() {
+    use saywho_core::ml::gazetteer::{embedded, NameLists, SharedTsv};
+    let dir = data_dir().join("gazetteers");
+    let f = |n: &str| read(dir.join(n));
+    let (countries, continents, us_states, cities, given_names) =
+        (f("countries.tsv"), f("continents.tsv"), f("us-states.tsv"), f("cities15000.tsv"), f("given-names-us-ssa.tsv"));
+    let shared = NameLists::from_shared(&SharedTsv { countries: &countries, continents: &continents, us_states: &us_states, cities: &cities, given_names: &given_names });
+    let (mut same, mut n) = (0, 0);
+    for d in gum_test() {
+        let words: Vec<&str> = d.words.iter().map(|w| w.form.as_str()).collect();
+        let (a, b) = (shared.bits(&words), embedded().bits(&words));
+        n += words.len();
+        same += a.iter().zip(&b).filter(|(x, y)| x == y).count();
+    }
+    assert!(same as f64 >= 0.999 * n as f64, "{} of {n} words get different gazetteer bits", n - same);
+}

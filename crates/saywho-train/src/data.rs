@@ -3,6 +3,7 @@
 //! tokens the models see at run time: "don't" is one token there).
 
 use saywho_core::ml::conllu::{self, Doc, IobDoc};
+use saywho_core::ml::gazetteer::{NameLists, SharedTsv};
 use saywho_core::ml::ner::{self, NerDoc};
 use saywho_core::ml::pos::{self, Pos, Tagged};
 use saywho_core::text;
@@ -140,6 +141,7 @@ pub fn pos_sequences(docs: &[Doc], with_core_tokens: bool) -> Vec<Tagged<'_>> {
 /// An owned NER training sequence.
 pub struct NerSeq {
     pub words: Vec<String>,
+    pub gaz: Vec<u8>,
     pub sentences: Vec<(usize, usize)>,
     pub pos: Vec<Pos>,
     pub labels: Vec<usize>,
@@ -147,19 +149,20 @@ pub struct NerSeq {
 
 impl NerSeq {
     pub fn as_doc(&self) -> NerDoc<'_> {
-        NerDoc { words: self.words.iter().map(String::as_str).collect(), pos: self.pos.clone(), labels: self.labels.clone(), sentences: self.sentences.clone() }
+        NerDoc { words: self.words.iter().map(String::as_str).collect(), pos: self.pos.clone(), labels: self.labels.clone(), sentences: self.sentences.clone(), gaz: self.gaz.clone() }
     }
 }
 
 /// NER training sequences: GUM train (gold tokens and saywho tokens) and EWT
 /// UNER dev, each tagged by `tagger` (predicted tags, as at run time).
-pub fn ner_sequences(gum: &[Doc], ewt: &[IobDoc], tagger: &pos::Tagger) -> Vec<NerSeq> {
+pub fn ner_sequences(gum: &[Doc], ewt: &[IobDoc], tagger: &pos::Tagger, lists: Option<&NameLists>) -> Vec<NerSeq> {
     let mut out = Vec::new();
     let mut push = |words: Vec<String>, spans: &[(usize, usize, usize)], sentences: Vec<(usize, usize)>| {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let pos = tagger.tag_sentences(&refs, &sentences);
         let labels = ner::labels_of(words.len(), spans);
-        out.push(NerSeq { words, sentences, pos, labels });
+        let gaz = lists.map_or(Vec::new(), |l| l.bits(&refs));
+        out.push(NerSeq { words, gaz, sentences, pos, labels });
     };
     let env = |k: &str, d: usize| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
     for d in gum {
@@ -175,4 +178,14 @@ pub fn ner_sequences(gum: &[Doc], ewt: &[IobDoc], tagger: &pos::Tagger) -> Vec<N
         }
     }
     out
+}
+
+/// The gazetteer lists from `../shared/data/gazetteers` (see
+/// [`NameLists::from_shared`] for the thresholds).
+pub fn shared_gazetteer(data: &Path) -> Result<NameLists, String> {
+    let dir = data.join("gazetteers");
+    let f = |n: &str| read(&dir.join(n));
+    let (countries, continents, us_states, cities, given_names) =
+        (f("countries.tsv")?, f("continents.tsv")?, f("us-states.tsv")?, f("cities15000.tsv")?, f("given-names-us-ssa.tsv")?);
+    Ok(NameLists::from_shared(&SharedTsv { countries: &countries, continents: &continents, us_states: &us_states, cities: &cities, given_names: &given_names }))
 }

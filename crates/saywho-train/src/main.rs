@@ -24,10 +24,11 @@ struct Args {
     pos_epochs: usize,
     ner_epochs: usize,
     tune: bool,
+    gazetteer: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), pos_epochs: POS_EPOCHS, ner_epochs: NER_EPOCHS, tune: false };
+    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), pos_epochs: POS_EPOCHS, ner_epochs: NER_EPOCHS, tune: false, gazetteer: true };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut val = || it.next().ok_or(format!("{x} needs a value"));
@@ -37,8 +38,9 @@ fn parse_args() -> Result<Args, String> {
             "--pos-epochs" => a.pos_epochs = val()?.parse().map_err(|e| format!("--pos-epochs: {e}"))?,
             "--ner-epochs" => a.ner_epochs = val()?.parse().map_err(|e| format!("--ner-epochs: {e}"))?,
             "--tune" => a.tune = true,
+            "--no-gazetteer" => a.gazetteer = false,
             "-h" | "--help" => {
-                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune]\n  --tune  also print GUM dev / EWT dev scores after every epoch count");
+                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--no-gazetteer]\n  --tune  also print GUM dev / EWT dev scores after every epoch count");
                 std::process::exit(0);
             }
             _ => return Err(format!("unknown argument {x:?} (try --help)")),
@@ -103,7 +105,8 @@ fn run(args: &Args) -> Result<(), String> {
 
     // Entities, with features from the tagger's own (predicted) tags.
     let t1 = Instant::now();
-    let ner_train = data::ner_sequences(&c.gum_train, &c.ewt_dev, &tagger);
+    let lists = if args.gazetteer { Some(data::shared_gazetteer(&args.data)?) } else { None };
+    let ner_train = data::ner_sequences(&c.gum_train, &c.ewt_dev, &tagger, lists.as_ref());
     let ner_docs: Vec<ner::NerDoc> = ner_train.iter().map(|s| s.as_doc()).collect();
     if args.tune {
         for epochs in [6, 9, 12, 15, 20] {

@@ -67,6 +67,26 @@ pub fn bucket(h: u32, bits: u8) -> usize {
     (x & ((1u32 << bits) - 1)) as usize
 }
 
+/// A hasher for keys that are already 32-bit hashes (no SipHash on the hot path).
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.0 = v as u64;
+    }
+}
+
+pub type IdBuildHasher = std::hash::BuildHasherDefault<IdHasher>;
+
 /// Capitalisation and character-class flags of a word.
 pub mod flag {
     pub const INIT_CAP: u8 = 1;

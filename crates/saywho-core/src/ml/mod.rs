@@ -11,6 +11,7 @@
 
 pub mod conllu;
 pub mod features;
+pub mod gazetteer;
 pub mod model_file;
 pub mod ner;
 pub mod perceptron;

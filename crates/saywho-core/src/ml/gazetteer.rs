@@ -1,0 +1,217 @@
+//! Gazetteer evidence for the entity model: per word, whether it is a known
+//! given name, or part of a known place (city or capital; country, continent
+//! or US state). Case-insensitive; multi-word places match as token runs.
+//!
+//! The trainer builds the lists from `../shared/data/gazetteers` with the
+//! thresholds of `scripts/build-gazetteers.py`; at run time the same lists
+//! come from the core's derived copies in `data/gazetteer/` (embedded).
+
+use super::features::{fnv, fnv_u32, IdBuildHasher};
+use super::ner::{gaz, Gazetteer};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const MAX_RUN: usize = 6;
+
+/// Name lists, hashed.
+#[derive(Debug, Default)]
+pub struct NameLists {
+    given: HashSet<u32, IdBuildHasher>,
+    /// Hash of a lower-cased token run → gazetteer bits.
+    places: HashMap<u32, u8, IdBuildHasher>,
+    max_run: usize,
+}
+
+/// FNV of the lower-cased word.
+fn lower_hash(w: &str) -> u32 {
+    let mut h = 0x811c_9dc5;
+    let mut buf = [0u8; 4];
+    for c in w.chars() {
+        for d in c.to_lowercase() {
+            h = fnv(h, d.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    h
+}
+
+/// Extends a run hash by one word's [`lower_hash`].
+#[inline]
+fn extend(h: u32, word: u32) -> u32 {
+    fnv_u32(h, word)
+}
+
+fn run_hash(words: &[&str]) -> u32 {
+    words.iter().fold(0x811c_9dc5, |h, w| extend(h, lower_hash(w)))
+}
+
+/// The bit for a place kind as written in the gazetteer files.
+pub fn place_bit(kind: &str) -> u8 {
+    match kind {
+        "country" | "continent" | "state" => gaz::COUNTRY,
+        _ => gaz::PLACE,
+    }
+}
+
+impl NameLists {
+    /// `given`: given names; `places`: (name, kind) with kind one of country,
+    /// continent, state, capital, city.
+    pub fn new<'a>(given: impl IntoIterator<Item = &'a str>, places: impl IntoIterator<Item = (&'a str, &'a str)>) -> NameLists {
+        let mut l = NameLists::default();
+        for g in given {
+            if g.chars().count() >= 2 {
+                l.given.insert(run_hash(&[g]));
+            }
+        }
+        for (name, kind) in places {
+            let text = crate::text::Text::new(name);
+            let words: Vec<&str> = (0..text.len()).map(|i| text.tok(i)).collect();
+            if words.is_empty() || words.len() > MAX_RUN {
+                continue;
+            }
+            l.max_run = l.max_run.max(words.len());
+            *l.places.entry(run_hash(&words)).or_insert(0) |= place_bit(kind);
+        }
+        l
+    }
+
+    /// The gazetteer bits of every word (longest place match wins).
+    pub fn bits(&self, words: &[&str]) -> Vec<u8> {
+        let mut out = vec![0u8; words.len()];
+        let lower: Vec<u32> = words.iter().map(|w| lower_hash(w)).collect();
+        for (i, &l) in lower.iter().enumerate() {
+            if self.given.contains(&extend(0x811c_9dc5, l)) {
+                out[i] |= gaz::GIVEN_NAME;
+            }
+        }
+        let mut i = 0;
+        while i < words.len() {
+            let mut matched = 0;
+            if words[i].chars().next().is_some_and(char::is_alphabetic) {
+                let mut h = 0x811c_9dc5;
+                let mut hs = [0u32; MAX_RUN];
+                for (k, &l) in lower[i..].iter().take(self.max_run).enumerate() {
+                    h = extend(h, l);
+                    hs[k] = h;
+                }
+                for len in (1..=self.max_run.min(words.len() - i)).rev() {
+                    if let Some(&b) = self.places.get(&hs[len - 1]) {
+                        for o in &mut out[i..i + len] {
+                            *o |= b;
+                        }
+                        matched = len;
+                        break;
+                    }
+                }
+            }
+            i += matched.max(1);
+        }
+        out
+    }
+}
+
+impl Gazetteer for Vec<u8> {
+    fn gaz_features(&self, i: usize) -> u8 {
+        self.get(i).copied().unwrap_or(0)
+    }
+}
+
+/// The contents of the shared gazetteer files (`../shared/data/gazetteers`:
+/// countries.tsv, continents.tsv, us-states.tsv, cities15000.tsv,
+/// given-names-us-ssa.tsv).
+pub struct SharedTsv<'a> {
+    pub countries: &'a str,
+    pub continents: &'a str,
+    pub us_states: &'a str,
+    pub cities: &'a str,
+    pub given_names: &'a str,
+}
+
+/// Rows of a tab-separated text with a header line: (header, fields) pairs.
+fn rows(src: &str) -> (Vec<&str>, Vec<Vec<&str>>) {
+    let mut lines = src.lines().filter(|l| !l.is_empty());
+    let header = lines.next().unwrap_or("").split('\t').collect();
+    (header, lines.map(|l| l.split('\t').collect()).collect())
+}
+
+fn column<'a>(src: &'a str, names: &[&str]) -> Vec<Vec<&'a str>> {
+    let (header, rows) = rows(src);
+    let idx: Vec<Option<usize>> = names.iter().map(|n| header.iter().position(|h| h == n)).collect();
+    rows.iter().map(|r| idx.iter().map(|i| i.and_then(|i| r.get(i).copied()).unwrap_or("")).collect()).collect()
+}
+
+impl NameLists {
+    /// The lists the trainer uses, from the shared files, with the
+    /// thresholds of `scripts/build-gazetteers.py` (cities of at least
+    /// 100,000 people, given names of at least 500 US births; each place
+    /// name once, with its first kind) so that the core's derived copies
+    /// give the same evidence at run time. (The script also adds accent-free
+    /// spellings, "Sao Paulo"; those only add evidence at run time.)
+    pub fn from_shared(t: &SharedTsv) -> NameLists {
+        let mut places: Vec<(&str, &str)> = Vec::new();
+        let countries = column(t.countries, &["name", "capital"]);
+        places.extend(countries.iter().map(|r| (r[0], "country")));
+        places.extend(column(t.continents, &["name"]).iter().map(|r| (r[0], "continent")));
+        places.extend(column(t.us_states, &["name"]).iter().map(|r| (r[0], "state")));
+        places.extend(countries.iter().map(|r| (r[1], "capital")));
+        for r in column(t.cities, &["name", "population"]) {
+            if r[1].parse::<u64>().unwrap_or(0) >= 100_000 {
+                places.push((r[0], "city"));
+            }
+        }
+        // As in the script: each name once, with its first kind ("Virginia" is a state).
+        let mut seen = HashSet::new();
+        places.retain(|(n, _)| !n.trim().is_empty() && seen.insert(*n));
+        let given: Vec<&str> = column(t.given_names, &["name", "female", "male"])
+            .into_iter()
+            .filter(|r| r[1].parse::<u64>().unwrap_or(0) + r[2].parse::<u64>().unwrap_or(0) >= 500)
+            .map(|r| r[0])
+            .collect();
+        NameLists::new(given, places)
+    }
+}
+
+/// Parses `name<TAB>rest` lines (the core's `data/gazetteer/*.tsv`).
+fn tsv(src: &str) -> impl Iterator<Item = (&str, &str)> {
+    src.lines().filter(|l| !l.trim().is_empty()).map(|l| l.split_once('\t').unwrap_or((l, "")))
+}
+
+/// The lists embedded in the core (derived by `scripts/build-gazetteers.py`).
+pub fn embedded() -> &'static NameLists {
+    static LISTS: OnceLock<NameLists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let given = include_str!("../../data/gazetteer/given-names.tsv");
+        let places = include_str!("../../data/gazetteer/places.tsv");
+        NameLists::new(tsv(given).map(|(n, _)| n), tsv(places))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(words: &str, want: &[u8]) {
+        let lists = NameLists::new(
+            ["Anna", "Will", "x"],
+            [("New York", "city"), ("York", "city"), ("United States", "country"), ("Winston-Salem", "city")],
+        );
+        let w: Vec<&str> = words.split(' ').collect();
+        assert_eq!(lists.bits(&w), want, "{words}");
+    }
+
+    #[test]
+    fn matches_names_and_place_runs() {
+        let (g, p, c) = (gaz::GIVEN_NAME, gaz::PLACE, gaz::COUNTRY);
+        check("Anna left New York for the UNITED states", &[g, 0, p, p, 0, 0, c, c]);
+        check("anna saw York and new", &[g, 0, p, 0, 0]);
+        check("Winston - Salem x", &[p, p, p, 0]);
+        check("", &[0]);
+    }
+
+    #[test]
+    fn embedded_lists_know_common_names() {
+        let l = embedded();
+        assert_eq!(l.bits(&["Islamabad", "and", "Pakistan", "and", "John"]), vec![gaz::PLACE, 0, gaz::COUNTRY, 0, gaz::GIVEN_NAME]);
+        // New York is a state and (as "New York City") a city.
+        assert!(l.bits(&["New", "York"]).iter().all(|b| b & (gaz::PLACE | gaz::COUNTRY) != 0));
+    }
+}
