@@ -156,6 +156,42 @@ proptest! {
     }
 }
 
+/// The gold articles (real news, with every kind of quote), read once.
+fn gold_articles() -> &'static [String] {
+    static ARTICLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    ARTICLES.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/gold");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e} (the shared evaluation data must sit beside the repository)", dir.display()))
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| {
+                let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+                v["text"].as_str().unwrap().to_string()
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Any window of a real article, cut mid-quote or mid-name.
+    #[test]
+    fn windows_of_real_articles(pick in any::<prop::sample::Index>(), from in any::<prop::sample::Index>(), len in 0..3000usize) {
+        let articles = gold_articles();
+        prop_assume!(!articles.is_empty());
+        let chars: Vec<char> = articles[pick.index(articles.len())].chars().collect();
+        let start = from.index(chars.len().max(1)).min(chars.len());
+        let end = (start + len).min(chars.len());
+        check(&chars[start..end].iter().collect::<String>());
+    }
+}
+
 /// A valid document with random spans over random text: the import must
 /// give it back unchanged whatever the annotations, not only the ones the
 /// extractor happens to produce today.
