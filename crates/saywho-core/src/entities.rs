@@ -423,6 +423,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 )
                 || g.demonym(w).is_some()
                 || g.titles.get(w).is_some()
+                || g.places.get(w).is_some()
         })
     }
 
@@ -492,6 +493,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
                     self.classify(a, p, the, None);
                 }
                 let mut q = i + k;
+                // Stacked titles: "Detective Sgt. Laura Perez", "Secretary General Mark Rutte".
+                while let Some((k2, _)) = self.title_at(q, b).filter(|_| q + 1 < b) {
+                    q += k2;
+                }
                 if q < b && t.is(q, "of") {
                     q = self.title_complement(q + 1, b);
                 }
@@ -711,7 +716,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if locative && !verb_after && n > 1 {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, true);
         }
-        let l = if the || t.tok(b - 1).ends_with('s') && !verb_after {
+        let l = if the {
             Label::Org
         } else if self.personish(a, b) && (verb_after || self.verb_like(b) || self.pronoun_follows(b)) {
             Label::Person
@@ -743,7 +748,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let t = self.text;
         let g = self.g;
         let n = b - a;
-        let given = g.given_name(t.tok(a));
+        let first = t.tok(a);
+        let given = g.given_name(first).filter(|_| first.len() > 2 && !PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(first)));
         // A role noun before: "spokeswoman Sujata Raisinghani", "then-girlfriend Julie Couillard".
         if a > 0 {
             if let Some(&gender) = g.roles.get(t.tok(a - 1)) {
@@ -1031,6 +1037,9 @@ mod tests {
         check("At the ceremony, NASA Administrator Charles Bolden spoke.", &["ORG NASA", "PERSON Charles Bolden"]);
         check("Munir was accompanied by General Asim Malik, director general of the agency.", &["PERSON Asim Malik"]);
         check("Senate Majority Leader Chuck Schumer agreed.", &["PERSON Chuck Schumer"]);
+        check("Detective Sgt. Laura Perez said so.", &["PERSON Laura Perez"]);
+        check("He met NATO Secretary General Mark Rutte in Kyiv.", &["ORG NATO", "PERSON Mark Rutte", "LOC Kyiv"]);
+        check("Then, Australian Treasurer Jim Chalmers unveiled it. Chalmers said so.", &["PERSON Jim Chalmers", "PERSON Chalmers"]);
         check_not("U.S. Senator John Cornyn spoke.", &["PERSON Senator John Cornyn", "PERSON U.S. Senator John Cornyn"]);
     }
 
@@ -1098,6 +1107,8 @@ mod tests {
         check("Flights land at Washington Dulles International Airport daily.", &["LOC Washington Dulles International Airport"]);
         check("Manchester United beat them at home.", &["ORG Manchester United"]);
         check("Apple Inc. reported profits.", &["ORG Apple Inc."]);
+        check("The Ohio Bureau of Criminal Investigation is assisting.", &["ORG Ohio Bureau of Criminal Investigation"]);
+        check("Then Hurricane Helene made landfall.", &["MISC Hurricane Helene"]);
     }
 
     #[test]
@@ -1160,6 +1171,8 @@ mod tests {
         assert_eq!(entity_of(doc, "Houston").map(|x| x.0), Some(Label::Person));
         let doc = "Grace Okafor, a lawyer, spoke. Ms Okafor said it was over.";
         assert_eq!(entity_of(doc, "Okafor"), Some((Label::Person, "Grace Okafor".into(), Gender::Female)));
+        let doc = "Ngozi Okafor chairs the panel. “We are ready,” Ms Okafor said.";
+        assert_eq!(entity_of(doc, "Okafor").map(|x| (x.0, x.1)), Some((Label::Person, "Ngozi Okafor".into())));
         let doc = "Sir Michael Palin, the actor, won. Sir Michael said he was honoured.";
         assert_eq!(entity_of(doc, "Michael"), Some((Label::Person, "Michael Palin".into(), Gender::Male)));
         let doc = "Space Shuttle Discovery flew. Discovery has already been retired.";

@@ -71,6 +71,26 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
         keep
     });
 
+    // A guessed name whose last word is later a titled or speaking person is
+    // that person: "Ngozi Okafor chairs the panel. … Ms Okafor said."
+    let speaker = |c: &Cand| {
+        words(text, c.start, c.end) == 1
+            && ((c.titled && c.label == Some(Label::Person))
+                || (c.weak && c.end < text.len() && g.speech.contains(text.tok(c.end))))
+    };
+    let speaking: std::collections::HashSet<&str> = cands.iter().filter(|c| speaker(c)).map(|c| text.span(c.start, c.end)).collect();
+    if !speaking.is_empty() {
+        for c in cands.iter_mut() {
+            if c.weak && matches!(c.label, Some(Label::Misc | Label::Org)) && words(text, c.start, c.end) >= 2 {
+                if let Some((s, e)) = word_spans(text, c.start, c.end).last() {
+                    if speaking.contains(text.span(s, e)) && (c.start..c.end).all(|k| !text.is_all_caps(k)) {
+                        c.label = Some(Label::Person);
+                    }
+                }
+            }
+        }
+    }
+
     let mut ents: Vec<Ent> = Vec::new();
     let mut by_key: FxMap<(Label, &str), usize> = FxMap::default();
     let mut assign: Vec<Option<usize>> = vec![None; cands.len()];
