@@ -398,33 +398,33 @@ impl<'t, 'a> Extractor<'t, 'a> {
         (i..j).any(|s| g.titles.get_span(t, s, j, &mut self.buf).is_some())
     }
 
-    /// May "of"/"for"/"on" at `j` continue the run `[i, j)`? Only after a head
-    /// word that takes a complement ("University of", "Governor of"), when
-    /// the words before it are generic ("National Museum of").
+    /// May "of"/"for"/"on" at `j` continue the run `[i, j)`? After a head
+    /// word that takes a complement ("University of", "Law Society of Kenya",
+    /// "Governor of"), but not before a located town ("… Museum of
+    /// McMinnville, Oregon").
     fn of_head(&mut self, i: usize, j: usize) -> bool {
         let t = self.text;
         let g = self.g;
+        let _ = i;
         let prev = t.tok(j - 1);
         if g.titles.get(prev).is_some() && t.is(j, "of") {
             return true; // "United States Secretary of State Marco Rubio": cut later
         }
-        let head = matches!(g.heads.get(prev), Some((_, HeadPos::Of))) || (t.is(j, "on") && prev == "War");
+        let head = if t.is(j, "on") {
+            matches!(prev, "War" | "Committee" | "Commission" | "Council" | "Conference" | "Convention")
+        } else {
+            matches!(g.heads.get(prev), Some((_, HeadPos::Of)))
+        };
         if !head {
             return false;
         }
-        (i..j - 1).all(|k| {
-            let w = t.tok(k);
-            w == "The"
-                || matches!(
-                    w,
-                    "National" | "Royal" | "Federal" | "Central" | "International" | "Imperial" | "Supreme" | "Grand" | "High"
-                        | "State" | "Public" | "United" | "Provincial" | "Regional" | "Municipal" | "Metropolitan" | "Prime"
-                        | "Deputy" | "Vice" | "Chief" | "Senior" | "Assistant" | "General" | "Free" | "Open" | "New" | "Great"
-                )
-                || g.demonym(w).is_some()
-                || g.titles.get(w).is_some()
-                || g.places.get(w).is_some()
-        })
+        // The complement's end, then ", State" after it?
+        let mut k = if t.is(j + 1, "the") { j + 2 } else { j + 1 };
+        while k < t.len() && t.is_cap(k) && t.sent_of[k] == t.sent_of[j] {
+            k += 1;
+        }
+        !(t.is(k, ",")
+            && g.places.longest(t, k + 1, t.len(), &mut self.buf).is_some_and(|(_, p)| matches!(p, PlaceKind::State | PlaceKind::Country)))
     }
 
     /// May "and" at `j` continue the run? In "Department of Defense and
@@ -441,7 +441,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let ends_in_head = matches!(g.heads.get(t.tok(k - 1)), Some((l, HeadPos::Of | HeadPos::Last)) if l != Label::Misc);
         let before_head = g.heads.get(t.tok(j - 1)).is_some_and(|(_, p)| p != HeadPos::First);
         if has_of {
-            return g.places.longest(t, j + 1, k, &mut self.buf).is_none_or(|(n, _)| n < k - j - 1) && !before_head;
+            return g.places.longest(t, j + 1, k, &mut self.buf).is_none_or(|(n, _)| n < k - j - 1) && !before_head && !ends_in_head;
         }
         ends_in_head && !before_head && g.places.get_span(t, i, j, &mut self.buf).is_none()
     }
@@ -625,6 +625,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         let n = b - a;
         if let Some(gender) = titled {
+            // "Gen Z" is no person: a name after a title has a word of two letters or more.
+            if !(a..b).any(|k| t.kind(k) == Kind::Word && t.tok(k).chars().nth(1).is_some()) {
+                return;
+            }
             let gender = if gender == Gender::Unknown { self.given_gender(a, b) } else { gender };
             let i = self.cands.len();
             self.push(a, b, Some(Label::Person), gender, false);
@@ -716,7 +720,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if locative && !verb_after && n > 1 {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, true);
         }
-        let l = if the {
+        let at = a > 0 && matches!(t.tok(a - 1), "at" | "of" | "from" | "with");
+        let l = if the || at {
             Label::Org
         } else if self.personish(a, b) && (verb_after || self.verb_like(b) || self.pronoun_follows(b)) {
             Label::Person
@@ -783,8 +788,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 }
             }
         }
-        // "Maxime Bernier said", "said Daniel Osei"
-        if n >= 2 && (self.speech_after(b) || (a > 0 && g.speech.contains(t.tok(a - 1)))) {
+        // "Maxime Bernier said", "said Daniel Osei" (but "analysts at Standard Chartered said")
+        let at = a > 0 && matches!(t.tok(a - 1), "at" | "of" | "from" | "with");
+        if n >= 2 && !at && (self.speech_after(b) || (a > 0 && g.speech.contains(t.tok(a - 1)))) {
             return Some(given.unwrap_or(Gender::Unknown));
         }
         None
@@ -1109,6 +1115,10 @@ mod tests {
         check("Apple Inc. reported profits.", &["ORG Apple Inc."]);
         check("The Ohio Bureau of Criminal Investigation is assisting.", &["ORG Ohio Bureau of Criminal Investigation"]);
         check("Then Hurricane Helene made landfall.", &["MISC Hurricane Helene"]);
+        check("The Law Society of Kenya and Human Rights Watch condemned it.", &["ORG Law Society of Kenya", "ORG Human Rights Watch"]);
+        check("The U.S. Embassy in Nairobi urged calm.", &["ORG U.S. Embassy", "LOC Nairobi"]);
+        check_not("Analysts at Standard Chartered said the shilling fell.", &["PERSON Standard Chartered"]);
+        check_not("Related: Kenya's Gen Z protests explained", &["PERSON Z"]);
     }
 
     #[test]
