@@ -82,9 +82,14 @@ pub fn find_marked(text: &Text) -> Vec<Marked> {
     // A single-mark pair counts unless it lies inside a double-mark quote or
     // crosses one (then the single marks were apostrophes). One that holds a
     // double-mark quote is the outer quote (British style).
+    // Double-mark quotes are disjoint and sorted, so only the first and the
+    // last one overlapping a single-mark pair can contain or cross it.
+    let doubles = spans.clone();
     for s in singles {
-        let inside_or_crossing =
-            spans.iter().any(|d| s.0 < d.1 && d.0 < s.1 && !(s.0 <= d.0 && d.1 <= s.1));
+        let first = doubles.partition_point(|d| d.1 <= s.0);
+        let last = doubles.partition_point(|d| d.0 < s.1);
+        let bad = |d: &(usize, usize, bool)| s.0 < d.1 && d.0 < s.1 && !(s.0 <= d.0 && d.1 <= s.1);
+        let inside_or_crossing = first < last && (bad(&doubles[first]) || bad(&doubles[last - 1]));
         if !inside_or_crossing {
             spans.push(s);
         }

@@ -77,6 +77,8 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
     let t = cx.text;
     // The content runs to the sentence end, or to a quotation in marks that
     // the same cue introduces, or to ", according to".
+    // Reported speech longer than this is a run-on text, not one clause.
+    let s1 = s1.min(cue.end + 250);
     let end_from = |a: usize| {
         let mut b = a;
         while b < s1 {

@@ -15,6 +15,9 @@ use crate::reported;
 use crate::text::{Kind, Text};
 use crate::QuoteKind;
 
+/// How far (in tokens) subject and cue searches look from their start.
+const WINDOW: usize = 40;
+
 /// A quotation with its attribution, in token ranges.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attributed {
@@ -119,7 +122,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// The subject of a cue: the source of what it reports.
     pub fn subject_of(&self, cue: &Cue) -> Option<Source> {
         let t = self.text;
-        let sent = t.sentences[t.sent_of[cue.start]];
+        let mut sent = t.sentences[t.sent_of[cue.start]];
+        // Look no further than a window around the cue: keeps a huge
+        // unpunctuated "sentence" linear.
+        sent.start = sent.start.max(cue.start.saturating_sub(WINDOW));
+        sent.end = sent.end.min(cue.end + WINDOW);
         if cue.according {
             // "According to X, …" / "…, according to X."
             let mut e = cue.end;
@@ -242,7 +249,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// pronoun before token `before`, outside quotations.
     pub(crate) fn sentence_subject(&self, floor: usize, before: usize) -> Option<Source> {
         let mut buf = [0u8; 32];
-        for k in floor..before {
+        for k in floor..before.min(floor + WINDOW) {
             if self.in_marks[k] {
                 continue;
             }
@@ -422,7 +429,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             return None;
         }
         let before = self.ents.mentions.partition_point(|m| m.start < head);
-        self.ents.mentions[..before]
+        self.ents.mentions[before.saturating_sub(200)..before]
             .iter()
             .rev()
             .filter(|m| m.label == Label::Org)
@@ -578,9 +585,10 @@ fn find_cue_for_marked(cx: &Ctx, q: &Marked) -> Option<Cue> {
     }
     // Before: "X said, “…”", "X told Y: “…”", "what it called “…”".
     let sent = t.sentences[t.sent_of[q.start]];
+    let floor = sent.start.max(q.start.saturating_sub(WINDOW));
     let mut best = None;
     let mut k = q.start;
-    while k > sent.start {
+    while k > floor {
         k -= 1;
         if cx.in_marks[k] {
             break;
@@ -675,7 +683,7 @@ fn inherit(cx: &Ctx, out: &[Attributed], sources: &[Option<Source>], i: usize) -
     }
     let para = t.tokens[q.start].para;
     // A partial quote inside reported speech is the reporter's source.
-    for j in (0..i).rev() {
+    for j in (i.saturating_sub(WINDOW)..i).rev() {
         if t.tokens[out[j].start].para != para {
             break;
         }
@@ -694,7 +702,7 @@ fn inherit(cx: &Ctx, out: &[Attributed], sources: &[Option<Source>], i: usize) -
             .iter()
             .any(|m| m.label == Label::Person && !cx.in_marks[m.start])
     };
-    for j in (0..i).rev() {
+    for j in (i.saturating_sub(WINDOW)..i).rev() {
         let pj = t.tokens[out[j].start].para;
         if para > pj + 3 {
             break;

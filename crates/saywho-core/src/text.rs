@@ -145,6 +145,11 @@ impl<'a> Text<'a> {
     /// Token `i` starts its sentence (ignoring opening quotes and brackets).
     pub fn starts_sentence(&self, i: usize) -> bool {
         let s = self.sentences[self.sent_of[i]];
+        // Only a few marks can stand before the first word: bounded, so a
+        // huge unpunctuated "sentence" costs nothing here.
+        if i - s.start > 8 {
+            return false;
+        }
         let mut j = s.start;
         while j < i && matches!(self.tokens[j].kind, Kind::Quote | Kind::Punct | Kind::Dash) {
             j += 1;
