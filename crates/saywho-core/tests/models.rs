@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 /// Measured when the models were trained (MODELS.md), minus the tolerance.
 const POS_GUM_TEST_FLOOR: f64 = 0.94;
-const NER_EWT_TEST_FLOOR: f64 = 0.50;
-const NER_GUM_TEST_FLOOR: f64 = 0.50;
+const NER_EWT_TEST_FLOOR: f64 = 0.58;
+const NER_GUM_TEST_FLOOR: f64 = 0.58;
 
 fn data_dir() -> PathBuf {
     let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
@@ -98,7 +98,10 @@ fn ner_f1_on_ewt_test() {
 fn ner_f1_on_gum_test() {
     let score = f1(gum_test().iter().map(|d| {
         let words: Vec<&str> = d.words.iter().map(|w| w.form.as_str()).collect();
-        (spans(&words, &d.sentence_ranges()), d.gum_entities())
+        // As the trainer scores it: countries acting as organizations are places.
+        let mut gold = d.gum_entities();
+        ml::gazetteer::countries_as_places(&words, &mut gold, ml::gazetteer::embedded());
+        (spans(&words, &d.sentence_ranges()), gold)
     }));
     assert!(score >= NER_GUM_TEST_FLOOR, "NER F1 on GUM test {score:.4} < {NER_GUM_TEST_FLOOR}");
 }

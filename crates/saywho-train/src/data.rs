@@ -3,7 +3,7 @@
 //! tokens the models see at run time: "don't" is one token there).
 
 use saywho_core::ml::conllu::{self, Doc, IobDoc};
-use saywho_core::ml::gazetteer::{NameLists, SharedTsv};
+use saywho_core::ml::gazetteer::{countries_as_places, NameLists, SharedTsv};
 use saywho_core::ml::ner::{self, NerDoc};
 use saywho_core::ml::pos::{self, Pos, Tagged};
 use saywho_core::text;
@@ -38,8 +38,23 @@ fn gum_dir(dir: &Path) -> Result<Vec<Doc>, String> {
     Ok(docs)
 }
 
+static LISTS: std::sync::OnceLock<NameLists> = std::sync::OnceLock::new();
+
+/// GUM's named entities as the models learn them: [`Doc::gum_entities`]
+/// with countries acting as organizations turned into places
+/// ([`countries_as_places`], using the shared gazetteer).
+pub fn entities(d: &Doc) -> Vec<(usize, usize, usize)> {
+    let mut spans = d.gum_entities();
+    if let Some(lists) = LISTS.get() {
+        let words: Vec<&str> = d.words.iter().map(|w| w.form.as_str()).collect();
+        countries_as_places(&words, &mut spans, lists);
+    }
+    spans
+}
+
 impl Corpora {
     pub fn load(data: &Path) -> Result<Corpora, String> {
+        let _ = LISTS.set(shared_gazetteer(data)?);
         Ok(Corpora {
             gum_train: gum_dir(&data.join("gum/train"))?,
             gum_dev: gum_dir(&data.join("gum/dev"))?,
@@ -107,7 +122,7 @@ pub fn retokenise(d: &Doc) -> Retokenised {
     }
     let mut spans = Vec::new();
     let mut lost = Vec::new();
-    for (a, b, t) in d.gum_entities() {
+    for (a, b, t) in entities(d) {
         let (s0, e0) = (ranges[a].0, ranges[b - 1].1);
         let first = toks.iter().position(|&(s, _)| s == s0);
         let last = toks.iter().position(|&(_, e)| e == e0);
@@ -166,7 +181,7 @@ pub fn ner_sequences(gum: &[Doc], ewt: &[IobDoc], tagger: &pos::Tagger, lists: O
     };
     let env = |k: &str, d: usize| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
     for d in gum {
-        push(d.words.iter().map(|w| w.form.clone()).collect(), &d.gum_entities(), d.sentence_ranges());
+        push(d.words.iter().map(|w| w.form.clone()).collect(), &entities(d), d.sentence_ranges());
         if env("SW_RETOK", 1) == 1 {
             let r = retokenise(d);
             push(r.words().into_iter().map(String::from).collect(), &r.spans, r.sentences.clone());

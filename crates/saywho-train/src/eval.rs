@@ -73,7 +73,7 @@ pub fn ner_gum(t: &Tagger, r: &Recognizer, docs: &[Doc]) -> Prf {
         let words: Vec<&str> = d.words.iter().map(|w| w.form.as_str()).collect();
         let s = d.sentence_ranges();
         let pred = ner::spans_of(&r.labels_in(&words, &t.tag_sentences(&words, &s), &s, None));
-        prf.add(&pred, &d.gum_entities());
+        prf.add(&pred, &crate::data::entities(d));
     }
     prf
 }

@@ -25,10 +25,11 @@ struct Args {
     ner_epochs: usize,
     tune: bool,
     gazetteer: bool,
+    bench: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), pos_epochs: POS_EPOCHS, ner_epochs: NER_EPOCHS, tune: false, gazetteer: true };
+    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), pos_epochs: POS_EPOCHS, ner_epochs: NER_EPOCHS, tune: false, gazetteer: true, bench: false };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut val = || it.next().ok_or(format!("{x} needs a value"));
@@ -39,8 +40,9 @@ fn parse_args() -> Result<Args, String> {
             "--ner-epochs" => a.ner_epochs = val()?.parse().map_err(|e| format!("--ner-epochs: {e}"))?,
             "--tune" => a.tune = true,
             "--no-gazetteer" => a.gazetteer = false,
+            "--bench" => a.bench = true,
             "-h" | "--help" => {
-                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--no-gazetteer]\n  --tune  also print GUM dev / EWT dev scores after every epoch count");
+                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--no-gazetteer] [--bench]\n  --bench  only time the model files in --out on GUM test\n  --tune  also print GUM dev / EWT dev scores after every epoch count");
                 std::process::exit(0);
             }
             _ => return Err(format!("unknown argument {x:?} (try --help)")),
@@ -87,6 +89,13 @@ fn run(args: &Args) -> Result<(), String> {
         c.ewt_test.iter().map(|d| d.words.len()).sum::<usize>(),
     );
 
+    if args.bench {
+        let f = |n: &str| std::fs::read(args.out.join(n)).map_err(|e| format!("{n}: {e}"));
+        let models = Models::from_bytes(&f("pos.swm")?, &f("ner.swm")?).map_err(|e| e.to_string())?;
+        speed(&models, &c.gum_test, 5.0);
+        return Ok(());
+    }
+
     // Part of speech.
     let pos_train = data::pos_sequences(&c.gum_train, true);
     if args.tune {
@@ -125,7 +134,7 @@ fn run(args: &Args) -> Result<(), String> {
     if std::env::var("SAYWHO_DEBUG").is_ok() {
         debug_dump(&models, &c.gum_dev);
         println!("train F1 {}", eval::ner_gum(&models.tagger, r, &c.gum_train));
-        let gt: Vec<saywho_core::ml::conllu::IobDoc> = c.gum_test.iter().map(|d| saywho_core::ml::conllu::IobDoc { id: d.id.clone(), words: d.words.iter().map(|w| w.form.clone()).collect(), spans: d.gum_entities(), sentences: d.sentence_ranges() }).collect();
+        let gt: Vec<saywho_core::ml::conllu::IobDoc> = c.gum_test.iter().map(|d| saywho_core::ml::conllu::IobDoc { id: d.id.clone(), words: d.words.iter().map(|w| w.form.clone()).collect(), spans: crate::data::entities(d), sentences: d.sentence_ranges() }).collect();
         let which = if std::env::var("SAYWHO_DEBUG").as_deref() == Ok("gum") { &gt } else { &c.ewt_test };
         for d in which {
             let words: Vec<&str> = d.words.iter().map(String::as_str).collect();
@@ -149,32 +158,7 @@ fn run(args: &Args) -> Result<(), String> {
     let (pos_acc, coverage, ner) = eval::with_core_tokens(&models, &c.gum_test);
     println!("GUM test with saywho's tokenizer: POS {pos_acc:.4} on the {:.1}% of words tokenised alike; NER {ner}", coverage * 100.0);
 
-    // Speed: tagging plus recognition on GUM test, one core.
-    let docs: Vec<Vec<&str>> = c.gum_test.iter().map(|d| d.words.iter().map(|w| w.form.as_str()).collect()).collect();
-    let n: usize = docs.iter().map(Vec::len).sum();
-    let t2 = Instant::now();
-    let mut reps = 0;
-    let mut found = 0;
-    while t2.elapsed().as_secs_f64() < 2.0 {
-        for d in &docs {
-            let tags = models.pos_tags(d);
-            found += models.ner_spans(d, &tags, None).len();
-        }
-        reps += 1;
-    }
-    let secs = t2.elapsed().as_secs_f64();
-    let mut tag_only = 0;
-    let t3 = Instant::now();
-    while t3.elapsed().as_secs_f64() < 1.0 {
-        for d in &docs {
-            tag_only += models.pos_tags(d).len();
-        }
-    }
-    println!(
-        "speed (one core, GUM test): POS+NER {:.0} words/s, POS alone {:.0} words/s ({found} spans)",
-        (n * reps) as f64 / secs,
-        tag_only as f64 / t3.elapsed().as_secs_f64()
-    );
+    speed(&models, &c.gum_test, 2.0);
 
     std::fs::create_dir_all(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
     for (name, bytes) in [("pos.swm", &pos_bytes), ("ner.swm", &ner_bytes)] {
@@ -203,7 +187,7 @@ pub fn debug_dump(models: &Models, docs: &[saywho_core::ml::conllu::Doc]) {
         let words: Vec<&str> = d.words.iter().map(|w| w.form.as_str()).collect();
         let tags = models.pos_tags(&words);
         let pred = models.ner_spans(&words, &tags, None);
-        let gold = d.gum_entities();
+        let gold = crate::data::entities(d);
         for (a, b, t) in gold.iter().take(40) {
             println!("GOLD {} {}", ner::TYPES[*t], words[*a..*b].join(" "));
         }
@@ -211,4 +195,30 @@ pub fn debug_dump(models: &Models, docs: &[saywho_core::ml::conllu::Doc]) {
             println!("PRED {} {}", t, words[*a..*b].join(" "));
         }
     }
+}
+
+/// Words per second of tagging plus recognition (and of tagging alone) on
+/// GUM test, sentence by sentence, on one core.
+fn speed(models: &Models, docs: &[saywho_core::ml::conllu::Doc], secs: f64) {
+    let docs: Vec<(Vec<&str>, Vec<(usize, usize)>)> =
+        docs.iter().map(|d| (d.words.iter().map(|w| w.form.as_str()).collect(), d.sentence_ranges())).collect();
+    let n: usize = docs.iter().map(|d| d.0.len()).sum();
+    let time = |f: &dyn Fn(&[&str], &[(usize, usize)]) -> usize| {
+        let t = Instant::now();
+        let (mut words, mut out) = (0usize, 0usize);
+        while t.elapsed().as_secs_f64() < secs / 2.0 {
+            for (w, s) in &docs {
+                out += f(w, s);
+            }
+            words += n;
+        }
+        std::hint::black_box(out);
+        words as f64 / t.elapsed().as_secs_f64()
+    };
+    let both = time(&|w, s| {
+        let tags = models.pos_tags_in(w, s);
+        models.ner_spans_in(w, &tags, s, None).len()
+    });
+    let pos = time(&|w, s| models.pos_tags_in(w, s).len());
+    println!("speed (one core, GUM test, sentence by sentence): POS+NER {both:.0} words/s, POS alone {pos:.0} words/s");
 }

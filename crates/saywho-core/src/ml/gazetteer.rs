@@ -115,6 +115,20 @@ impl Gazetteer for Vec<u8> {
     }
 }
 
+/// GUM annotates countries acting as political bodies as organizations
+/// ("Sweden signed"); Universal NER and the export format call them places.
+/// Turns ORG spans that are exactly a country, continent or US state into LOC.
+pub fn countries_as_places(words: &[&str], spans: &mut [(usize, usize, usize)], lists: &NameLists) {
+    let bits = lists.bits(words);
+    for s in spans.iter_mut() {
+        let inside = bits[s.0..s.1].iter().all(|b| b & gaz::COUNTRY != 0);
+        let edges = (s.0 == 0 || bits[s.0 - 1] & gaz::COUNTRY == 0) && bits.get(s.1).is_none_or(|b| b & gaz::COUNTRY == 0);
+        if s.2 == 1 && s.1 > s.0 && inside && edges {
+            s.2 = 2;
+        }
+    }
+}
+
 /// The contents of the shared gazetteer files (`../shared/data/gazetteers`:
 /// countries.tsv, continents.tsv, us-states.tsv, cities15000.tsv,
 /// given-names-us-ssa.tsv).

@@ -13,6 +13,8 @@
 //! entries    u32 total non-zero weights
 //! buckets    u32 count of non-empty buckets, then per bucket:
 //!            varint bucket delta, u16 count, count × (u16 label, i8|i16 value)
+//! dictionary u32 count, then per word u8 len + UTF-8 + u16 label
+//!            (words the model tags without scoring; empty for NER)
 //! checksum   u32      FNV-1a of every byte before it
 //! ```
 //!
@@ -42,6 +44,8 @@ pub struct Model {
     pub about: String,
     pub labels: Vec<String>,
     pub weights: Weights,
+    /// Frequent unambiguous words and their label.
+    pub dict: Vec<(String, u16)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +117,12 @@ impl Model {
                     o.extend_from_slice(&en.w.to_le_bytes());
                 }
             }
+        }
+        o.extend_from_slice(&(self.dict.len() as u32).to_le_bytes());
+        for (w, l) in &self.dict {
+            o.push(w.len() as u8);
+            o.extend_from_slice(w.as_bytes());
+            o.extend_from_slice(&l.to_le_bytes());
         }
         let sum = fnv(0x811c_9dc5, &o);
         o.extend_from_slice(&sum.to_le_bytes());
@@ -210,11 +220,25 @@ impl Model {
         while offsets.len() <= n_buckets {
             offsets.push(entries.len() as u32);
         }
+        let n_dict = r.u32("dictionary size")? as usize;
+        if n_dict > r.remaining() / 3 {
+            return Err(ModelError::Truncated("dictionary"));
+        }
+        let mut dict = Vec::with_capacity(n_dict);
+        for _ in 0..n_dict {
+            let len = r.u8("dictionary")? as usize;
+            let w = std::str::from_utf8(r.take(len, "dictionary")?).map_err(|_| ModelError::Invalid("dictionary word is not UTF-8".into()))?;
+            let l = r.u16("dictionary")?;
+            if l as usize >= n_labels {
+                return Err(ModelError::Invalid(format!("dictionary label {l} of {n_labels}")));
+            }
+            dict.push((w.to_string(), l));
+        }
         if r.remaining() != 0 {
             return Err(ModelError::Invalid("trailing bytes".into()));
         }
         let weights = Weights { bits, n_labels, scale, value_bits, offsets, entries };
-        Ok(Model { kind, feature_set, about, labels, weights })
+        Ok(Model { kind, feature_set, about, labels, weights, dict })
     }
 }
 
@@ -286,6 +310,7 @@ mod tests {
             about: "test data, CC BY 4.0".into(),
             labels: vec!["O".into(), "U-PERSON".into(), "B-ORG".into()],
             weights: t.finish(value_bits),
+            dict: vec![("the".into(), 0), ("Mr.".into(), 2)],
         }
     }
 
@@ -341,6 +366,9 @@ mod tests {
         // A label index past the label list.
         let mut m = sample(16);
         m.weights.entries[0].label = 3;
+        assert!(matches!(Model::decode(&m.encode()), Err(ModelError::Invalid(_))));
+        let mut m = sample(8);
+        m.dict[1].1 = 3;
         assert!(matches!(Model::decode(&m.encode()), Err(ModelError::Invalid(_))));
     }
 }

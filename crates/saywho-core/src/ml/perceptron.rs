@@ -123,6 +123,9 @@ impl Trainer {
     pub fn finish(&self, value_bits: u8) -> Weights {
         let c = self.c as f64;
         let avg = |i: usize| self.w[i] as f64 - self.u[i] as f64 / c;
+        // The scale maps the largest weight to the top of the range: clipping
+        // at a quantile instead (so fewer small weights round to zero) cost
+        // 2 points of POS accuracy and 9 of NER F1 on GUM dev.
         let max = (0..self.w.len()).map(|i| avg(i).abs()).fold(0.0f64, f64::max);
         let qmax = if value_bits == 8 { 127.0 } else { 32767.0 };
         let scale = if max > 0.0 { max / qmax } else { 1.0 };

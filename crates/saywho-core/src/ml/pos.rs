@@ -2,7 +2,8 @@
 //! perceptron over word, affix, shape and context features plus the two
 //! previous predicted tags.
 
-use super::features::{feat, feat2, flag, hash_words, sentence_start, WordHashes};
+use super::features::{feat, feat2, flag, hash_words, sentence_start, IdBuildHasher, WordHashes};
+use std::collections::HashMap;
 use super::model_file::{Kind, Model, ModelError};
 use super::perceptron::{argmax, Rng, Trainer, Weights};
 
@@ -106,6 +107,9 @@ pub fn features(h: &[WordHashes], i: usize, p1: u32, p2: u32, out: &mut [u32; N_
 pub struct Tagger {
     weights: Weights,
     tags: Vec<Pos>,
+    /// Frequent unambiguous words (by exact-form hash) and their label:
+    /// tagged without scoring, which halves the tagging time.
+    dict: HashMap<u32, u16, IdBuildHasher>,
 }
 
 impl Tagger {
@@ -121,7 +125,8 @@ impl Tagger {
             .iter()
             .map(|l| Pos::from_penn(l).ok_or_else(|| ModelError::Invalid(format!("unknown tag {l:?}"))))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Tagger { weights: m.weights, tags })
+        let dict = m.dict.iter().map(|(w, l)| (WordHashes::of(w).word, *l)).collect();
+        Ok(Tagger { weights: m.weights, tags, dict })
     }
 
     /// Tags `words` as one run of text (sentence starts inferred from punctuation).
@@ -139,9 +144,14 @@ impl Tagger {
             let h = hash_words(&words[s..e]);
             let (mut p1, mut p2) = (NO_TAG, NO_TAG);
             for i in 0..e - s {
-                features(&h, i, p1, p2, &mut f);
-                self.weights.score(&f, &mut scores);
-                let l = argmax(&scores, |_| true);
+                let l = match self.dict.get(&h[i + 2].word) {
+                    Some(&l) => l as usize,
+                    None => {
+                        features(&h, i, p1, p2, &mut f);
+                        self.weights.score(&f, &mut scores);
+                        argmax(&scores, |_| true)
+                    }
+                };
                 out.push(self.tags[l]);
                 p2 = p1;
                 p1 = l as u32;
@@ -189,6 +199,23 @@ pub fn train(data: &[Tagged], bits: u8, epochs: usize, seed: u64, about: &str) -
     labels.dedup();
     let index = |p: Pos| labels.binary_search(&p).unwrap_or(0);
     let mut t = Trainer::new(bits, labels.len());
+    // Words seen at least 20 times with one tag at least 99.5% of the time.
+    let mut counts: HashMap<&str, HashMap<Pos, usize>> = HashMap::new();
+    for d in data {
+        for (w, &p) in d.words.iter().zip(&d.tags) {
+            *counts.entry(w).or_default().entry(p).or_default() += 1;
+        }
+    }
+    let mut dict: Vec<(String, u16)> = counts
+        .iter()
+        .filter_map(|(w, c)| {
+            let n: usize = c.values().sum();
+            let (&p, &top) = c.iter().max_by_key(|(p, n)| (**n, std::cmp::Reverse(**p)))?;
+            (n >= 20 && top * 1000 >= n * 995 && w.len() < 256).then(|| (w.to_string(), index(p) as u16))
+        })
+        .collect();
+    dict.sort();
+    let dict_hash: HashMap<u32, u16, IdBuildHasher> = dict.iter().map(|(w, l)| (WordHashes::of(w).word, *l)).collect();
     // One sequence per sentence.
     let mut seqs: Vec<(Vec<WordHashes>, &[Pos])> = Vec::new();
     for d in data {
@@ -211,6 +238,7 @@ pub fn train(data: &[Tagged], bits: u8, epochs: usize, seed: u64, about: &str) -
                 let guess = argmax(&scores, |_| true);
                 t.update(&f, index(g), guess);
                 t.tick();
+                let guess = dict_hash.get(&h[i + 2].word).map_or(guess, |&l| l as usize);
                 p2 = p1;
                 p1 = guess as u32;
             }
@@ -222,6 +250,7 @@ pub fn train(data: &[Tagged], bits: u8, epochs: usize, seed: u64, about: &str) -
         about: about.to_string(),
         labels: labels.iter().map(|p| p.as_str().to_string()).collect(),
         weights: t.finish(8),
+        dict,
     }
 }
 
