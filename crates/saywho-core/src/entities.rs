@@ -1195,6 +1195,9 @@ mod tests {
         assert_eq!(entity_of(doc, "CIA").map(|x| x.1), Some("Central Intelligence Agency".into()));
         let doc = "Alexandria Ocasio-Cortez wrote it. Ocasio-Cortez said so.";
         assert_eq!(entity_of(doc, "Ocasio-Cortez").map(|x| x.1), Some("Alexandria Ocasio-Cortez".into()));
+        // A guess with context wins over a bare guess: one entity.
+        let doc = "Tesco said profits rose. Last year, Tesco paid a fine.";
+        assert_eq!(entity_of(doc, "Tesco").map(|x| x.0), Some(Label::Org));
         // Surnames used before the full name link too.
         let doc = "Rubio responded. Secretary of State Marco Rubio spoke.";
         assert_eq!(entity_of(doc, "Rubio").map(|x| x.1), Some("Marco Rubio".into()));

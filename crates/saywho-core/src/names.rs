@@ -148,6 +148,15 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
             }
         }
     }
+    // Then guesses with some context ("Tesco said": ORG) over bare ones (MISC).
+    let mut guessed: FxMap<&str, Label> = FxMap::default();
+    for c in &cands {
+        if let (Some(l), true) = (c.label, c.weak) {
+            if l != Label::Misc && words(text, c.start, c.end) == 1 {
+                guessed.entry(text.span(c.start, c.end)).or_insert(l);
+            }
+        }
+    }
     for c in &cands {
         if let (Some(l), false) = (c.label, c.weak) {
             if words(text, c.start, c.end) == 1 {
@@ -200,8 +209,9 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
         }
         let label = match label {
             Some(l) if !c.weak => Some(l),
-            guess => match (single, sure.get(key)) {
-                (true, Some(&l)) => Some(l),
+            guess => match (single, sure.get(key), guessed.get(key)) {
+                (true, Some(&l), _) => Some(l),
+                (true, None, Some(&l)) if matches!(guess, None | Some(Label::Misc)) => Some(l),
                 _ => guess,
             },
         };
