@@ -4,6 +4,7 @@
 //! (checked from the verb's frame in the lexicon and the surface of the words).
 
 use crate::cues::{self, Cue};
+use crate::entities::Label;
 use crate::lexicon;
 use crate::speakers::{Ctx, Source};
 use crate::text::Kind;
@@ -105,11 +106,24 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
             if t.is(n, "the") {
                 n += 1;
             }
-            let named_end = cx.mention_at.get(n).copied().flatten().map(|m| cx.ents.mentions[m].end);
-            let a = match named_end {
+            let named_end = cx
+                .mention_at
+                .get(n)
+                .copied()
+                .flatten()
+                .filter(|&m| matches!(cx.ents.mentions[m].label, Label::Person | Label::Org))
+                .map(|m| cx.ents.mentions[m].end);
+            let mut a = match named_end {
                 Some(e) if e < s1 && t.tok(e) != "," && t.tok(e) != "(" && t.is_word(e) && !t.is_cap(e) => e,
                 _ => (cue.end..s1).find(|&k| t.tok(k) == ",")? + 1,
             };
+            // "According to the coach, Alireza Mehraban, …": skip the name in apposition.
+            if let Some(m) = cx.mention_at.get(a).copied().flatten() {
+                let e = cx.ents.mentions[m].end;
+                if cx.ents.mentions[m].label == Label::Person && e < s1 && t.tok(e) == "," {
+                    a = e + 1;
+                }
+            }
             let b = end_from(a);
             // "According to the Herald, Burrows said …": the inner cue reports.
             if (a..b).any(|k| !cx.in_marks[k] && cues::cue_at(t, k).is_some_and(|c| c.flags.indirect())) {

@@ -147,6 +147,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
         // Inverted order after a quote or a comma: "…,” said Bolden", "said
         // Daniel Osei, the …". After a comma that closes an appositive
         // ("Ranjha, an expert, told The Media Line") the subject comes first.
+        // "…, adding that …": a participle's subject is the clause's subject.
+        if cue.start > sent.start && t.tok(cue.start - 1) == "," && t.tok(cue.start).ends_with("ing") {
+            let from = self.after_intro(sent.start, cue.start);
+            return self.sentence_subject(from, cue.start - 1);
+        }
         let after_quote = cue.start > sent.start && t.kind(cue.start - 1) == Kind::Quote;
         let after_comma = cue.start > sent.start && t.tok(cue.start - 1) == "," && !cue.flags.addressee;
         if after_comma && !after_quote {
@@ -271,7 +276,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let t = self.text;
         // Segments between commas, right to left, skipping the appositive itself.
         let mut seg_end = comma;
-        let mut first = true;
+        let mut appositive: Option<(usize, usize)> = None;
+        let mut plain: Option<Source> = None;
         let mut guard = 0;
         while seg_end > floor && guard < 4 {
             guard += 1;
@@ -279,20 +285,28 @@ impl<'t, 'a> Ctx<'t, 'a> {
             while s > floor && t.tok(s - 1) != "," && !matches!(t.kind(s - 1), Kind::Quote) {
                 s -= 1;
             }
-            if !first {
-                if let Some(src) = self.source_in(s, seg_end) {
-                    if src.entity.is_some() || src.pronoun.is_some() {
-                        return Some(src);
+            match appositive {
+                None => appositive = Some((s, seg_end)),
+                Some(_) => {
+                    if let Some(src) = self.source_in(s, seg_end) {
+                        if src.entity.is_some() || src.pronoun.is_some() {
+                            return Some(src);
+                        }
+                        plain = plain.or(Some(src));
                     }
                 }
             }
-            first = false;
             if s == floor || t.tok(s - 1) != "," {
                 break;
             }
             seg_end = s - 1;
         }
-        None
+        // "The operator, Northline Rail, said": the name is in the appositive.
+        if let (Some(p), Some((a, b))) = (plain, appositive) {
+            let named = (a..b).find_map(|k| self.mention_at[k]).filter(|&m| self.label_of(m) != Label::Loc);
+            return Some(named.map_or(p, |m| self.mention_source(m)));
+        }
+        plain
     }
 
     /// Start of the noun phrase ending before token `end`.
@@ -505,7 +519,9 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
                 .or_else(|| source_line_above(&cx, q))
                 .or_else(|| colon_intro(&cx, q)),
         };
-        if let Some(c) = cue {
+        // A partial quote sits inside the clause its cue reports: the cue
+        // still introduces that reported speech.
+        if let Some(c) = cue.filter(|_| q.kind != QuoteKind::Partial) {
             used_cues.push(c.start);
         }
         out.push(Attributed {
@@ -533,10 +549,23 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
     let mut out = out;
 
     // (3) + (4): pronouns, then inheritance for quotes without a cue.
+    // "it"/"they" prefer the organisation that spoke last, nearby.
+    let mut last_body: Option<(usize, usize)> = None; // (sentence, entity)
     for i in 0..out.len() {
         if let Some(src) = sources[i].as_mut() {
             if let Some(p) = src.pronoun {
-                src.entity = cx.resolve_pronoun(p, src.span.0);
+                let here = text.sent_of[src.span.0];
+                let body = last_body
+                    .filter(|&(s, _)| matches!(p, Pronoun::It | Pronoun::They) && here >= s && here - s <= 3)
+                    .map(|(_, e)| e);
+                src.entity = body.or_else(|| cx.resolve_pronoun(p, src.span.0));
+            }
+            if let Some(e) = src.entity {
+                if ents.entities[e].label != Label::Person {
+                    last_body = Some((text.sent_of[src.span.0], e));
+                } else {
+                    last_body = None;
+                }
             }
         }
         if let Some(src) = sources[i] {
@@ -926,6 +955,29 @@ mod tests {
         check(
             "According to the police, the man was later released without charge.",
             &[("the man was later released without charge", "indirect", "the police")],
+        );
+    }
+
+    #[test]
+    fn partial_quotes_inside_reported_speech() {
+        check(
+            "Daniel Osei spoke. He said the agreement would “protect services and jobs”.",
+            &[
+                ("the agreement would “protect services and jobs”", "indirect", "Daniel Osei"),
+                ("“protect services and jobs”", "partial", "Daniel Osei"),
+            ],
+        );
+        check(
+            "The operator, Harbour Trust, said it was “pleased” with the outcome.",
+            &[("it was “pleased” with the outcome", "indirect", "Harbour Trust"), ("“pleased”", "partial", "Harbour Trust")],
+        );
+    }
+
+    #[test]
+    fn participle_cues_take_the_clause_subject() {
+        check(
+            "Jane Doe, the mayor, approved the plan, adding that it would pass.",
+            &[("it would pass", "indirect", "Jane Doe")],
         );
     }
 
