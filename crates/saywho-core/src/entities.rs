@@ -387,15 +387,35 @@ impl<'t, 'a> Extractor<'t, 'a> {
         matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase()) || crate::lexicon::is_abbreviation(w)
     }
 
-    /// "Prime Minister’s Office": the run before the possessive is a title and
-    /// a head word follows.
+    /// "Prime Minister’s Office": the run before the possessive is a title (or
+    /// an eponym) and a head word follows.
     fn title_before_possessive(&mut self, i: usize, j: usize) -> bool {
         let t = self.text;
         let g = self.g;
-        if j + 1 >= t.len() || !matches!(g.heads.get(t.tok(j + 1)), Some((_, HeadPos::Of | HeadPos::Last))) {
+        if j + 1 >= t.len() {
             return false;
         }
-        (i..j).any(|s| g.titles.get_span(t, s, j, &mut self.buf).is_some())
+        if matches!(g.heads.get(t.tok(j + 1)), Some((_, HeadPos::Of | HeadPos::Last)))
+            && (i..j).any(|s| g.titles.get_span(t, s, j, &mut self.buf).is_some())
+        {
+            return true;
+        }
+        // An eponym: "Alzheimer's Association", "Mayo Clinic Alzheimer's Disease Research Center".
+        let w = t.tok(j - 1);
+        let mut k = j + 1;
+        while k < t.len() && t.is_cap(k) && t.sent_of[k] == t.sent_of[j] {
+            k += 1;
+        }
+        t.is_cap(j - 1)
+            && !t.is_all_caps(j - 1)
+            && w.chars().nth(2).is_some()
+            && !(i..j).any(|k| t.tok(k) == "&")
+            && matches!(g.heads.get(t.tok(k - 1)), Some((Label::Org | Label::Loc, HeadPos::Of | HeadPos::Last)))
+            && g.places.get(w).is_none()
+            && g.known.get(w).is_none()
+            && g.given_name(w).is_none()
+            && g.demonym(w).is_none()
+            && g.heads.get(w).is_none()
     }
 
     /// May "of"/"for"/"on" at `j` continue the run `[i, j)`? After a head
@@ -704,6 +724,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
             if t.tok(a).chars().nth(1).is_none() {
                 return; // a lone letter: "D-N.Y.", "X"
             }
+            if b < t.len() && t.kind(b) == Kind::Number && !initial && !(b + 1 < t.len() && matches!(t.kind(b + 1), Kind::Hyphen | Kind::Dash)) {
+                return self.push(a, b + 1, Some(Label::Misc), Gender::Unknown, true); // "Phase 3", "Vostok 1"
+            }
             // "Amazon said": a bare name that speaks, never introduced in full,
             // is an organisation; a surname of someone named in full links later.
             if verb_after && !the && !(initial && self.ordinary(a)) {
@@ -775,8 +798,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 return Some(if gender == Gender::Unknown { given.unwrap_or(Gender::Unknown) } else { gender });
             }
         }
-        // A given name and a surname: "Julie Hahn", "Charles Bolden".
-        if n >= 2 && t.is_cap(b - 1) {
+        // A given name and a surname: "Julie Hahn", "Charles Bolden" (not "the Mayo Clinic").
+        if n >= 2 && t.is_cap(b - 1) && !(a > 0 && t.is(a - 1, "the")) {
             if let Some(gender) = given {
                 if !g.is_common(t.tok(a)) || !self.initial(a) {
                     return Some(gender);
@@ -1118,6 +1141,12 @@ mod tests {
         check("Apple Inc. reported profits.", &["ORG Apple Inc."]);
         check("The Ohio Bureau of Criminal Investigation is assisting.", &["ORG Ohio Bureau of Criminal Investigation"]);
         check("Then Hurricane Helene made landfall.", &["MISC Hurricane Helene"]);
+        check("He heads the Mayo Clinic Alzheimer's Disease Research Center and the Alzheimer's Association.", &[
+            "ORG Mayo Clinic Alzheimer's Disease Research Center",
+            "ORG Alzheimer's Association",
+        ]);
+        check("It was published in the Journal of the American Medical Association.", &["ORG Journal of the American Medical Association"]);
+        check("The Phase 3 trial ended, and Yuri Gagarin flew on Vostok 1 into space.", &["MISC Phase 3", "MISC Vostok 1"]);
         check("The Law Society of Kenya and Human Rights Watch condemned it.", &["ORG Law Society of Kenya", "ORG Human Rights Watch"]);
         check("The U.S. Embassy in Nairobi urged calm.", &["ORG U.S. Embassy", "LOC Nairobi"]);
         check_not("Analysts at Standard Chartered said the shilling fell.", &["PERSON Standard Chartered"]);
