@@ -9,12 +9,14 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use saywho_core::{Origin, QuoteKind};
+use saywho_core::Origin;
+#[cfg(test)]
+use saywho_core::QuoteKind;
 
 use crate::state::{Doc, Filters, Sel};
 
 /// One line of the text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Para {
     /// Code-point offset of the first character.
     pub start: usize,
@@ -66,7 +68,7 @@ pub enum Emphasis {
 }
 
 /// One highlighted span, with everything its element shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mark {
     pub kind: MarkKind,
     /// Mention id for entities; the quote's id for quotes, cues and speakers.
@@ -76,9 +78,12 @@ pub struct Mark {
     /// Entity label, or quote kind.
     pub label: Rc<str>,
     pub entity: Option<Rc<str>>,
-    pub aria: Rc<str>,
-    /// Details shown on hover and focus.
-    pub tip: Rc<str>,
+    /// The entity's name; for quotes, cues and speakers the speaker's name or words.
+    pub name: Option<Rc<str>>,
+    /// How many mentions the entity has.
+    pub count: usize,
+    /// The quote's cue word(s).
+    pub cue: Option<Rc<str>>,
     /// Where the whole annotation starts (marks are clipped per paragraph).
     pub first: usize,
     /// Speaker colour (0..TINTS) for quotes; `None` for no named speaker.
@@ -101,10 +106,6 @@ pub fn speaker_tints(doc: &Doc) -> HashMap<String, u8> {
     out
 }
 
-fn kind_word(k: QuoteKind) -> &'static str {
-    k.as_str()
-}
-
 /// The entity a selection points at, for "related" emphasis.
 fn selected_entity(doc: &Doc, sel: &Option<Sel>) -> Option<String> {
     match sel {
@@ -115,110 +116,149 @@ fn selected_entity(doc: &Doc, sel: &Option<Sel>) -> Option<String> {
     }
 }
 
-/// Every visible mark of the document, sorted by start.
+/// Every visible mark of the document with the selection's emphasis, sorted by start.
 pub fn marks(doc: &Doc, sel: &Option<Sel>, filters: &Filters) -> Vec<Mark> {
     let related = selected_entity(doc, sel);
+    let mut out = base_marks(doc, filters);
+    for m in &mut out {
+        m.emphasis = emphasis_of(m, sel, related.as_deref());
+    }
+    out
+}
+
+/// How a mark stands out given the selection and the entity it points at.
+fn emphasis_of(m: &Mark, sel: &Option<Sel>, related: Option<&str>) -> Emphasis {
+    let same_entity = related.is_some() && m.entity.as_deref() == related;
+    match (m.kind, sel) {
+        (MarkKind::Entity, Some(Sel::Mention(id))) if **id == *m.id => Emphasis::Selected,
+        (MarkKind::Entity, _) if same_entity => Emphasis::Related,
+        (MarkKind::Entity, _) => Emphasis::None,
+        (_, Some(Sel::Quote(id))) if **id == *m.id => Emphasis::Selected,
+        // A selected quote relates its speaker's mentions, not the speaker's other quotes.
+        (_, Some(Sel::Quote(_))) => Emphasis::None,
+        _ if same_entity => Emphasis::Related,
+        _ => Emphasis::None,
+    }
+}
+
+/// The per-paragraph marks with the selection's emphasis. Paragraphs with nothing
+/// to emphasise keep the very same `Rc`, so their components skip re-rendering cheaply.
+pub fn emphasize(doc: &Doc, sel: &Option<Sel>, base: &[Rc<Vec<Mark>>]) -> Vec<Rc<Vec<Mark>>> {
+    let related = selected_entity(doc, sel);
+    base.iter()
+        .map(|para| {
+            if sel.is_none() || para.iter().all(|m| emphasis_of(m, sel, related.as_deref()) == Emphasis::None) {
+                return para.clone();
+            }
+            let mut v = (**para).clone();
+            for m in &mut v {
+                m.emphasis = emphasis_of(m, sel, related.as_deref());
+            }
+            Rc::new(v)
+        })
+        .collect()
+}
+
+/// Every visible mark of the document, sorted by start, without emphasis.
+/// Shared strings (labels, ids, names) are allocated once per document, not per mark:
+/// this runs after every edit, over every annotation of a long article.
+pub fn base_marks(doc: &Doc, filters: &Filters) -> Vec<Mark> {
     let tints = speaker_tints(doc);
-    let names: HashMap<&str, &str> = doc.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for m in doc.mentions.iter() {
         if let Some(e) = &m.entity {
             *counts.entry(e.as_str()).or_default() += 1;
         }
     }
-    let origin = |o: Origin| if o == Origin::Manual { "corrected" } else { "found automatically" };
+    let entities: HashMap<&str, (Rc<str>, Rc<str>)> =
+        doc.entities.iter().map(|e| (e.id.as_str(), (Rc::from(e.id.as_str()), Rc::from(e.name.as_str())))).collect();
+    let mut labels: HashMap<&str, Rc<str>> = HashMap::new();
     let mut out = Vec::with_capacity(doc.mentions.len() + doc.quotes.len() * 3);
     if filters.entities {
         for m in doc.mentions.iter().filter(|m| !filters.hidden_labels.contains(&m.label)) {
-            let emphasis = if *sel == Some(Sel::Mention(m.id.clone())) {
-                Emphasis::Selected
-            } else if related.is_some() && m.entity == related {
-                Emphasis::Related
-            } else {
-                Emphasis::None
-            };
-            let tip = match m.entity.as_deref() {
-                Some(e) => {
-                    let n = counts.get(e).copied().unwrap_or(0);
-                    let name = names.get(e).copied().unwrap_or(e);
-                    format!("{} · {name} · {n} mention{} · {}", m.label, if n == 1 { "" } else { "s" }, origin(m.origin))
-                }
-                None => format!("{} · {} · {}", m.label, m.text, origin(m.origin)),
-            };
+            let label = labels.entry(m.label.as_str()).or_insert_with(|| Rc::from(m.label.as_str())).clone();
+            let e = m.entity.as_deref().and_then(|e| entities.get(e));
             out.push(Mark {
                 kind: MarkKind::Entity,
                 id: Rc::from(m.id.as_str()),
                 start: m.start,
                 end: m.end,
-                label: Rc::from(m.label.as_str()),
-                entity: m.entity.as_deref().map(Rc::from),
-                aria: Rc::from(format!("{} {}", m.label, m.text)),
-                tip: Rc::from(tip),
+                label,
+                entity: e.map(|e| e.0.clone()),
+                name: e.map(|e| e.1.clone()),
+                count: m.entity.as_deref().and_then(|e| counts.get(e)).copied().unwrap_or(1),
+                cue: None,
                 first: m.start,
                 tint: None,
-                emphasis,
+                emphasis: Emphasis::None,
                 manual: m.origin == Origin::Manual,
             });
         }
     }
     if filters.quotes {
         for q in doc.quotes.iter().filter(|q| !filters.hidden_kinds.contains(&q.kind)) {
-            let who = q
-                .entity
-                .as_deref()
-                .and_then(|e| names.get(e).copied())
-                .or(q.speaker.as_ref().map(|s| s.text.as_str()))
-                .unwrap_or("no named speaker");
-            let by = if q.entity.is_none() && q.speaker.is_none() { who.to_string() } else { format!("by {who}") };
-            let emphasis = if *sel == Some(Sel::Quote(q.id.clone())) {
-                Emphasis::Selected
-            } else if related.is_some() && q.entity == related {
-                Emphasis::Related
-            } else {
-                Emphasis::None
-            };
-            let kind = kind_word(q.kind);
-            let cue = q.cue.as_ref().map_or("none".to_string(), |c| format!("“{}”", c.text));
-            let tip = format!("{} quote · speaker: {who} · cue: {cue} · {}", capitalise(kind), origin(q.origin));
+            let e = q.entity.as_deref().and_then(|e| entities.get(e));
+            let name = e.map(|e| e.1.clone()).or_else(|| q.speaker.as_ref().map(|s| Rc::from(s.text.as_str())));
             let base = Mark {
                 kind: MarkKind::Quote,
                 id: Rc::from(q.id.as_str()),
                 start: q.start,
                 end: q.end,
-                label: Rc::from(kind),
-                entity: q.entity.as_deref().map(Rc::from),
-                aria: Rc::from(format!("{kind} quote {by}")),
-                tip: Rc::from(tip),
+                label: labels.entry(q.kind.as_str()).or_insert_with(|| Rc::from(q.kind.as_str())).clone(),
+                entity: e.map(|e| e.0.clone()),
+                name,
+                count: 0,
+                cue: q.cue.as_ref().map(|c| Rc::from(c.text.as_str())),
                 first: q.start,
                 tint: q.entity.as_ref().and_then(|e| tints.get(e).copied()),
-                emphasis,
+                emphasis: Emphasis::None,
                 manual: q.origin == Origin::Manual,
             };
             if let Some(c) = &q.cue {
-                out.push(Mark {
-                    kind: MarkKind::Cue,
-                    start: c.start,
-                    end: c.end,
-                    first: c.start,
-                    aria: Rc::from(format!("cue “{}” of {kind} quote {by}", c.text)),
-                    ..base.clone()
-                });
+                out.push(Mark { kind: MarkKind::Cue, start: c.start, end: c.end, first: c.start, ..base.clone() });
             }
             if let Some(s) = &q.speaker {
-                out.push(Mark {
-                    kind: MarkKind::Speaker,
-                    start: s.start,
-                    end: s.end,
-                    first: s.start,
-                    aria: Rc::from(format!("speaker {} of {kind} quote", s.text)),
-                    ..base.clone()
-                });
+                out.push(Mark { kind: MarkKind::Speaker, start: s.start, end: s.end, first: s.start, ..base.clone() });
             }
             out.push(base);
         }
     }
     out.sort_by(|a, b| (a.start, std::cmp::Reverse(a.end), a.kind).cmp(&(b.start, std::cmp::Reverse(b.end), b.kind)));
     out
+}
+
+impl Mark {
+    /// The accessible name: "PERSON Ana Ruiz", "direct quote by Ana Ruiz".
+    /// `text` is the marked text (of this paragraph).
+    pub fn aria(&self, text: &str) -> String {
+        let by = match &self.name {
+            Some(n) => format!("by {n}"),
+            None => "no named speaker".to_string(),
+        };
+        match self.kind {
+            MarkKind::Entity => format!("{} {text}", self.label),
+            MarkKind::Quote => format!("{} quote {by}", self.label),
+            MarkKind::Cue => format!("cue “{text}” of {} quote {by}", self.label),
+            MarkKind::Speaker => format!("speaker {text} of {} quote", self.label),
+        }
+    }
+
+    /// The details shown on hover and focus.
+    pub fn tip(&self, text: &str) -> String {
+        let origin = if self.manual { "corrected" } else { "found automatically" };
+        match self.kind {
+            MarkKind::Entity => {
+                let name = self.name.as_deref().unwrap_or(text);
+                let n = self.count;
+                format!("{} · {name} · {n} mention{} · {origin}", self.label, if n == 1 { "" } else { "s" })
+            }
+            _ => {
+                let who = self.name.as_deref().unwrap_or("no named speaker");
+                let cue = self.cue.as_deref().map_or("none".to_string(), |c| format!("“{c}”"));
+                format!("{} quote · speaker: {who} · cue: {cue} · {origin}", capitalise(&self.label))
+            }
+        }
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -365,8 +405,9 @@ mod tests {
             end: 13,
             label: Rc::from("PERSON"),
             entity: None,
-            aria: Rc::from(""),
-            tip: Rc::from(""),
+            name: None,
+            count: 1,
+            cue: None,
             first: 0,
             tint: None,
             emphasis: Emphasis::None,
@@ -393,8 +434,9 @@ mod tests {
             end,
             label: Rc::from("X"),
             entity: None,
-            aria: Rc::from(""),
-            tip: Rc::from(""),
+            name: None,
+            count: 1,
+            cue: None,
             first: 0,
             tint: None,
             emphasis: Emphasis::None,
@@ -437,6 +479,21 @@ mod tests {
     }
 
     #[test]
+    fn emphasis_per_paragraph_reuses_untouched_paragraphs() {
+        let mut d = fixture();
+        d.text = d.text.replacen(" Officials", "\nOfficials", 1);
+        let doc = Doc::from_document(d);
+        let paras = paragraphs(&doc.text);
+        let base: Vec<Rc<Vec<Mark>>> = marks_by_para(&paras, &base_marks(&doc, &Filters::default())).into_iter().map(Rc::new).collect();
+        let e = emphasize(&doc, &Some(Sel::Mention("M3".into())), &base);
+        assert!(!Rc::ptr_eq(&e[0], &base[0]), "M3 is in the first paragraph");
+        assert!(Rc::ptr_eq(&e[1], &base[1]), "nothing to emphasise in the second");
+        let flat = marks(&doc, &Some(Sel::Mention("M3".into())), &Filters::default());
+        let by = marks_by_para(&paras, &flat);
+        assert_eq!(e.iter().map(|v| (**v).clone()).collect::<Vec<_>>(), by);
+    }
+
+    #[test]
     fn filters_hide_layers_labels_and_kinds() {
         let doc = Doc::from_document(fixture());
         let ids = |f: Filters| marks(&doc, &None, &f).iter().map(|m| format!("{}{}", m.kind.as_str(), m.id)).collect::<Vec<_>>().join(" ");
@@ -450,12 +507,17 @@ mod tests {
     }
 
     #[test]
-    fn aria_labels_name_label_and_speaker() {
+    fn aria_labels_and_tips_name_label_and_speaker() {
         let doc = Doc::from_document(fixture());
         let all = marks(&doc, &None, &Filters::default());
-        let aria: Vec<&str> = all.iter().map(|m| &*m.aria).collect();
-        assert!(aria.contains(&"PERSON Ana Ruiz"));
-        assert!(aria.contains(&"direct quote by Ana Ruiz"));
-        assert!(aria.contains(&"indirect quote by Officials"));
+        let text = |m: &Mark| crate::state::slice_cp(&doc.text, m.start, m.end).to_string();
+        let got: Vec<(String, String)> = all.iter().map(|m| (m.aria(&text(m)), m.tip(&text(m)))).collect();
+        let has = |aria: &str, tip: &str| got.iter().any(|(a, t)| a == aria && t == tip);
+        assert!(has("PERSON Ana Ruiz", "PERSON · Ana Ruiz · 2 mentions · found automatically"), "{got:?}");
+        assert!(has("LOC Oslo", "LOC · Oslo · 1 mention · found automatically"), "{got:?}");
+        assert!(has("direct quote by Ana Ruiz", "Direct quote · speaker: Ana Ruiz · cue: “said” · found automatically"), "{got:?}");
+        assert!(has("cue “said” of direct quote by Ana Ruiz", "Direct quote · speaker: Ana Ruiz · cue: “said” · found automatically"), "{got:?}");
+        assert!(has("indirect quote by Officials", "Indirect quote · speaker: Officials · cue: “said” · found automatically"), "{got:?}");
+        assert!(has("speaker Officials of indirect quote", "Indirect quote · speaker: Officials · cue: “said” · found automatically"), "{got:?}");
     }
 }

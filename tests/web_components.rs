@@ -182,7 +182,10 @@ async fn delete_then_undo_and_redo_with_the_buttons() {
     assert!(q(&root, "#doc [data-id=M3]").is_some());
     click(&button(&root, "Redo")).await;
     assert!(q(&root, "#doc [data-id=M3]").is_none());
-    // The autosave holds the corrected document.
+    // The autosave holds the corrected document (it is written just after the page paints).
+    for _ in 0..20 {
+        tick().await;
+    }
     let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item(saywho_app::dom::SESSION_KEY).unwrap().unwrap();
     let saved: Document = serde_json::from_str(&saved).unwrap();
     assert!(saved.mentions.iter().all(|m| m.id != "M3"));

@@ -55,7 +55,7 @@ pub fn AddPanel(props: &AddProps) -> Html {
             <h2>{ "Add" }</h2>
             <p class="muted sel-preview" aria-live="polite">
                 { match &selected {
-                    Some(t) => html! { <>{ "Selected: " }<q>{ t.clone() }</q></> },
+                    Some(t) => html! { <>{ "Selected: " }<span class="snippet">{ format!("“{t}”") }</span></> },
                     None => html! { "Select words in the article, then add them as an entity or a quote." },
                 } }
             </p>

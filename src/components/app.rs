@@ -19,7 +19,7 @@ use crate::dom;
 use crate::export::{file_name, quotes_csv};
 use crate::sample::SAMPLE;
 use crate::state::{Action, Edge, Notice, Sel, State, Step};
-use crate::view::{marks, marks_by_para, paragraphs};
+use crate::view::{base_marks, emphasize, marks_by_para, paragraphs};
 
 /// Texts longer than this many words show a working state while they are annotated.
 const LONG_TEXT_WORDS: usize = 20_000;
@@ -64,6 +64,16 @@ fn initial_state() -> State {
     s
 }
 
+/// Stores the document under the session key (an empty document clears it).
+fn save_session(doc: &crate::state::Doc) -> Result<(), gloo::storage::errors::StorageError> {
+    if doc.is_empty() {
+        LocalStorage::delete(dom::SESSION_KEY);
+        Ok(())
+    } else {
+        LocalStorage::set(dom::SESSION_KEY, doc.to_document())
+    }
+}
+
 /// A question before something replaces the current work.
 #[derive(Clone, PartialEq)]
 struct Pending {
@@ -91,13 +101,15 @@ pub fn App() -> Html {
     help_open.borrow().set(*help || pending.is_some());
 
     let paras = use_memo(state.doc.text.clone(), |t| paragraphs(t));
-    let per_para = {
-        let deps = (state.doc.clone(), state.selection.clone(), state.filters.clone(), paras.clone());
-        use_memo(deps, |(doc, sel, filters, paras)| {
-            let all = marks(doc, sel, filters);
-            marks_by_para(paras, &all).into_iter().map(Rc::new).collect::<Vec<_>>()
+    // Marks per paragraph: rebuilt when the document or filters change; the selection
+    // only re-emphasises the paragraphs it touches.
+    let base = {
+        let deps = (state.doc.clone(), state.filters.clone(), paras.clone());
+        use_memo(deps, |(doc, filters, paras)| {
+            marks_by_para(paras, &base_marks(doc, filters)).into_iter().map(Rc::new).collect::<Vec<_>>()
         })
     };
+    let per_para = use_memo((state.doc.clone(), state.selection.clone(), base), |(doc, sel, base)| emphasize(doc, sel, base));
 
     // Every change goes through here: it times the edit for the latency measurement.
     let act = {
@@ -127,26 +139,39 @@ pub fn App() -> Html {
         });
     }
 
-    // Autosave on every change to the document.
+    // Autosave after every change to the document, once the page has painted (a long
+    // article takes tens of milliseconds to serialise); leaving the page saves at once.
+    let unsaved = use_mut_ref(|| None::<crate::state::Doc>);
     {
-        let state = state.clone();
         let act = act.clone();
+        let unsaved = unsaved.clone();
+        let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        let doc = state.doc.clone();
         use_effect_with(state.revision, move |rev| {
-            if *rev == 0 {
-                return;
+            if *rev != 0 {
+                *unsaved.borrow_mut() = Some(doc);
+                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, move || {
+                    if let Some(doc) = unsaved.borrow_mut().take() {
+                        if save_session(&doc).is_err() {
+                            act.emit(Action::Notify(Some(Notice::Error(
+                                "This browser would not store the session (it may be too large, or storage is off): download the JSON to keep your work."
+                                    .into(),
+                            ))));
+                        }
+                    }
+                }));
             }
-            let result = if state.doc.is_empty() {
-                LocalStorage::delete(dom::SESSION_KEY);
-                Ok(())
-            } else {
-                LocalStorage::set(dom::SESSION_KEY, state.doc.to_document())
-            };
-            if result.is_err() {
-                act.emit(Action::Notify(Some(Notice::Error(
-                    "This browser would not store the session (it may be too large or storage is off): download the JSON to keep your work."
-                        .into(),
-                ))));
-            }
+        });
+    }
+    {
+        let unsaved = unsaved.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&dom::window(), "pagehide", move |_| {
+                if let Some(doc) = unsaved.borrow_mut().take() {
+                    let _ = save_session(&doc);
+                }
+            });
+            move || drop(listener)
         });
     }
 

@@ -101,6 +101,16 @@ fn first_text_start(nodes: &[Node]) -> Option<usize> {
     })
 }
 
+/// The text under a node (for accessible names of marks).
+fn text_of(nodes: &[Node], out: &mut String) {
+    for n in nodes {
+        match n {
+            Node::Text { text, .. } => out.push_str(text),
+            Node::Mark { children, .. } => text_of(children, out),
+        }
+    }
+}
+
 fn render(node: &Node, marks: &[Mark]) -> Html {
     match node {
         Node::Text { start, text } => html! { <span data-start={start.to_string()}>{ text.clone() }</span> },
@@ -120,6 +130,8 @@ fn render(node: &Node, marks: &[Mark]) -> Html {
                 },
                 m.manual.then_some("manual"),
             );
+            let mut text = String::new();
+            text_of(children, &mut text);
             let is_entity = m.kind == MarkKind::Entity;
             let is_quote = m.kind == MarkKind::Quote;
             html! {
@@ -129,8 +141,8 @@ fn render(node: &Node, marks: &[Mark]) -> Html {
                     data-label={is_entity.then(|| AttrValue::from(m.label.clone()))}
                     data-quote-kind={is_quote.then(|| AttrValue::from(m.label.clone()))}
                     data-entity={(is_entity || is_quote).then(|| m.entity.clone().map(AttrValue::from)).flatten()}
-                    aria-label={AttrValue::from(m.aria.clone())}
-                    title={AttrValue::from(m.tip.clone())}>
+                    aria-label={m.aria(&text)}
+                    title={m.tip(&text)}>
                     { for children.iter().map(|c| render(c, marks)) }
                 </mark>
             }

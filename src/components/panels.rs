@@ -24,8 +24,13 @@ struct Speaker {
     quotes: Vec<(String, String, &'static str)>,
 }
 
+/// How many quotes a speaker shows, and entities a label shows, before "Show all".
+const SHOWN_QUOTES: usize = 8;
+const SHOWN_ENTITIES: usize = 30;
+
 #[component]
 pub fn WhoSaid(props: &PanelProps) -> Html {
+    let expanded = use_state(std::collections::HashSet::<String>::new);
     let tints = speaker_tints(&props.doc);
     let mut groups: Vec<Speaker> = Vec::new();
     for q in props.doc.quotes.iter() {
@@ -69,7 +74,7 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
                         <div class="speaker-head"><span class="swatch" aria-hidden="true"></span>{ head }
                             <span class="count" aria-label={format!("{} quotes", g.quotes.len())}>{ g.quotes.len() }</span></div>
                         <ul class="quotes">
-                        { for g.quotes.iter().map(|(id, text, kind)| {
+                        { for g.quotes.iter().take(if expanded.contains(&g.key) { usize::MAX } else { SHOWN_QUOTES }).map(|(id, text, kind)| {
                             let reveal = props.on_reveal.clone();
                             let sel = Sel::Quote(id.clone());
                             let active = props.selection == Some(sel.clone());
@@ -81,6 +86,9 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
                             }
                         }) }
                         </ul>
+                        if g.quotes.len() > SHOWN_QUOTES {
+                            { more_button(&expanded, &g.key, g.quotes.len(), "quotes") }
+                        }
                     </li>
                 }
             }) }
@@ -89,8 +97,30 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
     }
 }
 
+/// "Show all N …" / "Show fewer" for one group of a panel.
+fn more_button(expanded: &UseStateHandle<std::collections::HashSet<String>>, key: &str, n: usize, what: &str) -> Html {
+    let open = expanded.contains(key);
+    let onclick = {
+        let expanded = expanded.clone();
+        let key = key.to_string();
+        Callback::from(move |_: MouseEvent| {
+            let mut set = (*expanded).clone();
+            if !set.remove(&key) {
+                set.insert(key.clone());
+            }
+            expanded.set(set);
+        })
+    };
+    html! {
+        <button class="quiet more" aria-expanded={open.to_string()} {onclick}>
+            { if open { "Show fewer".to_string() } else { format!("Show all {n} {what}") } }
+        </button>
+    }
+}
+
 #[component]
 pub fn Entities(props: &PanelProps) -> Html {
+    let expanded = use_state(std::collections::HashSet::<String>::new);
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for m in props.doc.mentions.iter() {
         if let Some(e) = &m.entity {
@@ -115,7 +145,7 @@ pub fn Entities(props: &PanelProps) -> Html {
                     <div class="label-group">
                         <h3><span class="tag" data-label={label.clone()}>{ label }</span><span class="count">{ list.len() }</span></h3>
                         <ul class="entity-list">
-                        { for list.iter().map(|(id, name, n)| {
+                        { for list.iter().take(if expanded.contains(label) { usize::MAX } else { SHOWN_ENTITIES }).map(|(id, name, n)| {
                             let reveal = props.on_reveal.clone();
                             let sel = Sel::Entity(id.to_string());
                             let active = props.selection == Some(sel.clone());
@@ -127,6 +157,9 @@ pub fn Entities(props: &PanelProps) -> Html {
                             }
                         }) }
                         </ul>
+                        if list.len() > SHOWN_ENTITIES {
+                            { more_button(&expanded, label, list.len(), "entities") }
+                        }
                     </div>
                 }
             }) }

@@ -148,7 +148,7 @@ fn MentionEditor(props: &EditorProps) -> Html {
     };
     html! {
         <div class="editor">
-            <p class="what"><span class="tag" data-label={m.label.clone()}>{ &m.label }</span>{" "}<q>{ shorten(&m.text, 80) }</q>
+            <p class="what"><span class="tag" data-label={m.label.clone()}>{ &m.label }</span>{" "}<span class="snippet">{ format!("“{}”", shorten(&m.text, 80)) }</span>
                 <span class="muted">{ format!(" {} · {}", m.id, if m.origin == saywho_core::Origin::Manual { "corrected" } else { "automatic" }) }</span></p>
             <label class="field">{ "Label " }
                 <select aria-label="Label" key={format!("{}-{}", m.id, m.label)} {onchange}>
@@ -288,7 +288,7 @@ fn QuoteEditor(props: &QuoteEditorProps) -> Html {
     entities.sort_by(|a, b| ((a.label != "PERSON"), a.label.clone(), a.name.clone()).cmp(&((b.label != "PERSON"), b.label.clone(), b.name.clone())));
     html! {
         <div class="editor">
-            <p class="what"><span class="tag quote-tag">{ q.kind.as_str() }</span>{" "}<q>{ shorten(&q.text, 160) }</q>
+            <p class="what"><span class="tag quote-tag">{ q.kind.as_str() }</span>{" "}<span class="snippet">{ shorten(&q.text, 160) }</span>
                 <span class="muted">{ format!(" {} · {}", q.id, if q.origin == saywho_core::Origin::Manual { "corrected" } else { "automatic" }) }</span></p>
             <dl class="facts">
                 <dt>{ "Speaker" }</dt><dd>{ speaker_name }</dd>
