@@ -662,6 +662,14 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
         }
         if n == 1 {
+            // Party members: "Conservatives", "Democrats".
+            if let Some(Label::Misc) = t.tok(a).strip_suffix('s').and_then(|w| g.known.get(w)) {
+                self.push(a, b, Some(Label::Misc), Gender::Unknown, false);
+                if let Some(c) = self.cands.last_mut() {
+                    c.plural = true;
+                }
+                return;
+            }
             if let Some(plural) = g.demonym(t.tok(a)) {
                 self.push(a, b, Some(Label::Misc), Gender::Unknown, false);
                 if let Some(c) = self.cands.last_mut() {
@@ -765,6 +773,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         (a..b).all(|k| {
             let w = t.tok(k);
             (t.is_cap(k) && !t.is_all_caps(k) && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’'))
+                || (t.is_cap(k) && w.len() <= 6 && w.ends_with('.') && !self.g.places.get(w).is_some()) // "J.K.
                 || t.kind(k) == Kind::Hyphen
                 || w == "."
                 || PARTICLES.contains(&w)
@@ -1141,6 +1150,8 @@ mod tests {
         check("Apple Inc. reported profits.", &["ORG Apple Inc."]);
         check("The Ohio Bureau of Criminal Investigation is assisting.", &["ORG Ohio Bureau of Criminal Investigation"]);
         check("Then Hurricane Helene made landfall.", &["MISC Hurricane Helene"]);
+        check("He said the Conservatives and the Democrats agreed.", &["MISC Conservatives", "MISC Democrats"]);
+        check("The author J.K. Rowling said so. Then April Ryan asked.", &["PERSON J.K. Rowling", "PERSON April Ryan"]);
         check("He heads the Mayo Clinic Alzheimer's Disease Research Center and the Alzheimer's Association.", &[
             "ORG Mayo Clinic Alzheimer's Disease Research Center",
             "ORG Alzheimer's Association",
