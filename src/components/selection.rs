@@ -283,9 +283,17 @@ fn QuoteEditor(props: &QuoteEditorProps) -> Html {
         .map(|e| e.name.clone())
         .or(q.speaker.as_ref().map(|s| format!("“{}” (not a named entity)", s.text)))
         .unwrap_or_else(|| "no named speaker".into());
-    // People first, then everything else, each by name.
-    let mut entities: Vec<_> = props.doc.entities.iter().cloned().collect();
-    entities.sort_by(|a, b| ((a.label != "PERSON"), a.label.clone(), a.name.clone()).cmp(&((b.label != "PERSON"), b.label.clone(), b.name.clone())));
+    // Who can speak: people, then organisations, then other names, each by name;
+    // dates, sums and percentages only if the quote already points at one.
+    let rank = |l: &str| match l {
+        "PERSON" => 0,
+        "ORG" => 1,
+        "DATE" | "MONEY" | "PERCENT" => 3,
+        _ => 2,
+    };
+    let mut entities: Vec<_> =
+        props.doc.entities.iter().filter(|e| rank(&e.label) < 3 || e.id == current).cloned().collect();
+    entities.sort_by(|a, b| (rank(&a.label), &a.name).cmp(&(rank(&b.label), &b.name)));
     html! {
         <div class="editor">
             <p class="what"><span class="tag quote-tag">{ q.kind.as_str() }</span>{" "}<span class="snippet">{ shorten(&q.text, 160) }</span>
