@@ -59,9 +59,36 @@ pub fn cue_at(text: &Text, i: usize) -> Option<Cue> {
                 continue;
             }
         }
+        // A bare base form ("question", "report", "say") is a verb only after
+        // a subject or an auxiliary: "officials say", "we hope", "did say".
+        if lw == f.lemma && !base_form_subject(text, i) {
+            continue;
+        }
         return Some(Cue { start: i, end: k, flags: f.flags, according: false });
     }
     None
+}
+
+/// What may stand right before a base-form verb used as a cue.
+fn base_form_subject(text: &Text, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let p = i - 1;
+    let mut buf = [0u8; 32];
+    match text.kind(p) {
+        Kind::Word => {}
+        Kind::Quote | Kind::Punct => return matches!(text.tok(p), "”" | "\"" | "’" | "'" | ","),
+        _ => return false,
+    }
+    if text.is_cap(p) {
+        return true; // a name: "Officials at Acme say"
+    }
+    let Some(w) = lexicon::ascii_lower(text.tok(p), &mut buf) else { return false };
+    lexicon::subject_pronoun(w).is_some()
+        || matches!(w, "will" | "would" | "did" | "do" | "does" | "can" | "could" | "should" | "may" | "might" | "must" | "also" | "often" | "still" | "now" | "always" | "never" | "typically" | "who" | "that")
+        || w.ends_with("ly")
+        || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous") && !w.ends_with("us") && w.len() > 3)
 }
 
 /// A form of "be" before token `i`, skipping adverbs ("was basically told").
@@ -150,6 +177,9 @@ mod tests {
         check("She continued, “No.”", 1, Some("continued"));
         check("the hard drives in question were returned", 4, None);
         check("the report said", 1, None);
+        check("the obvious question is why", 2, None);
+        check("officials say", 1, Some("say"));
+        check("we hope", 1, Some("hope"));
         check("He was told to leave", 2, None);
         check("I was basically hauled in and told", 6, Some("told"));
         check("I was basically told", 3, None);

@@ -28,6 +28,10 @@ pub(crate) fn find(cx: &Ctx, used: &[usize]) -> Vec<Reported> {
         is_used[u] = true;
     }
     for sent in &t.sentences {
+        // A question asks; it reports nothing ("Can you tell us whether …?").
+        if sent.end > sent.start && (sent.start..sent.end).rev().take(3).any(|k| t.tok(k) == "?") {
+            continue;
+        }
         let mut i = sent.start;
         while i < sent.end {
             if cx.in_marks[i] || is_used[i] {
@@ -258,6 +262,10 @@ fn pronoun_subject(cx: &Ctx, x: usize) -> bool {
 fn starts_clause(cx: &Ctx, k: usize, s1: usize) -> bool {
     let t = cx.text;
     if !matches!(t.kind(k), Kind::Word | Kind::Number) && !(cx.in_marks[k] && t.kind(k) == Kind::Quote) {
+        return false;
+    }
+    // "believe it or not" is an aside, not a clause.
+    if t.is(k, "it") && t.is(k + 1, "or") && t.is(k + 2, "not") {
         return false;
     }
     if pronoun_subject(cx, k) {
