@@ -723,6 +723,18 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if n == 2 && g.places.get(t.tok(b - 1)) == Some(PlaceKind::Country) && self.plain_word(a) {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
+        // Codes and models: "STS-135", "Launch Pad 39A", "Boeing 747".
+        let digits = |k: usize| t.tok(k).starts_with(|c: char| c.is_ascii_digit());
+        if (a..b).any(digits) || (n >= 2 && b < t.len() && digits(b) && t.tokens[b].space_before) {
+            let e = if b < t.len() && digits(b) && t.tokens[b].space_before { b + 1 } else { b };
+            return self.push(a, e, Some(Label::Misc), Gender::Unknown, true);
+        }
+        // A bare prefix: "the Space Shuttle program".
+        if let Some((k, (Label::Misc, HeadPos::First))) = g.heads.longest(t, a, b, &mut self.buf) {
+            if k == n {
+                return self.push(a, b, Some(Label::Misc), Gender::Unknown, true);
+            }
+        }
         if n >= 2 && self.split(a, b) {
             return;
         }
@@ -1158,6 +1170,11 @@ mod tests {
         ]);
         check("It was published in the Journal of the American Medical Association.", &["ORG Journal of the American Medical Association"]);
         check("The Phase 3 trial ended, and Yuri Gagarin flew on Vostok 1 into space.", &["MISC Phase 3", "MISC Vostok 1"]);
+        check("It lifted off on STS-1 from Launch Pad 39A for the Space Shuttle program.", &[
+            "MISC STS-1",
+            "MISC Launch Pad 39A",
+            "MISC Space Shuttle",
+        ]);
         check("The Law Society of Kenya and Human Rights Watch condemned it.", &["ORG Law Society of Kenya", "ORG Human Rights Watch"]);
         check("The U.S. Embassy in Nairobi urged calm.", &["ORG U.S. Embassy", "LOC Nairobi"]);
         check_not("Analysts at Standard Chartered said the shilling fell.", &["PERSON Standard Chartered"]);
