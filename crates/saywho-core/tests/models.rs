@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 /// Measured when the models were trained (MODELS.md), minus the tolerance.
 const POS_GUM_TEST_FLOOR: f64 = 0.94;
-const NER_EWT_TEST_FLOOR: f64 = 0.58;
+const NER_EWT_TEST_FLOOR: f64 = 0.57;
 const NER_GUM_TEST_FLOOR: f64 = 0.58;
 
 fn data_dir() -> PathBuf {
@@ -118,6 +118,7 @@ fn tags_core_tokens() {
     assert!(spans.iter().all(|&(s, e, _)| s < e && e <= text.len()));
     let names: Vec<(&str, &str)> = spans.iter().map(|&(s, e, t)| (text.span(s, e), t)).collect();
     assert!(names.contains(&("Shabana Fayyaz", "PERSON")), "{names:?}");
+    assert!(names.contains(&("Islamabad", "LOC")), "{names:?}");
     // Empty input and mismatched tag slices are fine.
     assert!(ml::pos_tags(&[]).is_empty());
     assert!(ml::ner_spans(&["Obama", "spoke"], &[]).len() <= 1);

@@ -17,6 +17,7 @@ const NER_BITS: u8 = 18;
 const POS_EPOCHS: usize = 8;
 const NER_EPOCHS: usize = 12;
 const SEED: u64 = 0x5a11_7e55;
+const NER_RUNS: usize = 3;
 
 struct Args {
     data: PathBuf,
@@ -119,13 +120,13 @@ fn run(args: &Args) -> Result<(), String> {
     let ner_docs: Vec<ner::NerDoc> = ner_train.iter().map(|s| s.as_doc()).collect();
     if args.tune {
         for epochs in [6, 9, 12, 15, 20] {
-            let m = ner::train(&ner_docs, NER_BITS, epochs, SEED, ABOUT_NER);
+            let m = ner::train(&ner_docs, NER_BITS, epochs, SEED, NER_RUNS, ABOUT_NER);
             let r = ner::Recognizer::from_model(m).map_err(|e| e.to_string())?;
             let g = eval::ner_gum(&tagger, &r, &c.gum_dev);
             println!("  tune NER epochs {epochs:2}: GUM dev F1 {:.4}", g.f1());
         }
     }
-    let ner_model = ner::train(&ner_docs, NER_BITS, args.ner_epochs, SEED, ABOUT_NER);
+    let ner_model = ner::train(&ner_docs, NER_BITS, args.ner_epochs, SEED, NER_RUNS, ABOUT_NER);
     let ner_bytes = ner_model.encode();
     println!("NER: {} epochs, {} non-zero weights, trained in {:.1}s", args.ner_epochs, ner_model.weights.entries.len(), t1.elapsed().as_secs_f64());
 

@@ -325,6 +325,9 @@ pub fn is_title(w: &str) -> bool {
             | "Sheikh" | "Chairman" | "Chairwoman" | "Chief" | "Director" | "Coach" | "Dean" | "Deputy" | "Commissioner"
             | "Speaker" | "Count" | "Countess" | "Baron" | "Sultan" | "Tsar" | "Czar" | "Emir" | "Shah" | "Herr" | "Frau"
             | "Madame" | "Mme" | "Monsieur" | "Senor" | "Señor" | "Uncle" | "Aunt" | "Brother" | "Sister" | "CEO"
+            | "Marshal" | "Field" | "Attorney" | "Councillor" | "Councilman" | "Councilwoman" | "Assemblyman"
+            | "Assemblywoman" | "Superintendent" | "Chef" | "Doctor" | "Nurse" | "Agent" | "Trooper" | "Corporal"
+            | "Private" | "Cpl" | "Pvt" | "Adm" | "Cmdr" | "Maj" | "Brig" | "Hon" | "Honourable" | "Honorable"
     )
 }
 

@@ -97,6 +97,8 @@ pub mod flag {
     pub const HAS_LOWER: u8 = 32;
     /// The word ends a sentence: . ! ? (and the ellipsis).
     pub const TERMINAL: u8 = 64;
+    /// Some letter is uppercase.
+    pub const HAS_UPPER: u8 = 128;
 }
 
 /// The per-word hashes every template draws on, computed once per word.
@@ -139,7 +141,7 @@ impl WordHashes {
         let mut all_upper = true;
         for c in w.chars() {
             let class = if c.is_uppercase() {
-                flags |= flag::HAS_LETTER;
+                flags |= flag::HAS_LETTER | flag::HAS_UPPER;
                 if first {
                     flags |= flag::INIT_CAP;
                 }
@@ -211,7 +213,7 @@ impl WordHashes {
     /// digits, letters, other, lower).
     #[inline]
     pub fn cap(&self) -> u32 {
-        (self.flags & !flag::TERMINAL) as u32
+        (self.flags & !(flag::TERMINAL | flag::HAS_UPPER)) as u32
     }
 }
 

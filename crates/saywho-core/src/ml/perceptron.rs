@@ -121,28 +121,40 @@ impl Trainer {
     /// The averaged weights, quantised to `value_bits` (8 or 16) with one
     /// scale for the model; weights that round to zero are dropped.
     pub fn finish(&self, value_bits: u8) -> Weights {
+        quantise(&self.averaged(), self.bits, self.n_labels, value_bits)
+    }
+
+    /// The averaged (dense, unquantised) weights.
+    pub fn averaged(&self) -> Vec<f32> {
         let c = self.c as f64;
-        let avg = |i: usize| self.w[i] as f64 - self.u[i] as f64 / c;
+        (0..self.w.len()).map(|i| (self.w[i] as f64 - self.u[i] as f64 / c) as f32).collect()
+    }
+}
+
+/// Quantises dense weights (`2^bits` rows of `n_labels`) to sparse `value_bits` weights.
+pub fn quantise(dense: &[f32], bits: u8, n_labels: usize, value_bits: u8) -> Weights {
+    {
+        let avg = |i: usize| dense[i] as f64;
         // The scale maps the largest weight to the top of the range: clipping
         // at a quantile instead (so fewer small weights round to zero) cost
         // 2 points of POS accuracy and 9 of NER F1 on GUM dev.
-        let max = (0..self.w.len()).map(|i| avg(i).abs()).fold(0.0f64, f64::max);
+        let max = (0..dense.len()).map(|i| avg(i).abs()).fold(0.0f64, f64::max);
         let qmax = if value_bits == 8 { 127.0 } else { 32767.0 };
         let scale = if max > 0.0 { max / qmax } else { 1.0 };
-        let n_buckets = 1usize << self.bits;
+        let n_buckets = 1usize << bits;
         let mut offsets = Vec::with_capacity(n_buckets + 1);
         let mut entries = Vec::new();
         offsets.push(0u32);
         for b in 0..n_buckets {
-            for l in 0..self.n_labels {
-                let q = (avg(b * self.n_labels + l) / scale).round();
+            for l in 0..n_labels {
+                let q = (avg(b * n_labels + l) / scale).round();
                 if q != 0.0 {
                     entries.push(Entry { label: l as u16, w: q.clamp(-qmax, qmax) as i16 });
                 }
             }
             offsets.push(entries.len() as u32);
         }
-        Weights { bits: self.bits, n_labels: self.n_labels, scale: scale as f32, value_bits, offsets, entries }
+        Weights { bits, n_labels, scale: scale as f32, value_bits, offsets, entries }
     }
 }
 
