@@ -594,6 +594,12 @@ fn find_cue_for_marked(cx: &Ctx, q: &Marked) -> Option<Cue> {
         }
     }
     let para = t.tokens[q.start].para;
+    // A fragment is named by the verb before it: "called the budget “a guess”".
+    if q.kind == QuoteKind::Partial {
+        if let Some(c) = cue_before(cx, q) {
+            return Some(c);
+        }
+    }
     // After, in the sentence the closing mark ends: "…,” she said" / "…,” said Bolden" (within a few words).
     let mut k = q.end;
     let mut words = 0;
@@ -612,7 +618,21 @@ fn find_cue_for_marked(cx: &Ctx, q: &Marked) -> Option<Cue> {
         }
         k += 1;
     }
-    // Before: "X said, “…”", "X told Y: “…”", "what it called “…”".
+    if let Some(c) = cue_before(cx, q) {
+        return Some(c);
+    }
+    // A source line ending in a colon introduces the quote below it.
+    if q.start > 0 && t.tokens[q.start - 1].para != para && t.tok(q.start - 1) == ":" {
+        let prev = t.sentences[t.sent_of[q.start - 1]];
+        return (prev.start..prev.end).rev().find_map(|k| cues::cue_at(t, k));
+    }
+    None
+}
+
+/// The cue before a quotation in its sentence: "X said, “…”", "X told Y:
+/// “…”", "what it called “…”".
+fn cue_before(cx: &Ctx, q: &Marked) -> Option<Cue> {
+    let t = cx.text;
     let sent = t.sentences[t.sent_of[q.start]];
     let floor = sent.start.max(q.start.saturating_sub(WINDOW));
     let mut best = None;
@@ -635,15 +655,7 @@ fn find_cue_for_marked(cx: &Ctx, q: &Marked) -> Option<Cue> {
             }
         }
     }
-    if best.is_some() {
-        return best;
-    }
-    // A source line ending in a colon introduces the quote below it.
-    if q.start > 0 && t.tokens[q.start - 1].para != para && t.tok(q.start - 1) == ":" {
-        let prev = t.sentences[t.sent_of[q.start - 1]];
-        return (prev.start..prev.end).rev().find_map(|k| cues::cue_at(t, k));
-    }
-    None
+    best
 }
 
 /// "“…” — Jane Doe" / "“…” -Commissioner Jane Doe": a dash and a name after
@@ -994,6 +1006,14 @@ mod tests {
         check(
             "Azeem Khalid spoke. “As a result,” he observed, “the plan failed.”",
             &[("“As a result,” he observed, “the plan failed.”", "direct", "Azeem Khalid")],
+        );
+    }
+
+    #[test]
+    fn partial_quotes_prefer_the_verb_before() {
+        check(
+            "Councillor Tomas Adeyemi called the budget “a hopeful guess” and warned that costs would rise.",
+            &[("“a hopeful guess”", "partial", "Tomas Adeyemi"), ("costs would rise", "indirect", "Tomas Adeyemi")],
         );
     }
 
