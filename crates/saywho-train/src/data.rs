@@ -179,18 +179,13 @@ pub fn ner_sequences(gum: &[Doc], ewt: &[IobDoc], tagger: &pos::Tagger, lists: O
         let gaz = lists.map_or(Vec::new(), |l| l.bits(&refs));
         out.push(NerSeq { words, gaz, sentences, pos, labels });
     };
-    let env = |k: &str, d: usize| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
     for d in gum {
         push(d.words.iter().map(|w| w.form.clone()).collect(), &entities(d), d.sentence_ranges());
-        if env("SW_RETOK", 1) == 1 {
-            let r = retokenise(d);
-            push(r.words().into_iter().map(String::from).collect(), &r.spans, r.sentences.clone());
-        }
+        let r = retokenise(d);
+        push(r.words().into_iter().map(String::from).collect(), &r.spans, r.sentences.clone());
     }
-    for _ in 0..env("SW_EWT", 1) {
-        for d in ewt {
-            push(d.words.clone(), &d.spans, d.sentences.clone());
-        }
+    for d in ewt {
+        push(d.words.clone(), &d.spans, d.sentences.clone());
     }
     out
 }

@@ -132,27 +132,6 @@ fn run(args: &Args) -> Result<(), String> {
 
     let models = Models::from_bytes(&pos_bytes, &ner_bytes).map_err(|e| e.to_string())?;
     let r = &models.recognizer;
-    if std::env::var("SAYWHO_DEBUG").is_ok() {
-        debug_dump(&models, &c.gum_dev);
-        println!("train F1 {}", eval::ner_gum(&models.tagger, r, &c.gum_train));
-        let gt: Vec<saywho_core::ml::conllu::IobDoc> = c.gum_test.iter().map(|d| saywho_core::ml::conllu::IobDoc { id: d.id.clone(), words: d.words.iter().map(|w| w.form.clone()).collect(), spans: crate::data::entities(d), sentences: d.sentence_ranges() }).collect();
-        let which = if std::env::var("SAYWHO_DEBUG").as_deref() == Ok("gum") { &gt } else { &c.ewt_test };
-        for d in which {
-            let words: Vec<&str> = d.words.iter().map(String::as_str).collect();
-            let tags = models.pos_tags_in(&words, &d.sentences);
-            let pred: Vec<(usize, usize, usize)> = ner::spans_of(&r.labels_in(&words, &tags, &d.sentences, None));
-            for g in &d.spans {
-                if g.2 < 3 && !pred.contains(g) {
-                    println!("MISS {} [{}] ctx: {}", ner::TYPES[g.2], words[g.0..g.1].join(" "), words[g.0.saturating_sub(4)..(g.1 + 4).min(words.len())].join(" "));
-                }
-            }
-            for g in &pred {
-                if g.2 < 3 && !d.spans.contains(g) {
-                    println!("FALSE {} [{}] ctx: {}", ner::TYPES[g.2], words[g.0..g.1].join(" "), words[g.0.saturating_sub(4)..(g.1 + 4).min(words.len())].join(" "));
-                }
-            }
-        }
-    }
     println!("NER F1 (PER/ORG/LOC, exact span) GUM dev   {}", eval::ner_gum(&models.tagger, r, &c.gum_dev));
     println!("NER F1 (PER/ORG/LOC, exact span) EWT test  {}  (gold tokens)", eval::ner_iob(&models.tagger, r, &c.ewt_test));
     println!("NER F1 (PER/ORG/LOC, exact span) GUM test  {}  (gold tokens)", eval::ner_gum(&models.tagger, r, &c.gum_test));
@@ -182,29 +161,15 @@ fn gzipped(b: &[u8]) -> usize {
     e.finish().map_or(0, |v| v.len())
 }
 
-#[allow(dead_code)]
-pub fn debug_dump(models: &Models, docs: &[saywho_core::ml::conllu::Doc]) {
-    for d in docs.iter().filter(|d| d.id.contains("news_iodine")) {
-        let words: Vec<&str> = d.words.iter().map(|w| w.form.as_str()).collect();
-        let tags = models.pos_tags(&words);
-        let pred = models.ner_spans(&words, &tags, None);
-        let gold = crate::data::entities(d);
-        for (a, b, t) in gold.iter().take(40) {
-            println!("GOLD {} {}", ner::TYPES[*t], words[*a..*b].join(" "));
-        }
-        for (a, b, t) in pred.iter().take(40) {
-            println!("PRED {} {}", t, words[*a..*b].join(" "));
-        }
-    }
-}
-
 /// Words per second of tagging plus recognition (and of tagging alone) on
 /// GUM test, sentence by sentence, on one core.
+type Ranges = [(usize, usize)];
+
 fn speed(models: &Models, docs: &[saywho_core::ml::conllu::Doc], secs: f64) {
     let docs: Vec<(Vec<&str>, Vec<(usize, usize)>)> =
         docs.iter().map(|d| (d.words.iter().map(|w| w.form.as_str()).collect(), d.sentence_ranges())).collect();
     let n: usize = docs.iter().map(|d| d.0.len()).sum();
-    let time = |f: &dyn Fn(&[&str], &[(usize, usize)]) -> usize| {
+    let time = |f: &dyn Fn(&[&str], &Ranges) -> usize| {
         let t = Instant::now();
         let (mut words, mut out) = (0usize, 0usize);
         while t.elapsed().as_secs_f64() < secs / 2.0 {
