@@ -212,6 +212,13 @@ fn load() -> Gazetteer {
             g.places.insert(name, place_kind(kind));
         }
     }
+    for l in lines(include_str!("../data/lexicon/given_names.txt")) {
+        if let Some((sex, names)) = l.split_once(':') {
+            for n in names.split_whitespace() {
+                g.given.insert(n, gender(sex));
+            }
+        }
+    }
     for l in lines(include_str!("../data/gazetteer/given-names.tsv")) {
         let (name, sex) = l.split_once('\t').unwrap_or((l, "U"));
         g.given.entry(name).or_insert(gender(sex));
@@ -302,6 +309,8 @@ mod tests {
         assert_eq!(g.titles.longest(&t, at("Lt"), t.len(), &mut buf).map(|x| x.0), Some(3));
         assert_eq!(g.given_name("Julie"), Some(Gender::Female));
         assert_eq!(g.given_name("Charles"), Some(Gender::Male));
+        assert_eq!(g.given_name("Ngozi"), Some(Gender::Female));
+        assert_eq!(g.given_name("Imran"), Some(Gender::Male));
         assert_eq!(g.demonym("Texans"), Some(true));
         assert_eq!(g.demonym("Chinese"), Some(false));
         assert_eq!(g.demonym("Pakistan"), None);
