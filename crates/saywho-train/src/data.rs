@@ -15,6 +15,8 @@ pub struct Corpora {
     pub gum_test: Vec<Doc>,
     pub ewt_dev: Vec<IobDoc>,
     pub ewt_test: Vec<IobDoc>,
+    /// UD English-EWT test (Penn tags): the tagger's out-of-domain score.
+    pub ewt_test_ud: Vec<Doc>,
 }
 
 fn read(p: &Path) -> Result<String, String> {
@@ -61,6 +63,7 @@ impl Corpora {
             gum_test: gum_dir(&data.join("gum/test"))?,
             ewt_dev: conllu::parse_iob2(&read(&data.join("ewt/uner-en_ewt-dev.iob2"))?),
             ewt_test: conllu::parse_iob2(&read(&data.join("ewt/uner-en_ewt-test.iob2"))?),
+            ewt_test_ud: conllu::parse_conllu(&read(&data.join("ewt/ud-en_ewt-test.conllu"))?),
         })
     }
 }

@@ -112,6 +112,7 @@ fn run(args: &Args) -> Result<(), String> {
     println!("POS: {} epochs, {} non-zero weights, trained in {:.1}s", args.pos_epochs, pos_model.weights.entries.len(), t0.elapsed().as_secs_f64());
     println!("POS accuracy GUM dev  {:.4}", eval::pos_accuracy(&tagger, &c.gum_dev));
     println!("POS accuracy GUM test {:.4}  (gold tokens)", eval::pos_accuracy(&tagger, &c.gum_test));
+    println!("POS accuracy EWT test {:.4}  (gold tokens; web text, out of domain)", eval::pos_accuracy(&tagger, &c.ewt_test_ud));
 
     // Entities, with features from the tagger's own (predicted) tags.
     let t1 = Instant::now();
