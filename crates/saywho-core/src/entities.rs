@@ -406,6 +406,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
         while k < t.len() && t.is_cap(k) && t.sent_of[k] == t.sent_of[j] {
             k += 1;
         }
+        // "St. Mary's Catholic Church"
+        let saint = (i..j).any(|k| matches!(t.tok(k), "St" | "Saint" | "Ste"));
+        if saint && matches!(g.heads.get(t.tok(k - 1)), Some((Label::Org | Label::Loc, HeadPos::Of | HeadPos::Last))) {
+            return true;
+        }
         t.is_cap(j - 1)
             && !t.is_all_caps(j - 1)
             && w.chars().nth(2).is_some()
@@ -660,6 +665,15 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         if g.places.get_span(t, a, b, &mut self.buf).is_some() {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
+        }
+        // Abbreviated states: "Springfield, Ill.", "Calif."
+        if t.is(b, ".") && !t.tokens[b].space_before && g.places.get_span(t, a, b + 1, &mut self.buf).is_some() {
+            return self.push(a, b + 1, Some(Label::Loc), Gender::Unknown, false);
+        }
+        // "St. Mary", "St. Louis": a saint's name is one name.
+        if n >= 3 && matches!(t.tok(a), "St" | "Ste") && t.is(a + 1, ".") && self.head_label(a, b).is_none() {
+            let l = if g.places.get_span(t, a, b, &mut self.buf).is_some() { Label::Loc } else { Label::Misc };
+            return self.push(a, b, Some(l), Gender::Unknown, true);
         }
         if n == 1 {
             // Party members: "Conservatives", "Democrats".
@@ -1162,6 +1176,12 @@ mod tests {
         check("Apple Inc. reported profits.", &["ORG Apple Inc."]);
         check("The Ohio Bureau of Criminal Investigation is assisting.", &["ORG Ohio Bureau of Criminal Investigation"]);
         check("Then Hurricane Helene made landfall.", &["MISC Hurricane Helene"]);
+        check("SPRINGFIELD, Ill. — A fire at St. Mary's Catholic Church on Elm Street spread.", &[
+            "LOC SPRINGFIELD",
+            "LOC Ill.",
+            "ORG St. Mary's Catholic Church",
+            "LOC Elm Street",
+        ]);
         check("He said the Conservatives and the Democrats agreed.", &["MISC Conservatives", "MISC Democrats"]);
         check("The author J.K. Rowling said so. Then April Ryan asked.", &["PERSON J.K. Rowling", "PERSON April Ryan"]);
         check("He heads the Mayo Clinic Alzheimer's Disease Research Center and the Alzheimer's Association.", &[
