@@ -303,7 +303,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
         // "The operator, Northline Rail, said": the name is in the appositive.
         if let (Some(p), Some((a, b))) = (plain, appositive) {
-            let named = (a..b).find_map(|k| self.mention_at[k]).filter(|&m| self.label_of(m) != Label::Loc);
+            let relative = t.is(a, "which") || t.is(a, "who") || t.is(a, "that");
+            let named = (a..b)
+                .find_map(|k| self.mention_at[k])
+                .filter(|&m| !relative && matches!(self.label_of(m), Label::Person | Label::Org | Label::Misc));
             return Some(named.map_or(p, |m| self.mention_source(m)));
         }
         plain
@@ -550,7 +553,9 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
 
     // (3) + (4): pronouns, then inheritance for quotes without a cue.
     // "it"/"they" prefer the organisation that spoke last, nearby.
-    let mut last_body: Option<(usize, usize)> = None; // (sentence, entity)
+    // (sentence, entity) of the last non-person source ("the regional
+    // government" has no entity, and then "it" has none either).
+    let mut last_body: Option<(usize, Option<usize>)> = None;
     for i in 0..out.len() {
         if let Some(src) = sources[i].as_mut() {
             if let Some(p) = src.pronoun {
@@ -558,15 +563,14 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
                 let body = last_body
                     .filter(|&(s, _)| matches!(p, Pronoun::It | Pronoun::They) && here >= s && here - s <= 3)
                     .map(|(_, e)| e);
-                src.entity = body.or_else(|| cx.resolve_pronoun(p, src.span.0));
+                src.entity = match body {
+                    Some(e) => e,
+                    None => cx.resolve_pronoun(p, src.span.0),
+                };
             }
-            if let Some(e) = src.entity {
-                if ents.entities[e].label != Label::Person {
-                    last_body = Some((text.sent_of[src.span.0], e));
-                } else {
-                    last_body = None;
-                }
-            }
+            let person = src.entity.is_some_and(|e| ents.entities[e].label == Label::Person)
+                || matches!(src.pronoun, Some(Pronoun::He | Pronoun::She | Pronoun::I));
+            last_body = if person { None } else { Some((text.sent_of[src.span.0], src.entity)) };
         }
         if let Some(src) = sources[i] {
             out[i].speaker = Some(src.span);
