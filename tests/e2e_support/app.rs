@@ -20,7 +20,7 @@ use super::server::StaticServer;
 /// How long any one thing may take to show up (Yew renders asynchronously).
 pub const WAIT: Duration = Duration::from_secs(30);
 /// The first load compiles the WebAssembly, which is slow on a busy machine.
-pub const FIRST_LOAD: Duration = Duration::from_secs(90);
+pub const FIRST_LOAD: Duration = Duration::from_secs(45);
 
 /// One Chromium at a time: the tests share two cores with the rest of the build.
 static SERIAL: Mutex<()> = Mutex::new(());
@@ -125,10 +125,19 @@ impl App {
     }
 
     pub async fn wait_ready(&self) {
-        wait_until("the \"Article text\" box (the app did not start)", FIRST_LOAD, || async {
-            self.browser.client.find(Locator::XPath("//textarea[@aria-label='Article text']")).await.ok()
-        })
-        .await;
+        let deadline = Instant::now() + FIRST_LOAD;
+        while self.browser.client.find(Locator::XPath("//textarea[@aria-label='Article text']")).await.is_err() {
+            if Instant::now() > deadline {
+                let body: String = self.js("return document.body ? document.body.outerHTML.slice(0, 2000) : '(no body)';", vec![]).await;
+                panic!(
+                    "the app did not start within {FIRST_LOAD:?}: no textarea labelled \"Article text\".\n\
+                     requests served: {:?}\nbrowser console:\n  {}\nbody: {body}",
+                    self.server.requests().iter().map(|r| format!("{} {}{}", r.method, r.path, if r.found { "" } else { " (404)" })).collect::<Vec<_>>(),
+                    self.browser.console().join("\n  ")
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Runs `script` in the page and converts its return value.
@@ -176,18 +185,24 @@ impl App {
 
     /// The option values of the select `label` and its current value.
     pub async fn select_options(&self, label: &str) -> (Vec<String>, String) {
-        let select = self.select(label).await;
-        let arg = serde_json::to_value(&select).expect("element reference");
-        self.js("const s = arguments[0]; return [Array.from(s.options).map(o => o.value), s.value];", vec![arg]).await
+        self.select(label).await;
+        self.js(
+            "const s = Array.from(document.querySelectorAll('select')).find(s => s.getAttribute('aria-label') === arguments[0] && s.offsetParent !== null);
+             return [Array.from(s.options).map(o => o.value), s.value];",
+            vec![json!(label)],
+        )
+        .await
     }
 
     /// Chooses `value` in the select `label`, as a user would.
     pub async fn choose(&self, label: &str, value: &str) {
         let select = self.select(label).await;
         select.select_by_value(value).await.unwrap_or_else(|e| panic!("choose {value:?} in \"{label}\": {e}"));
-        let arg = serde_json::to_value(&select).expect("element reference");
-        let now: String = self.js("return arguments[0].value;", vec![arg]).await;
-        assert_eq!(now, value, "the select \"{label}\" did not take the value");
+        // The page may re-render the select (a new element), so look it up again.
+        wait_until(&format!("the select \"{label}\" to show {value:?}"), WAIT, || async {
+            (self.select_options(label).await.1 == value).then_some(())
+        })
+        .await;
     }
 
     /// Pastes `text` into the article box (value set, then an input event, as a paste gives).

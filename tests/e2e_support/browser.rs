@@ -149,6 +149,7 @@ impl Browser {
         args.push(format!("--user-data-dir={}", profile.path().display()));
         let capabilities = json!({
             "browserName": "chrome",
+            "goog:loggingPrefs": { "browser": "ALL" },
             "goog:chromeOptions": {
                 "binary": binary,
                 "args": args,
@@ -167,6 +168,18 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot start {binary} through chromedriver: {e}"));
         let session = client.session_id().await.ok().flatten().expect("a WebDriver session id");
         Browser { client, session, downloads, driver, _profile: profile }
+    }
+
+    /// The browser console's messages since the last call (chromedriver's log endpoint).
+    pub fn console(&self) -> Vec<String> {
+        let reply = self.driver.request("POST", &format!("/session/{}/se/log", self.session), Some(&json!({ "type": "browser" })));
+        match reply {
+            Ok(reply) => reply["value"]
+                .as_array()
+                .map(|entries| entries.iter().map(|e| format!("{} {}", e["level"].as_str().unwrap_or(""), e["message"].as_str().unwrap_or(""))).collect())
+                .unwrap_or_default(),
+            Err(e) => vec![format!("(console log unavailable: {e})")],
+        }
     }
 
     /// Runs a Chrome DevTools Protocol command through chromedriver.
