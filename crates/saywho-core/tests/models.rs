@@ -119,6 +119,13 @@ fn tags_core_tokens() {
     let names: Vec<(&str, &str)> = spans.iter().map(|&(s, e, t)| (text.span(s, e), t)).collect();
     assert!(names.contains(&("Shabana Fayyaz", "PERSON")), "{names:?}");
     assert!(names.contains(&("Islamabad", "LOC")), "{names:?}");
+    // The one-pass call agrees with the two separate ones.
+    let m = ml::models().expect("models load");
+    let words: Vec<&str> = (0..text.len()).map(|i| text.tok(i)).collect();
+    let sentences: Vec<(usize, usize)> = text.sentences.iter().map(|s| (s.start, s.end)).collect();
+    let tags = m.pos_tags_in(&words, &sentences);
+    assert_eq!(tags, pos);
+    assert_eq!(m.ner_spans_in(&words, &tags, &sentences, None), spans);
     // Empty input and mismatched tag slices are fine.
     assert!(ml::pos_tags(&[]).is_empty());
     assert!(ml::ner_spans(&["Obama", "spoke"], &[]).len() <= 1);

@@ -182,10 +182,7 @@ fn speed(models: &Models, docs: &[saywho_core::ml::conllu::Doc], secs: f64) {
         std::hint::black_box(out);
         words as f64 / t.elapsed().as_secs_f64()
     };
-    let both = time(&|w, s| {
-        let tags = models.pos_tags_in(w, s);
-        models.ner_spans_in(w, &tags, s, None).len()
-    });
+    let both = time(&|w, s| models.analyze_in(w, s, None).1.len());
     let pos = time(&|w, s| models.pos_tags_in(w, s).len());
     println!("speed (one core, GUM test, sentence by sentence): POS+NER {both:.0} words/s, POS alone {pos:.0} words/s");
 }

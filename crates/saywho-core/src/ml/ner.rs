@@ -284,6 +284,36 @@ impl Recognizer {
     /// Without `gaz`, a model trained with gazetteer features uses the
     /// embedded lists ([`super::gazetteer::embedded`]).
     pub fn labels_in(&self, words: &[&str], pos: &[Pos], sentences: &[(usize, usize)], gaz: Option<&dyn Gazetteer>) -> Vec<usize> {
+        let mut tags = Vec::new();
+        self.run(words, sentences, gaz, &mut tags, |_, s, e, tags| {
+            if tags.is_empty() {
+                tags.extend_from_slice(pos);
+            }
+            (s.min(pos.len()), e.min(pos.len()))
+        })
+    }
+
+    /// Tags (with `tagger`) and labels `words` sentence by sentence, hashing
+    /// each word once for both models.
+    pub fn tag_and_label(&self, tagger: &super::pos::Tagger, words: &[&str], sentences: &[(usize, usize)], gaz: Option<&dyn Gazetteer>) -> (Vec<Pos>, Vec<usize>) {
+        let mut tags = Vec::with_capacity(words.len());
+        let labels = self.run(words, sentences, gaz, &mut tags, |h, s, e, tags| {
+            tagger.tag_hashed(h, tags);
+            (s, e)
+        });
+        (tags, labels)
+    }
+
+    /// The sentence loop: `pos_of(hashes, start, end, tags)` makes sure
+    /// `tags` holds the sentence's tags and returns their range in it.
+    fn run(
+        &self,
+        words: &[&str],
+        sentences: &[(usize, usize)],
+        gaz: Option<&dyn Gazetteer>,
+        tags: &mut Vec<Pos>,
+        mut pos_of: impl FnMut(&[WordHashes], usize, usize, &mut Vec<Pos>) -> (usize, usize),
+    ) -> Vec<usize> {
         let own: Vec<u8>;
         let gaz = match (self.uses_gazetteer, gaz) {
             (false, _) => None,
@@ -297,8 +327,8 @@ impl Recognizer {
         let mut out = Vec::with_capacity(words.len());
         for (s, e) in cover(words.len(), sentences) {
             let h = hash_words(&words[s..e]);
-            let p = pos.get(s..e.min(pos.len())).unwrap_or(&[]);
-            let ctx = Ctx { runs: cap_runs(&h), h: &h, pos: p, gaz, offset: s };
+            let (a, b) = pos_of(&h, s, e, tags);
+            let ctx = Ctx { runs: cap_runs(&h), h: &h, pos: &tags[a..b], gaz, offset: s };
             decode(&ctx, e - s, &mut memory, |f, scores| self.weights.score(f, scores), |_, _, _| None, &mut out);
         }
         out

@@ -125,6 +125,12 @@ impl Tagger {
             .iter()
             .map(|l| Pos::from_penn(l).ok_or_else(|| ModelError::Invalid(format!("unknown tag {l:?}"))))
             .collect::<Result<Vec<_>, _>>()?;
+        let mut distinct = tags.clone();
+        distinct.sort();
+        distinct.dedup();
+        if distinct.len() != tags.len() || tags.len() > MAX_TAGS {
+            return Err(ModelError::Invalid("repeated tags".into()));
+        }
         let dict = m.dict.iter().map(|(w, l)| (WordHashes::of(w).word, *l)).collect();
         Ok(Tagger { weights: m.weights, tags, dict })
     }
@@ -138,28 +144,36 @@ impl Tagger {
     /// end exclusive), in order; words outside them are tagged as one run each.
     pub fn tag_sentences(&self, words: &[&str], sentences: &[(usize, usize)]) -> Vec<Pos> {
         let mut out = Vec::with_capacity(words.len());
-        let mut scores = vec![0i32; self.tags.len()];
-        let mut f = [0u32; N_FEATS];
         for (s, e) in cover(words.len(), sentences) {
-            let h = hash_words(&words[s..e]);
-            let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-            for i in 0..e - s {
-                let l = match self.dict.get(&h[i + 2].word) {
-                    Some(&l) => l as usize,
-                    None => {
-                        features(&h, i, p1, p2, &mut f);
-                        self.weights.score(&f, &mut scores);
-                        argmax(&scores, |_| true)
-                    }
-                };
-                out.push(self.tags[l]);
-                p2 = p1;
-                p1 = l as u32;
-            }
+            self.tag_hashed(&hash_words(&words[s..e]), &mut out);
         }
         out
     }
+
+    /// Tags one sentence given its padded word hashes ([`hash_words`]),
+    /// appending to `out`.
+    pub fn tag_hashed(&self, h: &[WordHashes], out: &mut Vec<Pos>) {
+        let mut buf = [0i32; MAX_TAGS];
+        let scores = &mut buf[..self.tags.len()];
+        let mut f = [0u32; N_FEATS];
+        let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+        for i in 0..h.len().saturating_sub(4) {
+            let l = match self.dict.get(&h[i + 2].word) {
+                Some(&l) => l as usize,
+                None => {
+                    features(h, i, p1, p2, &mut f);
+                    self.weights.score(&f, scores);
+                    argmax(scores, |_| true)
+                }
+            };
+            out.push(self.tags[l]);
+            p2 = p1;
+            p1 = l as u32;
+        }
+    }
 }
+
+const MAX_TAGS: usize = 64;
 
 /// Ranges that cover `0..n` exactly: the given sentences (clamped, in
 /// order, non-overlapping) and the gaps between them.
