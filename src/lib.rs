@@ -10,5 +10,6 @@ pub mod export;
 pub mod sample;
 pub mod state;
 pub mod view;
+pub mod worker;
 
 pub use components::app::App;

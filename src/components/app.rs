@@ -24,12 +24,10 @@ use crate::view::{base_marks, emphasize, marks_by_para, paragraphs};
 /// Texts longer than this many words show a working state while they are annotated.
 const LONG_TEXT_WORDS: usize = 20_000;
 
-/// The notice after annotating: counts, then the core's warnings.
-fn annotated_notice(a: &saywho_core::Annotated) -> Option<Notice> {
-    let d = &a.document;
-    if !a.warnings.is_empty() {
-        let msg: Vec<&str> = a.warnings.iter().map(|w| w.message.as_str()).collect();
-        return Some(Notice::Info(msg.join(" ")));
+/// The notice after annotating: the core's warnings if any, else the counts.
+fn annotated_notice(d: &Document, warnings: &[String]) -> Option<Notice> {
+    if !warnings.is_empty() {
+        return Some(Notice::Info(warnings.join(" ")));
     }
     Some(Notice::Info(format!(
         "Annotated: {} entities in {} mentions, {} quotes.",
@@ -41,7 +39,8 @@ fn annotated_notice(a: &saywho_core::Annotated) -> Option<Notice> {
 
 fn load_annotated(text: &str) -> Action {
     let a = saywho_core::annotate(text);
-    let notice = annotated_notice(&a);
+    let warnings: Vec<String> = a.warnings.into_iter().map(|w| w.message).collect();
+    let notice = annotated_notice(&a.document, &warnings);
     Action::Load { doc: a.document, notice }
 }
 
@@ -256,7 +255,9 @@ pub fn App() -> Html {
         })
     };
 
-    // Annotating: at once for ordinary articles; long ones show a working state first.
+    // Annotating: at once for ordinary articles; long ones in the web worker, with a
+    // working state, so the page stays responsive.
+    let worker = use_mut_ref(|| None::<gloo::worker::WorkerBridge<crate::worker::Annotator>>);
     let run_annotate = {
         let act = act.clone();
         let busy = busy.clone();
@@ -266,14 +267,22 @@ pub fn App() -> Html {
                 return;
             }
             busy.set(true);
-            let act = act.clone();
-            let busy = busy.clone();
-            // Let the browser paint the working state before the work blocks it.
-            gloo::timers::callback::Timeout::new(40, move || {
-                act.emit(load_annotated(&text));
-                busy.set(false);
-            })
-            .forget();
+            let mut slot = worker.borrow_mut();
+            let bridge = slot.get_or_insert_with(|| {
+                use gloo::worker::Spawnable;
+                let act = act.clone();
+                let busy = busy.clone();
+                crate::worker::Annotator::spawner()
+                    .callback(move |done: crate::worker::Annotated| {
+                        let notice = annotated_notice(&done.document, &done.warnings);
+                        act.emit(Action::Load { doc: done.document, notice });
+                        busy.set(false);
+                    })
+                    .with_loader(true)
+                    .as_module(false)
+                    .spawn("./annotator_loader.js")
+            });
+            bridge.send(text);
         })
     };
     // Replacing a document with corrections asks first.
