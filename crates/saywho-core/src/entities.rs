@@ -123,6 +123,10 @@ const PLACE_NOUNS: [&str; 18] = [
     "county", "city", "town", "village", "coast", "desert",
 ];
 
+fn initials_len(t: &Text, a: usize, b: usize) -> usize {
+    (a..b).filter(|&k| t.is_cap(k)).count()
+}
+
 /// Does the acronym at token `acr` abbreviate the name `[a, b)`? Its letters
 /// are the initials of the name's capitalised words, in order, the first first.
 fn abbreviates(t: &Text, acr: usize, a: usize, b: usize) -> bool {
@@ -276,9 +280,27 @@ impl<'t, 'a> Extractor<'t, 'a> {
         !self.blocked[i] && self.text.is_cap(i)
     }
 
+    /// An all-capital abbreviation ("NASA", "U.S."), not a shouted word
+    /// ("NOT", "HELP": seen in lower case, or a function word).
     fn is_acronym(&self, i: usize) -> bool {
         let t = self.text;
-        t.is_all_caps(i) && t.tok(i).len() <= 8 && !self.g.is_common(t.tok(i))
+        let w = t.tok(i);
+        if !t.is_all_caps(i) || w.len() > 8 || self.g.is_common(w) {
+            return false;
+        }
+        if !w.is_ascii() || w.contains('.') {
+            return true;
+        }
+        let mut low = [0u8; 8];
+        let mut title = [0u8; 8];
+        for (k, c) in w.bytes().enumerate() {
+            low[k] = c.to_ascii_lowercase();
+            title[k] = if k == 0 { c } else { c.to_ascii_lowercase() };
+        }
+        let n = w.len();
+        let low = std::str::from_utf8(&low[..n]).unwrap_or("");
+        let title = std::str::from_utf8(&title[..n]).unwrap_or("");
+        !(self.lower.contains(low) && n > 3) && !self.g.is_common(title)
     }
 
     /// Is this capitalised word an ordinary word (it also appears in lower
@@ -475,6 +497,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
     fn segment(&mut self, mut a: usize, b: usize) {
         let t = self.text;
         let g = self.g;
+        // Shouting ("MIX IT ALL UP") names nothing.
+        if (a..b).filter(|&k| t.is_all_caps(k) && !t.tok(k).contains('.')).count() >= 3 {
+            return;
+        }
         // A sentence-initial capital is no evidence: drop an ordinary first word.
         if self.initial(a) && b - a > 1 && self.droppable(a, b) {
             a += 1;
@@ -554,7 +580,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if g.is_common(w) {
             return true;
         }
-        if self.midcap.contains(w) {
+        if self.midcap.contains(w) || t.is_all_caps(a) {
             return false;
         }
         self.seen_lower(w) || w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed")
@@ -666,6 +692,13 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if g.places.get_span(t, a, b, &mut self.buf).is_some() {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
         }
+        // "South Vietnam", "Northern Nigeria", "Greater London"
+        if n >= 2
+            && matches!(t.tok(a), "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "Greater" | "Upper" | "Lower")
+            && g.places.get_span(t, a + 1, b, &mut self.buf).is_some()
+        {
+            return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
+        }
         // Abbreviated states: "Springfield, Ill.", "Calif."
         if t.is(b, ".") && !t.tokens[b].space_before && g.places.get_span(t, a, b + 1, &mut self.buf).is_some() {
             return self.push(a, b + 1, Some(Label::Loc), Gender::Unknown, false);
@@ -700,7 +733,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if (a..b).any(|k| t.tok(k) == "&") {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
-        if n == 1 && self.is_acronym(a) {
+        // "WHO" after "World Health Organization", though "Who" is a common word.
+        let expands = n == 1
+            && t.is_all_caps(a)
+            && self.cands.iter().rev().take(200).any(|c| c.end - c.start >= 2 && abbreviates(t, a, c.start, c.end) && initials_len(t, c.start, c.end) == t.tok(a).len());
+        if n == 1 && (self.is_acronym(a) || expands) {
             let i = self.cands.len();
             self.push(a, b, Some(Label::Org), Gender::Unknown, false);
             // "Kennedy Space Center (KSC)"
@@ -767,10 +804,15 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 return self.push(a, b, Some(Label::Org), Gender::Unknown, true);
             }
             let w = t.tok(a);
+            // A first name by itself: "Suzanne is pregnant", "from Pauline".
+            if g.given_name(w).is_some() && !g.is_common(w) && !t.is_all_caps(a) && !the && (self.verb_like(b) || verb_after) && !self.ordinary(a) {
+                return self.push(a, b, Some(Label::Person), g.given_name(w).unwrap_or(Gender::Unknown), true);
+            }
             if initial || g.is_common(w) {
                 return self.push(a, b, None, Gender::Unknown, true);
             }
-            let l = if the { Label::Org } else { Label::Misc };
+            let at = a > 0 && matches!(t.tok(a - 1), "at" | "joined" | "for" | "with");
+            let l = if the || at { Label::Org } else { Label::Misc };
             return self.push(a, b, Some(l), Gender::Unknown, true);
         }
         let locative = a > 0 && matches!(t.tok(a - 1), "in" | "near" | "outside" | "across" | "throughout");
@@ -833,8 +875,13 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 return Some(if gender == Gender::Unknown { given.unwrap_or(Gender::Unknown) } else { gender });
             }
         }
-        // A given name and a surname: "Julie Hahn", "Charles Bolden" (not "the Mayo Clinic").
-        if n >= 2 && t.is_cap(b - 1) && !(a > 0 && t.is(a - 1, "the")) {
+        // A given name and a surname: "Julie Hahn", "Charles Bolden" (not "the
+        // Mayo Clinic", "San Rafael Ca", "Georgia Tech").
+        let place_first = match g.places.longest(t, a, b, &mut self.buf) {
+            Some((k, kind)) => k >= 2 || !matches!(kind, PlaceKind::City),
+            None => false,
+        };
+        if n >= 2 && t.is_cap(b - 1) && !(a > 0 && t.is(a - 1, "the")) && !place_first {
             if let Some(gender) = given {
                 if !g.is_common(t.tok(a)) || !self.initial(a) {
                     return Some(gender);
@@ -1176,6 +1223,10 @@ mod tests {
         check("Apple Inc. reported profits.", &["ORG Apple Inc."]);
         check("The Ohio Bureau of Criminal Investigation is assisting.", &["ORG Ohio Bureau of Criminal Investigation"]);
         check("Then Hurricane Helene made landfall.", &["MISC Hurricane Helene"]);
+        check("They flew the flag of South Vietnam and visited Georgia Tech.", &["LOC South Vietnam"]);
+        check_not("They visited Georgia Tech and San Rafael Ca.", &["PERSON Georgia Tech", "PERSON San Rafael Ca"]);
+        check("I worked at Enron for years. Deco is still with Caoimhe. Suzanne is pregnant.", &["ORG Enron", "PERSON Suzanne"]);
+        assert!(mentions("Iguazu is NOT a country. MIX IT ALL UP THEN POOP IN IT.").iter().all(|m| !m.starts_with("ORG")));
         check("SPRINGFIELD, Ill. — A fire at St. Mary's Catholic Church on Elm Street spread.", &[
             "LOC SPRINGFIELD",
             "LOC Ill.",
@@ -1232,6 +1283,7 @@ mod tests {
         ]);
         check("The CIA and the FBI said nothing, nor did the US or the UK or the U.S.", &["ORG CIA", "ORG FBI", "LOC US", "LOC UK", "LOC U.S."]);
         check("He told the CBC today.", &["ORG CBC"]);
+        check("The World Health Organization, who met, said so. WHO chief Tedros Ghebreyesus spoke.", &["ORG WHO"]);
         assert_eq!(entity_of("PORTO ALEGRE, Brazil (AP) — Rain fell.", "AP").map(|x| x.0), Some(Label::Org));
         check("Shares of Gerdau SA fell.", &["ORG Gerdau SA"]);
         check("The Guaiba river rose; floods hit Rio Grande do Sul state.", &["LOC Guaiba", "LOC Rio Grande do Sul"]);
