@@ -53,7 +53,8 @@ pub fn cue_at(text: &Text, i: usize) -> Option<Cue> {
         // "-ing" forms only as cues after a comma ("…, adding that …") or at a
         // sentence start; otherwise they are mostly nouns or progressives.
         let introduces = k < text.len() && matches!(text.tok(k), ":") || text.kind(k.min(text.len() - 1)) == Kind::Quote;
-        if lw.ends_with("ing") && !(i > 0 && matches!(text.tok(i - 1), "," | "—") || text.starts_sentence(i) || introduces) {
+        let quoted_as = i > 0 && text.is(i - 1, "as");
+        if lw.ends_with("ing") && !(i > 0 && matches!(text.tok(i - 1), "," | "—") || text.starts_sentence(i) || introduces || quoted_as) {
             let progressive = i > 0 && matches!(text.tok(i - 1), "is" | "was" | "were" | "are" | "been" | "be");
             if !progressive {
                 continue;

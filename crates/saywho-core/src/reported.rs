@@ -203,6 +203,17 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
             }
         }
     }
+    // Any short addressee before "that": "told aides that", "warned local
+    // officials that".
+    if cue.flags.addressee && k < s1 && !t.is(k, "that") {
+        if let Some(th) = (k + 1..s1.min(k + 5)).find(|&x| t.is(x, "that")) {
+            let mut buf = [0u8; 32];
+            let aux = |x: usize, buf: &mut [u8; 32]| lexicon::ascii_lower(t.tok(x), buf).is_some_and(lexicon::is_finite_marker);
+            if (k..th).all(|x| t.is_word(x) && !aux(x, &mut buf)) {
+                k = th;
+            }
+        }
+    }
     // A prepositional phrase between the verb and its clause: "said in a
     // statement that …", "told reporters on Tuesday that …".
     if k < s1 && lower(k, &mut buf).is_some_and(|w| matches!(w.as_str(), "in" | "on" | "at" | "during" | "via" | "through" | "after" | "before" | "from")) {

@@ -147,8 +147,9 @@ impl<'t, 'a> Ctx<'t, 'a> {
         // Inverted order after a quote or a comma: "…,” said Bolden", "said
         // Daniel Osei, the …". After a comma that closes an appositive
         // ("Ranjha, an expert, told The Media Line") the subject comes first.
-        // "…, adding that …": a participle's subject is the clause's subject.
-        if cue.start > sent.start && t.tok(cue.start - 1) == "," && t.tok(cue.start).ends_with("ing") {
+        // "…, adding that …", "X was quoted as saying": a participle's
+        // subject is the clause's subject.
+        if cue.start > sent.start && matches!(t.tok(cue.start - 1), "," | "as") && t.tok(cue.start).ends_with("ing") {
             let from = self.after_intro(sent.start, cue.start);
             return self.sentence_subject(from, cue.start - 1);
         }
@@ -994,6 +995,24 @@ mod tests {
         check(
             "Jane Doe, the mayor, approved the plan, adding that it would pass.",
             &[("it would pass", "indirect", "Jane Doe")],
+        );
+    }
+
+    #[test]
+    fn every_tense_and_colon() {
+        check("Maria Lopez has said the plan is dead.", &[("the plan is dead", "indirect", "Maria Lopez")]);
+        check("Maria Lopez had told aides that the plan was dead.", &[("the plan was dead", "indirect", "Maria Lopez")]);
+        check("Maria Lopez says the plan is dead.", &[("the plan is dead", "indirect", "Maria Lopez")]);
+        check("Maria Lopez is saying the plan is dead.", &[("the plan is dead", "indirect", "Maria Lopez")]);
+        check("Maria Lopez was quoted as saying the plan was dead.", &[("the plan was dead", "indirect", "Maria Lopez")]);
+        check("Maria Lopez said: “The plan is dead.”", &[("“The plan is dead.”", "direct", "Maria Lopez")]);
+    }
+
+    #[test]
+    fn organisations_by_their_head_noun() {
+        check(
+            "The Ministry of Finance met on Monday. The ministry said talks would resume.",
+            &[("talks would resume", "indirect", "Ministry of Finance")],
         );
     }
 
