@@ -221,3 +221,55 @@ async fn a_dom_selection_after_an_emoji_adds_the_right_words() {
     assert_eq!(attr(&added.query_selector("[data-start]").unwrap().unwrap(), "data-start"), Some(s.to_string()));
     unmount(h, root).await;
 }
+
+#[wasm_bindgen_test]
+async fn new_document_asks_in_the_page_first() {
+    let (h, root) = mount(&fixture()).await;
+    click(&button(&root, "New document")).await;
+    let dialog = q(&root, "[role=dialog]").expect("an in-page dialog");
+    assert!(dialog.text_content().unwrap().contains("Start a new document?"));
+    click(&button(&root, "Cancel")).await;
+    assert!(q(&root, "[role=dialog]").is_none());
+    assert!(q(&root, "#doc [data-id=M1]").is_some(), "cancel keeps the document");
+    click(&button(&root, "New document")).await;
+    click(&button(&root, "Start new document")).await;
+    assert!(q(&root, "#doc [data-kind]").is_none());
+    assert!(q(&root, "textarea[aria-label='Article text']").is_some());
+    unmount(h, root).await;
+}
+
+/// Opens `content` as `name` through the hidden file input, as the file picker would.
+async fn open_file(root: &Element, name: &str, content: &str) {
+    let input: web_sys::HtmlInputElement = q(root, "#import-file[aria-label='Annotations file']").unwrap().dyn_into().unwrap();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+    let dt = web_sys::DataTransfer::new().unwrap();
+    dt.items().add_with_file(&file).unwrap();
+    input.set_files(Some(&dt.files().unwrap()));
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    }).unwrap()).unwrap();
+    for _ in 0..5 {
+        tick().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_annotations_file_is_refused_with_a_precise_message() {
+    let (h, root) = mount(&fixture()).await;
+    let mut bad = fixture();
+    bad.mentions[2].text = "Bergen".into();
+    open_file(&root, "bad.saywho.json", &serde_json::to_string(&bad).unwrap()).await;
+    let alert = q(&root, "[role=alert]").unwrap().text_content().unwrap();
+    assert!(alert.contains("bad.saywho.json") && alert.contains("mentions[2]"), "{alert}");
+    assert_eq!(q(&root, "#doc [data-id=M3]").unwrap().text_content().as_deref(), Some("Oslo"), "current work untouched");
+    // A good file replaces the document (no corrections yet, so no question).
+    let mut good = fixture();
+    good.mentions.truncate(1);
+    open_file(&root, "good.saywho.json", &good.to_json()).await;
+    assert!(q(&root, "#doc [data-id=M3]").is_none());
+    assert!(q(&root, "[role=status]").unwrap().text_content().unwrap().contains("Opened good.saywho.json"));
+    unmount(h, root).await;
+}

@@ -79,7 +79,15 @@ struct Pending {
     title: &'static str,
     message: &'static str,
     confirm: &'static str,
-    action: Action,
+    then: Then,
+}
+
+/// What happens once the user confirms.
+#[derive(Clone, PartialEq)]
+enum Then {
+    Act(Action),
+    /// Annotate this text (in the worker when it is long).
+    Annotate(String),
 }
 
 #[component]
@@ -286,33 +294,42 @@ pub fn App() -> Html {
         })
     };
     // Replacing a document with corrections asks first.
+    let proceed = {
+        let act = act.clone();
+        let run = run_annotate.clone();
+        Callback::from(move |then: Then| match then {
+            Then::Act(a) => act.emit(a),
+            Then::Annotate(text) => run.emit(text),
+        })
+    };
     let replace = {
         let pending = pending.clone();
-        let act = act.clone();
+        let proceed = proceed.clone();
         let has_edits = state.can_undo();
-        Callback::from(move |p: Pending| if has_edits { pending.set(Some(p)) } else { act.emit(p.action) })
+        Callback::from(move |p: Pending| if has_edits { pending.set(Some(p)) } else { proceed.emit(p.then) })
     };
     let annotate_text = {
         let replace = replace.clone();
         let run = run_annotate.clone();
         let current = state.doc.text.clone();
         let has_edits = state.can_undo();
+        let act = act.clone();
         Callback::from(move |text: String| {
             if text.trim().is_empty() {
-                run.emit(text);
+                act.emit(Action::Notify(Some(Notice::Error("The text box is empty: paste an article first.".into()))));
             } else if has_edits && *text == *current {
                 replace.emit(Pending {
                     title: "Annotate again?",
                     message: "Annotating the same text again replaces your corrections. Download the JSON first to keep them.",
-                    confirm: "Annotate again",
-                    action: load_annotated(&text),
+                    confirm: "Replace document",
+                    then: Then::Annotate(text),
                 });
             } else if has_edits {
                 replace.emit(Pending {
                     title: "Annotate the new text?",
                     message: "This replaces the current document and your corrections.",
-                    confirm: "Annotate",
-                    action: load_annotated(&text),
+                    confirm: "Replace document",
+                    then: Then::Annotate(text),
                 });
             } else {
                 run.emit(text);
@@ -344,8 +361,8 @@ pub fn App() -> Html {
             replace.emit(Pending {
                 title: "Load the sample?",
                 message: "The sample replaces the current document and your corrections.",
-                confirm: "Load sample",
-                action: load_annotated(SAMPLE),
+                confirm: "Replace document",
+                then: Then::Act(load_annotated(SAMPLE)),
             })
         })
     };
@@ -363,7 +380,7 @@ pub fn App() -> Html {
                     title: "Start a new document?",
                     message: "The current document and its corrections will be cleared from this browser. Download the JSON first to keep them.",
                     confirm: "Start new document",
-                    action,
+                    then: Then::Act(action),
                 }));
             }
         })
@@ -391,8 +408,8 @@ pub fn App() -> Html {
                     Ok(doc) => replace.emit(Pending {
                         title: "Open this annotations file?",
                         message: "It replaces the current document and your corrections.",
-                        confirm: "Open file",
-                        action: Action::Load { doc, notice: Some(Notice::Info(format!("Opened {name}."))) },
+                        confirm: "Replace document",
+                        then: Then::Act(Action::Load { doc, notice: Some(Notice::Info(format!("Opened {name}."))) }),
                     }),
                     Err(e) => act.emit(Action::Notify(Some(Notice::Error(format!("Could not open {name}: {e}. Your current work is unchanged."))))),
                 }
@@ -532,12 +549,12 @@ pub fn App() -> Html {
     let dialog = match &*pending {
         Some(p) => {
             let pending_c = pending.clone();
-            let act = act.clone();
-            let action = p.action.clone();
-            let textarea_focus = matches!(&p.action, Action::Load { doc, .. } if doc.text.is_empty());
+            let proceed = proceed.clone();
+            let then = p.then.clone();
+            let textarea_focus = matches!(&p.then, Then::Act(Action::Load { doc, .. }) if doc.text.is_empty());
             let on_confirm = Callback::from(move |_| {
                 pending_c.set(None);
-                act.emit(action.clone());
+                proceed.emit(then.clone());
                 if textarea_focus {
                     dom::focus_by_id("article-text");
                 }
