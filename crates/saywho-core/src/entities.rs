@@ -811,8 +811,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
             if initial || g.is_common(w) {
                 return self.push(a, b, None, Gender::Unknown, true);
             }
-            let at = a > 0 && matches!(t.tok(a - 1), "at" | "joined" | "for" | "with");
-            let l = if the || at { Label::Org } else { Label::Misc };
+            // "at Enron": a workplace. ("the Holocaust", "the World" stay MISC.)
+            let at = a > 0 && matches!(t.tok(a - 1), "at" | "joined");
+            let l = if at { Label::Org } else { Label::Misc };
             return self.push(a, b, Some(l), Gender::Unknown, true);
         }
         let locative = a > 0 && matches!(t.tok(a - 1), "in" | "near" | "outside" | "across" | "throughout");
@@ -881,7 +882,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
             Some((k, kind)) => k >= 2 || !matches!(kind, PlaceKind::City),
             None => false,
         };
-        if n >= 2 && t.is_cap(b - 1) && !(a > 0 && t.is(a - 1, "the")) && !place_first {
+        if n >= 2 && t.is_cap(b - 1) && !(a > 0 && matches!(t.tok(a - 1), "the" | "at")) && !place_first {
             if let Some(gender) = given {
                 if !g.is_common(t.tok(a)) || !self.initial(a) {
                     return Some(gender);
@@ -964,7 +965,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
     /// role noun ("Diplomats emphasize …").
     fn ordinary(&mut self, a: usize) -> bool {
         let w = self.text.tok(a);
-        if self.seen_lower(w) || self.g.is_common(w) {
+        if self.seen_lower(w) || self.g.is_common(w) || (w.len() > 5 && w.ends_with("ly") && self.g.given_name(w).is_none()) {
             return true;
         }
         let l = self.lbuf.as_str();
@@ -1324,6 +1325,8 @@ mod tests {
         assert_eq!(entity_of(doc, "CIA").map(|x| x.1), Some("Central Intelligence Agency".into()));
         let doc = "Alexandria Ocasio-Cortez wrote it. Ocasio-Cortez said so.";
         assert_eq!(entity_of(doc, "Ocasio-Cortez").map(|x| x.1), Some("Alexandria Ocasio-Cortez".into()));
+        let doc = "A drug developed by Eli Lilly slowed decline. Lilly said it would publish.";
+        assert_eq!(entity_of(doc, "Lilly").map(|x| (x.0, x.1)), Some((Label::Org, "Eli Lilly".into())));
         // A guess with context wins over a bare guess: one entity.
         let doc = "Tesco said profits rose. Last year, Tesco paid a fine.";
         assert_eq!(entity_of(doc, "Tesco").map(|x| x.0), Some(Label::Org));

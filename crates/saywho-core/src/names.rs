@@ -145,6 +145,10 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
                         short.entry(text.tok(c.end - 1)).or_insert(e);
                     }
                 }
+                // A firm named after its founder: "Eli Lilly" … "Lilly said".
+                if label == Label::Org && w == 2 && g.given_name(text.tok(c.start)).is_some() && text.kind(c.end - 1) == Kind::Word {
+                    short.entry(text.tok(c.end - 1)).or_insert(e);
+                }
             }
         }
     }
