@@ -172,23 +172,33 @@ impl NerSeq {
 }
 
 /// NER training sequences: GUM train (gold tokens and saywho tokens) and EWT
-/// UNER dev, each tagged by `tagger` (predicted tags, as at run time).
-pub fn ner_sequences(gum: &[Doc], ewt: &[IobDoc], tagger: &pos::Tagger, lists: Option<&NameLists>) -> Vec<NerSeq> {
+/// UNER dev (tagged by `tagger`), with predicted tags, as at run time.
+///
+/// `gum_tagger(i)` tags GUM document `i`: a tagger that has not seen it
+/// (jackknifing), so the tags are as noisy as at run time.
+pub fn ner_sequences<'t>(
+    gum: &[Doc],
+    ewt: &[IobDoc],
+    gum_tagger: impl Fn(usize) -> &'t pos::Tagger,
+    tagger: &pos::Tagger,
+    lists: Option<&NameLists>,
+) -> Vec<NerSeq> {
     let mut out = Vec::new();
-    let mut push = |words: Vec<String>, spans: &[(usize, usize, usize)], sentences: Vec<(usize, usize)>| {
+    let mut push = |tagger: &pos::Tagger, words: Vec<String>, spans: &[(usize, usize, usize)], sentences: Vec<(usize, usize)>| {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let pos = tagger.tag_sentences(&refs, &sentences);
         let labels = ner::labels_of(words.len(), spans);
         let gaz = lists.map_or(Vec::new(), |l| l.bits(&refs));
         out.push(NerSeq { words, gaz, sentences, pos, labels });
     };
-    for d in gum {
-        push(d.words.iter().map(|w| w.form.clone()).collect(), &entities(d), d.sentence_ranges());
+    for (i, d) in gum.iter().enumerate() {
+        let t = gum_tagger(i);
+        push(t, d.words.iter().map(|w| w.form.clone()).collect(), &entities(d), d.sentence_ranges());
         let r = retokenise(d);
-        push(r.words().into_iter().map(String::from).collect(), &r.spans, r.sentences.clone());
+        push(t, r.words().into_iter().map(String::from).collect(), &r.spans, r.sentences.clone());
     }
     for d in ewt {
-        push(d.words.clone(), &d.spans, d.sentences.clone());
+        push(tagger, d.words.clone(), &d.spans, d.sentences.clone());
     }
     out
 }

@@ -18,6 +18,8 @@ const POS_EPOCHS: usize = 8;
 const NER_EPOCHS: usize = 12;
 const SEED: u64 = 0x5a11_7e55;
 const NER_RUNS: usize = 3;
+/// Folds for jackknifing the tags the recognizer is trained on.
+const FOLDS: usize = 5;
 
 struct Args {
     data: PathBuf,
@@ -117,7 +119,15 @@ fn run(args: &Args) -> Result<(), String> {
     // Entities, with features from the tagger's own (predicted) tags.
     let t1 = Instant::now();
     let lists = if args.gazetteer { Some(data::shared_gazetteer(&args.data)?) } else { None };
-    let ner_train = data::ner_sequences(&c.gum_train, &c.ewt_dev, &tagger, lists.as_ref());
+    // Jackknifed tags for GUM train: each fold tagged by a tagger trained on the others.
+    let folds: Vec<pos::Tagger> = (0..FOLDS)
+        .map(|k| {
+            let docs: Vec<_> = c.gum_train.iter().enumerate().filter(|(i, _)| i % FOLDS != k).map(|(_, d)| d.clone()).collect();
+            let m = pos::train(&data::pos_sequences(&docs, true), POS_BITS, args.pos_epochs, SEED, ABOUT_POS);
+            pos::Tagger::from_model(m).map_err(|e| e.to_string())
+        })
+        .collect::<Result<_, _>>()?;
+    let ner_train = data::ner_sequences(&c.gum_train, &c.ewt_dev, |i| &folds[i % FOLDS], &tagger, lists.as_ref());
     let ner_docs: Vec<ner::NerDoc> = ner_train.iter().map(|s| s.as_doc()).collect();
     if args.tune {
         for epochs in [6, 9, 12, 15, 20] {

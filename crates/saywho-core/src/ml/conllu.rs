@@ -246,10 +246,10 @@ impl Doc {
                 }
             }
             if ty == 0 {
-                if let Some(k) = (a..b - 1).rev().find(|&k| is_title(&self.words[k].form)) {
+                if let Some(k) = (a..b - 1).rev().find(|&k| super::gazetteer::is_title(&self.words[k].form)) {
                     a = k + 1;
                 }
-                if b - a == 1 && is_title(&self.words[a].form) {
+                if b - a == 1 && super::gazetteer::is_title(&self.words[a].form) {
                     continue;
                 }
             }
@@ -308,27 +308,6 @@ impl Doc {
         }
         out
     }
-}
-
-/// Person titles left out of PERSON spans.
-pub fn is_title(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
-    matches!(
-        w,
-        "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr" | "Prof" | "Professor" | "Sir" | "Dame" | "Lord" | "Lady"
-            | "President" | "Vice" | "Prime" | "Minister" | "Premier" | "Chancellor" | "Secretary" | "Senator" | "Sen"
-            | "Governor" | "Gov" | "Mayor" | "Rep" | "Representative" | "Congressman" | "Congresswoman" | "Ambassador"
-            | "General" | "Gen" | "Colonel" | "Col" | "Captain" | "Capt" | "Lieutenant" | "Lt" | "Sergeant" | "Sgt"
-            | "Major" | "Admiral" | "Commander" | "Officer" | "Detective" | "Inspector" | "Judge" | "Justice"
-            | "King" | "Queen" | "Prince" | "Princess" | "Emperor" | "Empress" | "Duke" | "Duchess" | "Pope"
-            | "Saint" | "St" | "Father" | "Rev" | "Reverend" | "Bishop" | "Archbishop" | "Cardinal" | "Rabbi" | "Imam"
-            | "Sheikh" | "Chairman" | "Chairwoman" | "Chief" | "Director" | "Coach" | "Dean" | "Deputy" | "Commissioner"
-            | "Speaker" | "Count" | "Countess" | "Baron" | "Sultan" | "Tsar" | "Czar" | "Emir" | "Shah" | "Herr" | "Frau"
-            | "Madame" | "Mme" | "Monsieur" | "Senor" | "Señor" | "Uncle" | "Aunt" | "Brother" | "Sister" | "CEO"
-            | "Marshal" | "Field" | "Attorney" | "Councillor" | "Councilman" | "Councilwoman" | "Assemblyman"
-            | "Assemblywoman" | "Superintendent" | "Chef" | "Doctor" | "Nurse" | "Agent" | "Trooper" | "Corporal"
-            | "Private" | "Cpl" | "Pvt" | "Adm" | "Cmdr" | "Maj" | "Brig" | "Hon" | "Honourable" | "Honorable"
-    )
 }
 
 /// A sentence of an IOB2 file: words and typed spans.

@@ -44,6 +44,43 @@ fn run_hash(words: &[&str]) -> u32 {
     words.iter().fold(0x811c_9dc5, |h, w| extend(h, lower_hash(w)))
 }
 
+/// Words that end (or open, before "of") organisation names; kept here, in
+/// code, so training and run time see the same list.
+const ORG_HEADS: &[&str] = &[
+    "Academy", "Agency", "Airlines", "Airways", "Alliance", "Army", "Assembly", "Association", "Authority", "Bank",
+    "Board", "Brigade", "Bureau", "Cabinet", "Center", "Centre", "Church", "Club", "Coalition", "College",
+    "Commission", "Committee", "Company", "Conference", "Congress", "Corp", "Corp.", "Corporation", "Council",
+    "Court", "Department", "Directorate", "Division", "Federation", "Force", "Forces", "Foundation", "Fund",
+    "Group", "Guard", "Hospital", "Inc", "Inc.", "Institute", "Institution", "League", "Library", "Ltd", "Ltd.",
+    "Media", "Ministry", "Movement", "Museum", "Network", "News", "Office", "Organisation", "Organization",
+    "Parliament", "Party", "Police", "Press", "School", "Senate", "Service", "Services", "Society", "Team",
+    "Times", "Trust", "Union", "United", "University", "Co", "Co.", "LLC", "PLC", "plc", "AG", "GmbH", "SA",
+    "Bulletin", "Journal", "Post", "Herald", "Tribune", "Gazette", "Agency", "Commission", "Secretariat",
+];
+
+/// Person titles: cut off person names in the training data, and a
+/// gazetteer bit for the recognizer.
+pub fn is_title(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    matches!(
+        w,
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr" | "Prof" | "Professor" | "Sir" | "Dame" | "Lord" | "Lady"
+            | "President" | "Vice" | "Prime" | "Minister" | "Premier" | "Chancellor" | "Secretary" | "Senator" | "Sen"
+            | "Governor" | "Gov" | "Mayor" | "Rep" | "Representative" | "Congressman" | "Congresswoman" | "Ambassador"
+            | "General" | "Gen" | "Colonel" | "Col" | "Captain" | "Capt" | "Lieutenant" | "Lt" | "Sergeant" | "Sgt"
+            | "Major" | "Admiral" | "Commander" | "Officer" | "Detective" | "Inspector" | "Judge" | "Justice"
+            | "King" | "Queen" | "Prince" | "Princess" | "Emperor" | "Empress" | "Duke" | "Duchess" | "Pope"
+            | "Saint" | "St" | "Father" | "Rev" | "Reverend" | "Bishop" | "Archbishop" | "Cardinal" | "Rabbi" | "Imam"
+            | "Sheikh" | "Chairman" | "Chairwoman" | "Chief" | "Director" | "Coach" | "Dean" | "Deputy" | "Commissioner"
+            | "Speaker" | "Count" | "Countess" | "Baron" | "Sultan" | "Tsar" | "Czar" | "Emir" | "Shah" | "Herr" | "Frau"
+            | "Madame" | "Mme" | "Monsieur" | "Senor" | "Señor" | "Uncle" | "Aunt" | "Brother" | "Sister" | "CEO"
+            | "Marshal" | "Field" | "Attorney" | "Councillor" | "Councilman" | "Councilwoman" | "Assemblyman"
+            | "Assemblywoman" | "Superintendent" | "Chef" | "Doctor" | "Nurse" | "Agent" | "Trooper" | "Corporal"
+            | "Private" | "Cpl" | "Pvt" | "Adm" | "Cmdr" | "Maj" | "Brig" | "Hon" | "Honourable" | "Honorable"
+    )
+}
+
+
 /// The bit for a place kind as written in the gazetteer files.
 pub fn place_bit(kind: &str) -> u8 {
     match kind {
@@ -81,6 +118,15 @@ impl NameLists {
         for (i, &l) in lower.iter().enumerate() {
             if self.given.contains(&extend(0x811c_9dc5, l)) {
                 out[i] |= gaz::GIVEN_NAME;
+            }
+            let w = words[i];
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                if ORG_HEADS.contains(&w) {
+                    out[i] |= gaz::ORG_SUFFIX;
+                }
+                if is_title(w) {
+                    out[i] |= gaz::TITLE;
+                }
             }
         }
         let mut i = 0;
@@ -218,6 +264,7 @@ mod tests {
         check("Anna left New York for the UNITED states", &[g, 0, p, p, 0, 0, c, c]);
         check("anna saw York and new", &[g, 0, p, 0, 0]);
         check("Winston - Salem x", &[p, p, p, 0]);
+        check("Dr. Will of Acme Corp. and the Union", &[gaz::TITLE, g, 0, 0, gaz::ORG_SUFFIX, 0, 0, gaz::ORG_SUFFIX]);
         check("", &[0]);
     }
 

@@ -15,10 +15,10 @@ pub const TYPES: [&str; 4] = ["PERSON", "ORG", "LOC", "MISC"];
 
 /// Identifies the feature set in model files; bump on any template change.
 /// The low bit says whether the model was trained with gazetteer features.
-pub const FEATURE_SET: u32 = 0x4e45_5204;
+pub const FEATURE_SET: u32 = 0x4e45_5206;
 const WITH_GAZETTEER: u32 = 1;
 
-pub const N_FEATS: usize = 35;
+pub const N_FEATS: usize = 36;
 
 /// Label index: 0 is O, then B, I, L, U for each type in [`TYPES`] order.
 pub const N_LABELS: usize = 1 + 4 * TYPES.len();
@@ -153,17 +153,17 @@ struct Ctx<'a> {
     gaz: Option<&'a dyn Gazetteer>,
     /// Index of the sentence's first word in the caller's word list.
     offset: usize,
-    /// Per word: lower-case hashes of the first and last word of the run of
+    /// Per word: the first and last word (sentence indices) of the run of
     /// capitalised words it is in ("Quaid - i - Azam University": the last
-    /// word says ORG), or 0 outside runs.
-    runs: Vec<(u32, u32)>,
+    /// word says ORG), or None outside runs.
+    runs: Vec<Option<(u32, u32)>>,
 }
 
 /// See [`Ctx::runs`].
-fn cap_runs(h: &[WordHashes]) -> Vec<(u32, u32)> {
+fn cap_runs(h: &[WordHashes]) -> Vec<Option<(u32, u32)>> {
     let n = h.len() - 4;
     let cap = |i: usize| h[i + 2].flags & flag::INIT_CAP != 0;
-    let mut out = vec![(0, 0); n];
+    let mut out = vec![None; n];
     let mut i = 0;
     while i < n {
         if !cap(i) {
@@ -174,8 +174,7 @@ fn cap_runs(h: &[WordHashes]) -> Vec<(u32, u32)> {
         while j < n && cap(j) {
             j += 1;
         }
-        let v = (h[i + 2].lower, h[j - 1 + 2].lower);
-        out[i..j].iter_mut().for_each(|x| *x = v);
+        out[i..j].iter_mut().for_each(|x| *x = Some((i as u32, j as u32 - 1)));
         i = j;
     }
     out
@@ -206,6 +205,7 @@ impl Ctx<'_> {
         let ii = i as isize;
         let (p, pm, pn) = (self.pos(ii), self.pos(ii - 1), self.pos(ii + 1));
         let start = sentence_start(h, i) as u32;
+        let run = self.runs[i];
         *out = [
             feat(0, 0),
             feat(1, c.word),
@@ -240,8 +240,9 @@ impl Ctx<'_> {
             feat2(30, self.gaz(ii - 1), self.gaz(ii + 1)),
             feat2(31, m1.lower, c.cap()),
             feat2(32, n1.lower, c.cap()),
-            feat(33, self.runs[i].1),
-            feat(34, self.runs[i].0),
+            feat(33, run.map_or(0, |(_, b)| h[b as usize + 2].lower)),
+            feat(34, run.map_or(0, |(a, _)| h[a as usize + 2].lower)),
+            feat2(35, run.map_or(0xff, |(_, b)| self.gaz(b as isize)), run.map_or(0xff, |(a, _)| self.gaz(a as isize))),
         ];
     }
 }
