@@ -223,6 +223,16 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
             }
         }
     }
+    // "As Heald told The Huffington Post, ozone has dropped.": the content
+    // follows the comma that closes the "as" clause.
+    if k < s1 && t.tok(k) == "," {
+        let subj = cx.subject_of(cue)?;
+        let first = (s0..subj.span.0).find(|&x| t.is_word(x));
+        if first.is_some_and(|f| t.is(f, "as") && f + 1 == subj.span.0) && k + 1 < s1 {
+            return Some((k + 1, end_from(k + 1)));
+        }
+        return None;
+    }
     if k >= s1 {
         return None;
     }

@@ -175,6 +175,14 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     return Some(self.mention_source(m));
                 }
             }
+            // "said Ambassador Mohib": a title and the surname of a person
+            // named earlier.
+            if n > s && n - s >= 2 {
+                let surname = t.tok(n - 1);
+                if let Some(e) = self.person_by_surname(surname, s) {
+                    return Some(Source { span: (s, n), entity: Some(e), pronoun: None, negated: false });
+                }
+            }
             // "…,” said the spokeswoman." → the NP after the verb, or the
             // name in apposition to it ("said the council leader, Jane Amberley").
             if s > cue.end && t.is_word(s) && !t.is_cap(s) {
@@ -432,6 +440,15 @@ impl<'t, 'a> Ctx<'t, 'a> {
             return false;
         }
         true
+    }
+
+    /// The person named before token `before` whose name ends with `surname`.
+    fn person_by_surname(&self, surname: &str, before: usize) -> Option<usize> {
+        let upto = self.ents.mentions.partition_point(|m| m.start < before);
+        self.ents.mentions[..upto].iter().rev().find_map(|m| {
+            let e = &self.ents.entities[m.entity];
+            (e.label == Label::Person && e.name.rsplit(' ').next() == Some(surname)).then_some(m.entity)
+        })
     }
 
     fn mention_source(&self, m: usize) -> Source {
@@ -740,13 +757,16 @@ fn inherit(cx: &Ctx, out: &[Attributed], sources: &[Option<Source>], i: usize) -
     if q.kind == QuoteKind::Partial {
         return None;
     }
+    // The person introduced right before: the subject of the sentence just
+    // before the quote, in this paragraph or the one above.
+    let introduced = introduced_before(cx, q.start);
     let before = cx.ents.mentions.partition_point(|m| m.start < q.start);
     // People named between the previous quote and this one.
-    let person_between = |from: usize| {
+    let person_between = |from: usize, speaker: Option<usize>| {
         let first = cx.ents.mentions.partition_point(|m| m.start < from);
         cx.ents.mentions[first.min(before)..before]
             .iter()
-            .any(|m| m.label == Label::Person && !cx.in_marks[m.start])
+            .any(|m| m.label == Label::Person && !cx.in_marks[m.start] && Some(m.entity) != speaker)
     };
     for j in (i.saturating_sub(WINDOW)..i).rev() {
         let pj = t.tokens[out[j].start].para;
@@ -755,25 +775,35 @@ fn inherit(cx: &Ctx, out: &[Attributed], sources: &[Option<Source>], i: usize) -
         }
         if let Some(src) = sources[j] {
             if src.entity.is_some() || src.pronoun.is_none() {
-                if pj == para || !person_between(out[j].end) {
+                // Someone else introduced after that quote takes over:
+                // "“A,” said Smith. Jones disagreed. “B.”"
+                if let Some(p) = introduced.filter(|p| p.span.0 >= out[j].end && p.entity != src.entity) {
+                    return Some(p);
+                }
+                if pj == para || !person_between(out[j].end, src.entity) {
                     return Some(src);
                 }
                 break;
             }
         }
     }
-    // The person introduced right before: the subject of the sentence before
-    // the quote, in this paragraph or the one above.
-    let _ = before;
-    let qs = t.sent_of[q.start];
+    introduced
+}
+
+/// The person introduced right before token `at`: the subject of the
+/// previous sentence, in this paragraph or the one above.
+fn introduced_before(cx: &Ctx, at: usize) -> Option<Source> {
+    let t = cx.text;
+    let qs = t.sent_of[at];
     if qs == 0 {
         return None;
     }
     let prev = t.sentences[qs - 1];
-    if prev.para + 1 < para {
+    if prev.para + 1 < t.tokens[at].para || cx.in_marks[prev.start] {
         return None;
     }
-    let src = cx.sentence_subject(prev.start, prev.end)?;
+    let from = cx.after_intro(prev.start, prev.end);
+    let src = cx.sentence_subject(from, prev.end)?;
     let e = src.entity?;
     (cx.ents.entities[e].label == Label::Person).then_some(Source { span: src.span, entity: Some(e), pronoun: None, negated: false })
 }
@@ -1013,6 +1043,34 @@ mod tests {
         check(
             "The Ministry of Finance met on Monday. The ministry said talks would resume.",
             &[("talks would resume", "indirect", "Ministry of Finance")],
+        );
+    }
+
+    #[test]
+    fn someone_newly_introduced_takes_over() {
+        check(
+            "“We lost,” said John Smith. Maria Lopez disagreed. “We won.”",
+            &[("“We lost,”", "direct", "John Smith"), ("“We won.”", "direct", "Maria Lopez")],
+        );
+    }
+
+    #[test]
+    fn quotes_continue_in_the_next_paragraph() {
+        check(
+            "“It was not possible,” said Ambassador Hamdullah Mohib.\n\n“They represent our aspirations.”",
+            &[("“It was not possible,”", "direct", "Hamdullah Mohib"), ("“They represent our aspirations.”", "direct", "Hamdullah Mohib")],
+        );
+    }
+
+    #[test]
+    fn as_clauses_and_titled_surnames() {
+        check(
+            "As Colette Heald told The Huffington Post, ozone has dropped since 1990.",
+            &[("ozone has dropped since 1990", "indirect", "Colette Heald")],
+        );
+        check(
+            "Hamdullah Mohib arrived. “It was not possible,” said Ambassador Mohib.",
+            &[("“It was not possible,”", "direct", "Hamdullah Mohib")],
         );
     }
 
