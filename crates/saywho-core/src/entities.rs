@@ -525,6 +525,17 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 return self.segment(a, s);
             }
         }
+        // A title with its office: "the Secretary of State", "Governor of Texas
+        // Greg Abbott" (the place counts; the person is what follows).
+        if let Some((k, gender)) = self.title_at(a, b) {
+            if a + k + 1 < b && t.is(a + k, "of") {
+                let q = self.title_complement(a + k + 1, b);
+                if q < b {
+                    self.classify(q, b, false, Some(gender));
+                }
+                return;
+            }
+        }
         // A name ending in a head word is one name, titles inside or not.
         if self.head_label(a, b).is_some() || (a..b).any(|k| matches!(t.tok(k), "’s" | "'s")) {
             self.classify(a, b, the, None);
@@ -620,10 +631,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
             q += 1;
         }
         let mut first = true;
-        while q < b && (first || (b - q > 2 && g.given_name(t.tok(q)).is_none())) {
+        // Up to a given name, or the last one or two words unless they are ordinary words.
+        while q < b && (first || (g.given_name(t.tok(q)).is_none() && (b - q > 2 || self.ordinary(q)))) {
             first = false;
             if let Some((n, _)) = g.places.longest(t, q, b, &mut self.buf) {
-                if b - q > n {
+                if b - q >= n {
                     self.push(q, q + n, Some(Label::Loc), Gender::Unknown, false);
                     q += n;
                     continue;
@@ -819,6 +831,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let locative = a > 0 && matches!(t.tok(a - 1), "in" | "near" | "outside" | "across" | "throughout");
         if locative && !verb_after && n > 1 {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, true);
+        }
+        if locative && n == 1 && !initial && !the && t.tok(a).chars().nth(1).is_some() && !g.is_common(t.tok(a)) && g.given_name(t.tok(a)).is_none() {
+            return self.push(a, b, Some(Label::Loc), Gender::Unknown, true); // "pilgrims in Mecca"
         }
         let at = a > 0 && matches!(t.tok(a - 1), "at" | "of" | "from" | "with");
         let l = if the || at {
@@ -1153,6 +1168,8 @@ mod tests {
         check("Munir was accompanied by General Asim Malik, director general of the agency.", &["PERSON Asim Malik"]);
         check("Senate Majority Leader Chuck Schumer agreed.", &["PERSON Chuck Schumer"]);
         check("Detective Sgt. Laura Perez said so.", &["PERSON Laura Perez"]);
+        check_not("He called the Secretary of State about it.", &["LOC Secretary of State", "ORG Secretary of State"]);
+        check("The Governor of Texas spoke.", &["LOC Texas"]);
         check("He met NATO Secretary General Mark Rutte in Kyiv.", &["ORG NATO", "PERSON Mark Rutte", "LOC Kyiv"]);
         check("Then, Australian Treasurer Jim Chalmers unveiled it. Chalmers said so.", &["PERSON Jim Chalmers", "PERSON Chalmers"]);
         check_not("U.S. Senator John Cornyn spoke.", &["PERSON Senator John Cornyn", "PERSON U.S. Senator John Cornyn"]);
