@@ -58,6 +58,16 @@ const ORG_HEADS: &[&str] = &[
     "Bulletin", "Journal", "Post", "Herald", "Tribune", "Gazette", "Agency", "Commission", "Secretariat",
 ];
 
+/// Words that end (or open) place names.
+const PLACE_HEADS: &[&str] = &[
+    "Airport", "Avenue", "Ave", "Ave.", "Bay", "Beach", "Boulevard", "Blvd", "Bridge", "Canal", "Canyon", "Cape",
+    "Castle", "Cathedral", "City", "Coast", "County", "Creek", "Desert", "District", "Falls", "Forest", "Fort",
+    "Gulf", "Harbor", "Harbour", "Heights", "Highway", "Hill", "Hills", "Island", "Islands", "Isle", "Lake", "Lane",
+    "Mount", "Mountain", "Mountains", "Mt", "Mt.", "Ocean", "Palace", "Park", "Peak", "Peninsula", "Plaza", "Port",
+    "Province", "Region", "River", "Road", "Rd", "Sea", "Square", "Station", "Strait", "Street", "St", "St.",
+    "Stadium", "State", "Temple", "Territory", "Tower", "Town", "Township", "Valley", "Village", "Way",
+];
+
 /// Person titles: cut off person names in the training data, and a
 /// gazetteer bit for the recognizer.
 pub fn is_title(w: &str) -> bool {
@@ -126,6 +136,9 @@ impl NameLists {
                 }
                 if is_title(w) {
                     out[i] |= gaz::TITLE;
+                }
+                if PLACE_HEADS.contains(&w) {
+                    out[i] |= gaz::PLACE_HEAD;
                 }
             }
         }
@@ -265,6 +278,7 @@ mod tests {
         check("anna saw York and new", &[g, 0, p, 0, 0]);
         check("Winston - Salem x", &[p, p, p, 0]);
         check("Dr. Will of Acme Corp. and the Union", &[gaz::TITLE, g, 0, 0, gaz::ORG_SUFFIX, 0, 0, gaz::ORG_SUFFIX]);
+        check("Lake Anna river", &[gaz::PLACE_HEAD, g, 0]);
         check("", &[0]);
     }
 

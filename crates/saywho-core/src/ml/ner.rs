@@ -15,7 +15,7 @@ pub const TYPES: [&str; 4] = ["PERSON", "ORG", "LOC", "MISC"];
 
 /// Identifies the feature set in model files; bump on any template change.
 /// The low bit says whether the model was trained with gazetteer features.
-pub const FEATURE_SET: u32 = 0x4e45_5206;
+pub const FEATURE_SET: u32 = 0x4e45_5208;
 const WITH_GAZETTEER: u32 = 1;
 
 pub const N_FEATS: usize = 36;
@@ -127,6 +127,7 @@ pub mod gaz {
     pub const ORG_SUFFIX: u8 = 8;
     pub const TITLE: u8 = 16;
     pub const DEMONYM: u8 = 32;
+    pub const PLACE_HEAD: u8 = 64;
 }
 
 /// Document memory: the type each word (exact form) was last tagged with.
