@@ -776,8 +776,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         // "Kanata, Ontario", "McMinnville, Oregon"
         if n <= 3 && t.is(b, ",") && b + 1 < t.len() {
-            if let Some((_, k)) = g.places.longest(t, b + 1, t.len(), &mut self.buf) {
-                if matches!(k, PlaceKind::State | PlaceKind::Country) && (a..b).all(|x| t.is_cap(x) || t.kind(x) == Kind::Hyphen) {
+            if let Some((m, k)) = g.places.longest(t, b + 1, t.len(), &mut self.buf) {
+                let possessive = b + 1 + m < t.len() && matches!(t.tok(b + 1 + m), "’s" | "'s");
+                if matches!(k, PlaceKind::State | PlaceKind::Country) && !possessive && (a..b).all(|x| t.is_cap(x) || t.kind(x) == Kind::Hyphen) {
                     return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
                 }
             }
@@ -905,7 +906,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
             }
         }
         // ", a Lahore-based national-security expert", ", former chair of …"
-        if t.is(b, ",") {
+        if t.is(b, ",") && !(n == 1 && self.initial(a) && self.ordinary(a)) {
             if let Some(gender) = self.appositive_role(b + 1) {
                 if n >= 2 || g.places.get(t.tok(a)).is_none() {
                     return Some(if gender == Gender::Unknown { given.unwrap_or(Gender::Unknown) } else { gender });
@@ -926,10 +927,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let g = self.g;
         let sent = t.sent_of.get(i).copied()?;
         let first = t.tok(i);
-        let opener = matches!(first, "a" | "an" | "the" | "former" | "then" | "now" | "also" | "who")
-            || g.roles.contains_key(first)
-            || t.is_cap(i);
-        if !opener {
+        let possessor = i + 1 < t.len() && matches!(t.tok(i + 1), "’s" | "'s"); // ", China's president"
+        let lower_opener =
+            matches!(first, "a" | "an" | "the" | "former" | "then" | "now" | "also" | "who") || g.roles.contains_key(first) || possessor;
+        // ", NASA Administrator": after a capital, only a capitalised title counts.
+        if !lower_opener && !t.is_cap(i) {
             return None;
         }
         for k in i..(i + 10).min(t.len()) {
@@ -937,7 +939,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 break;
             }
             let w = t.tok(k);
-            if let Some(&gender) = g.roles.get(w) {
+            if let (true, Some(&gender)) = (lower_opener, g.roles.get(w)) {
                 return Some(gender);
             }
             if t.is_cap(k) {
@@ -1288,6 +1290,9 @@ mod tests {
         check("Its managing director, Kristalina Georgieva, said growth slowed.", &["PERSON Kristalina Georgieva"]);
         check("He left documents with his then-girlfriend Julie Couillard last year.", &["PERSON Julie Couillard"]);
         check("Image: NASA Bill Ingalls.", &["ORG NASA", "PERSON Bill Ingalls"]);
+        check("Charles Bolden, NASA Administrator, spoke.", &["PERSON Charles Bolden"]);
+        check_not("Allegedly, Thomas sister pleaded with them.", &["PERSON Allegedly"]);
+        check("Xi Jinping, China's president, told state media.", &["PERSON Xi Jinping", "LOC China"]);
     }
 
     #[test]
