@@ -212,3 +212,47 @@ pub fn shared_gazetteer(data: &Path) -> Result<NameLists, String> {
         (f("countries.tsv")?, f("continents.tsv")?, f("us-states.tsv")?, f("cities15000.tsv")?, f("given-names-us-ssa.tsv")?);
     Ok(NameLists::from_shared(&SharedTsv { countries: &countries, continents: &continents, us_states: &us_states, cities: &cities, given_names: &given_names }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(rows: &[(&str, &str, &str)]) -> Doc {
+        let mut src = String::from("# newdoc id = t\n");
+        for (i, (form, xpos, misc)) in rows.iter().enumerate() {
+            src.push_str(&format!("{}\t{form}\t_\t_\t{xpos}\t_\t0\tdep\t_\t{misc}\n", i + 1));
+        }
+        conllu::parse_conllu(&(src + "\n")).remove(0)
+    }
+
+    #[test]
+    fn retokenising_projects_tags_and_spans() {
+        // GUM splits "don't" and joins nothing else here; saywho keeps "don't" whole.
+        let d = doc(&[
+            ("I", "PRP", "_"),
+            ("do", "VBP", "SpaceAfter=No"),
+            ("n't", "RB", "_"),
+            ("know", "VB", "_"),
+            ("Anna", "NNP", "Entity=(1-person-new-x-cf1-1,2-sgl"),
+            ("Smith", "NNP", "Entity=1)|SpaceAfter=No"),
+            (".", ".", "_"),
+        ]);
+        let r = retokenise(&d);
+        assert_eq!(r.text, "I don't know Anna Smith.");
+        assert_eq!(r.words(), ["I", "don't", "know", "Anna", "Smith", "."]);
+        assert_eq!(r.tags, [Some(Pos::PRP), None, Some(Pos::VB), Some(Pos::NNP), Some(Pos::NNP), Some(Pos::Period)]);
+        assert_eq!(r.train_tags[1], Pos::VBP);
+        assert_eq!(r.spans, vec![(3, 5, 0)]);
+        assert!(r.lost_spans.is_empty());
+        assert_eq!(r.sentences, vec![(0, 6)]);
+    }
+
+    #[test]
+    fn pos_sequences_add_the_retokenised_copy() {
+        let d = vec![doc(&[("Hi", "UH", "SpaceAfter=No"), ("!", ".", "_")])];
+        let seqs = pos_sequences(&d, true);
+        assert_eq!(seqs.len(), 2);
+        assert_eq!(seqs[1].words, ["Hi", "!"]);
+        assert_eq!(pos_sequences(&d, false).len(), 1);
+    }
+}

@@ -115,3 +115,25 @@ pub fn with_core_tokens(m: &Models, docs: &[Doc]) -> (f64, f64, Prf) {
     }
     (ok as f64 / n.max(1) as f64, n as f64 / all.max(1) as f64, prf)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_span_f1_ignores_misc() {
+        let cases: &[(&[(usize, usize, usize)], &[(usize, usize, usize)], f64)] = &[
+            (&[(0, 2, 0)], &[(0, 2, 0)], 1.0),
+            (&[(0, 2, 0)], &[(0, 2, 1)], 0.0),
+            (&[(0, 1, 0)], &[(0, 2, 0)], 0.0),
+            (&[(0, 2, 0), (3, 4, 3)], &[(0, 2, 0)], 1.0),
+            (&[(0, 2, 0), (3, 4, 2)], &[(0, 2, 0)], 2.0 / 3.0),
+            (&[], &[(0, 2, 0)], 0.0),
+        ];
+        for (pred, gold, want) in cases {
+            let mut p = Prf::default();
+            p.add(pred, gold);
+            assert!((p.f1() - want).abs() < 1e-9, "{pred:?} {gold:?} {}", p.f1());
+        }
+    }
+}
