@@ -224,7 +224,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
             let Some(c) = w.chars().next() else { continue };
             let p = t.tokens[i].para;
             if c.is_lowercase() {
-                self.lower.insert(w);
+                // Standalone words only: "un" in "Jong-un" is no word of the text.
+                if i == 0 || t.kind(i - 1) != Kind::Hyphen {
+                    self.lower.insert(w);
+                }
                 lows[p] += 1;
             } else if c.is_uppercase() {
                 caps[p] += 1;
@@ -364,6 +367,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
                     && t.is_cap(j + 3)
                 {
                     j += 4; // "Quaid-i-Azam"
+                } else if self.name_syllable(j + 1) {
+                    j += 2; // "Kim Jong-un", "Lau Siu-lai"
                 } else {
                     break;
                 }
@@ -400,6 +405,27 @@ impl<'t, 'a> Extractor<'t, 'a> {
             j += 1;
         }
         j
+    }
+
+    /// A lower-case syllable after a hyphen inside a name ("Jong-un",
+    /// "Siu-lai"): short, never a word of its own in the text, and no
+    /// compound suffix ("-based", "-led").
+    fn name_syllable(&self, k: usize) -> bool {
+        let t = self.text;
+        let w = t.tok(k);
+        t.kind(k) == Kind::Word
+            && (2..=6).contains(&w.len())
+            && w.bytes().all(|c| c.is_ascii_lowercase())
+            && !self.lower.contains(w)
+            && !self.blocked[k]
+            && !(k + 1 < t.len() && t.kind(k + 1) == Kind::Hyphen)
+            && !matches!(
+                w,
+                "based" | "led" | "backed" | "born" | "made" | "owned" | "run" | "funded" | "style" | "styled" | "era" | "like"
+                    | "type" | "related" | "linked" | "allied" | "bound" | "wide" | "level" | "class" | "held" | "listed" | "only"
+                    | "free" | "elect" | "in" | "area" | "year" | "day" | "bred" | "esque" | "ish" | "ism" | "ist" | "ite" | "wise"
+                    | "ward" | "aided" | "armed"
+            )
     }
 
     /// Token `i` is an abbreviation or an initial that a dot follows.
@@ -862,6 +888,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 || t.kind(k) == Kind::Hyphen
                 || w == "."
                 || PARTICLES.contains(&w)
+                || (k > a && t.kind(k - 1) == Kind::Hyphen && self.name_syllable(k))
         }) && b - a <= 5
             // No function word inside ("Doctors Without Borders") and no role noun first.
             && (a + 1..b).all(|k| !self.g.is_common(t.tok(k)))
@@ -898,7 +925,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
             Some((k, kind)) => k >= 2 || !matches!(kind, PlaceKind::City),
             None => false,
         };
-        if n >= 2 && t.is_cap(b - 1) && !(a > 0 && matches!(t.tok(a - 1), "the" | "at")) && !place_first {
+        let ends_in_name = t.is_cap(b - 1) || (b - a >= 3 && t.kind(b - 2) == Kind::Hyphen);
+        if n >= 2 && ends_in_name && !(a > 0 && matches!(t.tok(a - 1), "the" | "at")) && !place_first {
             if let Some(gender) = given {
                 if !g.is_common(t.tok(a)) || !self.initial(a) {
                     return Some(gender);
@@ -1209,6 +1237,12 @@ mod tests {
             "ORG Inter-Services Intelligence",
         ]);
         check("He met President Charles de Gaulle in Paris.", &["PERSON Charles de Gaulle"]);
+        check("Leader Kim Jong-un met Lau Siu-lai in Seoul. Lee Cheuk-yan of the Labour Party lost.", &[
+            "PERSON Kim Jong-un",
+            "LOC Seoul",
+            "PERSON Lee Cheuk-yan",
+        ]);
+        check("A Lahore-based analyst and a US-led coalition met.", &["LOC Lahore", "LOC US"]);
         check_not("ties between Pakistan and India grew", &["LOC Pakistan and India"]);
         check_not("Endeavour and Atlantis await", &["MISC Endeavour and Atlantis"]);
     }
