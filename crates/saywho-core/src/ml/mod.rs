@@ -2,8 +2,10 @@
 //! (averaged perceptrons over hashed features, quantised), trained by
 //! `saywho-train` on GUM and English-EWT/UNER and embedded in the binary.
 //!
-//! The models never read files at run time: the committed model files are
-//! included with `include_bytes!` and decoded once, on first use. Callers pass
+//! The models never read files at run time: with the default
+//! `embedded-models` feature the committed model files are included with
+//! `include_bytes!` and decoded once, on first use; without it (the web app,
+//! to keep the bundle small) the caller fetches them and calls [`install`]. Callers pass
 //! words as `&[&str]`, so the same code serves gold-tokenised training data
 //! and the core's own tokens. Pass a whole document (or paragraph) at a time:
 //! sentence starts are inferred from punctuation, and the recognizer
@@ -24,8 +26,10 @@ pub use pos::Pos;
 use std::sync::OnceLock;
 
 /// The committed part-of-speech model (see `models/MODELS.md`).
+#[cfg(feature = "embedded-models")]
 pub const POS_MODEL: &[u8] = include_bytes!("../../models/pos.swm");
 /// The committed entity model (see `models/MODELS.md`).
+#[cfg(feature = "embedded-models")]
 pub const NER_MODEL: &[u8] = include_bytes!("../../models/ner.swm");
 
 /// A loaded tagger and recognizer.
@@ -75,26 +79,42 @@ impl Models {
     }
 }
 
-static MODELS: OnceLock<Result<Models, ModelError>> = OnceLock::new();
+static MODELS: OnceLock<Models> = OnceLock::new();
 
-/// The embedded models, decoded on first use; the error if they are corrupt
-/// (which the `models` integration test rules out for the committed files).
-pub fn models() -> Result<&'static Models, &'static ModelError> {
-    MODELS.get_or_init(|| Models::from_bytes(POS_MODEL, NER_MODEL)).as_ref()
+/// The models: those passed to [`install`], else (with the default
+/// `embedded-models` feature) the embedded ones, decoded on first use. None
+/// if neither is available (the `models` test rules out a corrupt embedded file).
+pub fn models() -> Option<&'static Models> {
+    if let Some(m) = MODELS.get() {
+        return Some(m);
+    }
+    #[cfg(feature = "embedded-models")]
+    if let Ok(m) = Models::from_bytes(POS_MODEL, NER_MODEL) {
+        return Some(MODELS.get_or_init(|| m));
+    }
+    None
 }
 
-/// Penn part-of-speech tags for `words`. If the embedded models failed to
-/// load (see [`models`]), every word gets [`Pos::XX`].
+/// Decodes model files fetched at run time (the web app) and makes them the
+/// ones every function here uses. Returns false, and changes nothing, if
+/// models were already in use.
+pub fn install(pos_model: &[u8], ner_model: &[u8]) -> Result<bool, ModelError> {
+    let m = Models::from_bytes(pos_model, ner_model)?;
+    Ok(MODELS.set(m).is_ok())
+}
+
+/// Penn part-of-speech tags for `words`. Without models (see [`models`]),
+/// every word gets [`Pos::XX`].
 pub fn pos_tags(words: &[&str]) -> Vec<Pos> {
     match models() {
-        Ok(m) => m.pos_tags(words),
-        Err(_) => vec![Pos::XX; words.len()],
+        Some(m) => m.pos_tags(words),
+        None => vec![Pos::XX; words.len()],
     }
 }
 
 /// Named-entity spans for `words` (with their tags from [`pos_tags`]): word
-/// ranges, end exclusive, typed "PERSON", "ORG", "LOC" or "MISC". Empty if
-/// the embedded models failed to load.
+/// ranges, end exclusive, typed "PERSON", "ORG", "LOC" or "MISC". Empty
+/// without models.
 pub fn ner_spans(words: &[&str], pos: &[Pos]) -> Vec<(usize, usize, &'static str)> {
     ner_spans_with(words, pos, None)
 }
@@ -102,8 +122,8 @@ pub fn ner_spans(words: &[&str], pos: &[Pos]) -> Vec<(usize, usize, &'static str
 /// [`ner_spans`] with gazetteer evidence (used only by models trained with it).
 pub fn ner_spans_with(words: &[&str], pos: &[Pos], gaz: Option<&dyn Gazetteer>) -> Vec<(usize, usize, &'static str)> {
     match models() {
-        Ok(m) => m.ner_spans(words, pos, gaz),
-        Err(_) => Vec::new(),
+        Some(m) => m.ner_spans(words, pos, gaz),
+        None => Vec::new(),
     }
 }
 
@@ -114,7 +134,7 @@ pub fn tag_text(text: &crate::text::Text, gaz: Option<&dyn Gazetteer>) -> (Vec<P
     let words: Vec<&str> = (0..text.len()).map(|i| text.tok(i)).collect();
     let sentences: Vec<(usize, usize)> = text.sentences.iter().map(|s| (s.start, s.end)).collect();
     match models() {
-        Ok(m) => m.analyze_in(&words, &sentences, gaz),
-        Err(_) => (vec![Pos::XX; words.len()], Vec::new()),
+        Some(m) => m.analyze_in(&words, &sentences, gaz),
+        None => (vec![Pos::XX; words.len()], Vec::new()),
     }
 }
