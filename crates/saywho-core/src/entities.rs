@@ -303,7 +303,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let n = w.len();
         let low = std::str::from_utf8(&low[..n]).unwrap_or("");
         let title = std::str::from_utf8(&title[..n]).unwrap_or("");
-        !(self.lower.contains(low) && n > 3) && !self.g.is_common(title)
+        !(self.g.is_common(title) || self.lower.contains(low) && n > 3)
     }
 
     /// Is this capitalised word an ordinary word (it also appears in lower
@@ -386,9 +386,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 } else {
                     break;
                 }
-            } else if (w == "and" || w == "&") && j + 1 < n && t.is_cap(j + 1) && !self.blocked[j + 1] && self.and_joins(i, j, has_of) {
-                j += 2;
-            } else if PARTICLES.contains(&w) && j + 1 < n && t.is_cap(j + 1) && !t.is_all_caps(j + 1) && t.is_cap(j - 1) {
+            } else if ((w == "and" || w == "&") && j + 1 < n && t.is_cap(j + 1) && !self.blocked[j + 1] && self.and_joins(i, j, has_of))
+                || (PARTICLES.contains(&w) && j + 1 < n && t.is_cap(j + 1) && !t.is_all_caps(j + 1) && t.is_cap(j - 1))
+            {
                 j += 2;
             } else {
                 break;
@@ -884,7 +884,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         (a..b).all(|k| {
             let w = t.tok(k);
             (t.is_cap(k) && !t.is_all_caps(k) && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’'))
-                || (t.is_cap(k) && w.len() <= 6 && w.ends_with('.') && !self.g.places.get(w).is_some()) // "J.K.
+                || (t.is_cap(k) && w.len() <= 6 && w.ends_with('.') && self.g.places.get(w).is_none()) // "J.K.
                 || t.kind(k) == Kind::Hyphen
                 || w == "."
                 || PARTICLES.contains(&w)
@@ -1091,7 +1091,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
     fn title_paragraphs(&mut self) {
         let t = self.text;
         let g = self.g;
-        if !self.modes.iter().any(|m| *m == ParaMode::Title) {
+        if !self.modes.contains(&ParaMode::Title) {
             return;
         }
         // Names found in running text, by their token keys.
