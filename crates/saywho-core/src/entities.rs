@@ -537,6 +537,13 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 return;
             }
         }
+        // "pro-Beijing", "anti-American": a stance, not the place or people.
+        if a >= 2 && t.kind(a - 1) == Kind::Hyphen && matches!(t.tok(a - 2), "pro" | "anti" | "non" | "post" | "pre" | "neo") {
+            let k = b - a;
+            if g.places.get_span(t, a, b, &mut self.buf).is_some() || (k == 1 && g.demonym(t.tok(a)).is_some()) {
+                return self.push(a - 2, b, Some(Label::Misc), Gender::Unknown, false);
+            }
+        }
         let mut the = a > 0 && t.is(a - 1, "the");
         if t.tok(a) == "The" && b - a > 1 {
             a += 1;
@@ -1243,6 +1250,7 @@ mod tests {
             "PERSON Lee Cheuk-yan",
         ]);
         check("A Lahore-based analyst and a US-led coalition met.", &["LOC Lahore", "LOC US"]);
+        check("the pro-Beijing camp and anti-American protests", &["MISC pro-Beijing", "MISC anti-American"]);
         check_not("ties between Pakistan and India grew", &["LOC Pakistan and India"]);
         check_not("Endeavour and Atlantis await", &["MISC Endeavour and Atlantis"]);
     }
