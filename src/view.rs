@@ -223,7 +223,7 @@ pub fn base_marks(doc: &Doc, filters: &Filters) -> Vec<Mark> {
             out.push(base);
         }
     }
-    out.sort_by(|a, b| (a.start, std::cmp::Reverse(a.end), a.kind).cmp(&(b.start, std::cmp::Reverse(b.end), b.kind)));
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.kind));
     out
 }
 

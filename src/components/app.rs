@@ -227,9 +227,8 @@ pub fn App() -> Html {
     }
 
     let add_entity = {
-        let act = act.clone();
         let text_sel = text_sel.clone();
-        Callback::from(move |label: String| match dom::selection_in_doc().or(*text_sel) {
+        use_callback(act.clone(), move |label: String, act| match dom::selection_in_doc().or(*text_sel) {
             Some((start, end)) => {
                 act.emit(Action::AddEntity { start, end, label });
                 dom::clear_selection();
@@ -239,9 +238,8 @@ pub fn App() -> Html {
         })
     };
     let add_quote = {
-        let act = act.clone();
         let text_sel = text_sel.clone();
-        Callback::from(move |kind: QuoteKind| match dom::selection_in_doc().or(*text_sel) {
+        use_callback(act.clone(), move |kind: QuoteKind, act| match dom::selection_in_doc().or(*text_sel) {
             Some((start, end)) => {
                 act.emit(Action::AddQuote { start, end, kind });
                 dom::clear_selection();
@@ -251,9 +249,8 @@ pub fn App() -> Html {
         })
     };
     let speaker_from_text = {
-        let act = act.clone();
         let text_sel = text_sel.clone();
-        Callback::from(move |quote: String| match dom::selection_in_doc().or(*text_sel) {
+        use_callback(act.clone(), move |quote: String, act| match dom::selection_in_doc().or(*text_sel) {
             Some((start, end)) => {
                 act.emit(Action::SetSpeakerSpan { quote, start, end });
                 dom::clear_selection();
@@ -511,9 +508,8 @@ pub fn App() -> Html {
         use_callback((), move |tip: Option<AttrValue>, _| hover.set(tip))
     };
     let on_reveal = {
-        let act = act.clone();
         let reveal_next = reveal_next.clone();
-        Callback::from(move |sel: Sel| {
+        use_callback(act.clone(), move |sel: Sel, act| {
             *reveal_next.borrow_mut() = Some(sel.clone());
             act.emit(Action::Select(Some(sel)));
         })

@@ -127,7 +127,9 @@ pub fn Entities(props: &PanelProps) -> Html {
             *counts.entry(e.as_str()).or_default() += 1;
         }
     }
-    let mut by_label: BTreeMap<(usize, String), Vec<(&str, &str, usize)>> = BTreeMap::new();
+    // (label order, label) -> [(entity id, name, mention count)]
+    type Groups<'a> = BTreeMap<(usize, String), Vec<(&'a str, &'a str, usize)>>;
+    let mut by_label: Groups = BTreeMap::new();
     for e in props.doc.entities.iter() {
         let order = saywho_core::format::LABELS.iter().position(|l| *l == e.label).unwrap_or(99);
         by_label.entry((order, e.label.clone())).or_default().push((&e.id, &e.name, counts.get(e.id.as_str()).copied().unwrap_or(0)));
