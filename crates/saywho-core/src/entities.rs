@@ -948,6 +948,24 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 }
             }
         }
+        // "Lau Siu-lai": a hyphenated syllable marks an East Asian given name.
+        if n >= 3 && (a + 1..b).any(|k| t.kind(k - 1) == Kind::Hyphen && self.name_syllable(k)) {
+            return Some(given.unwrap_or(Gender::Unknown));
+        }
+        // "Wu Chi-wai of the Democratic Party", "Clive Black of Shore Capital"
+        if n >= 2 && b + 1 < t.len() && matches!(t.tok(b), "of" | "from") {
+            let mut k = b + 1;
+            if t.is(k, "the") {
+                k += 1;
+            }
+            let mut e = k;
+            while e < t.len() && t.is_cap(e) && t.sent_of[e] == t.sent_of[b] {
+                e += 1;
+            }
+            if e > k && (self.is_acronym(k) && e == k + 1 || self.head_label(k, e) == Some(Label::Org)) {
+                return Some(given.unwrap_or(Gender::Unknown));
+            }
+        }
         // "Maxime Bernier said", "said Daniel Osei" (but "analysts at Standard Chartered said")
         let at = a > 0 && matches!(t.tok(a - 1), "at" | "of" | "from" | "with");
         if n >= 2 && !at && (self.speech_after(b) || (a > 0 && g.speech.contains(t.tok(a - 1)))) {
@@ -1125,6 +1143,16 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 end += 1;
             }
             let mut hit = None;
+            // A given name and a surname outrank a town of that name ("Elizabeth Quat").
+            if i + 1 < end && t.is_cap(i + 1) && !g.is_common(t.tok(i)) && g.places.get(t.tok(i + 1)).is_none() && g.known.get(t.tok(i + 1)).is_none() {
+                if let Some(gender) = g.given_name(t.tok(i)) {
+                    if g.places.get_span(t, i, i + 2, &mut self.buf).is_none() && !known.contains_key(gazetteer::key(t, i, i + 1, &mut self.buf)) {
+                        self.push(i, i + 2, Some(Label::Person), gender, false);
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
             for k in (1..=longest.min(end - i)).rev() {
                 if let Some(&l) = known.get(gazetteer::key(t, i, i + k, &mut self.buf)) {
                     hit = Some((k, l));
@@ -1251,6 +1279,8 @@ mod tests {
         ]);
         check("A Lahore-based analyst and a US-led coalition met.", &["LOC Lahore", "LOC US"]);
         check("the pro-Beijing camp and anti-American protests", &["MISC pro-Beijing", "MISC anti-American"]);
+        check("Wu Chi-wai of the Democratic Party and Leung Yiu-chung of NWSC won.", &["PERSON Wu Chi-wai", "PERSON Leung Yiu-chung"]);
+        check("DAB's Elizabeth Quat\n\nShe won the seat again in the vote.", &["PERSON Elizabeth Quat"]);
         check_not("ties between Pakistan and India grew", &["LOC Pakistan and India"]);
         check_not("Endeavour and Atlantis await", &["MISC Endeavour and Atlantis"]);
     }
