@@ -60,10 +60,10 @@ impl Pos {
 }
 
 /// Identifies this feature set in model files; bump on any template change.
-pub const FEATURE_SET: u32 = 0x504f_5301;
+pub const FEATURE_SET: u32 = 0x504f_5302;
 
 /// Number of features per word.
-pub const N_FEATS: usize = 25;
+pub const N_FEATS: usize = 22;
 
 /// Tag value for "no tag" (before the first word).
 const NO_TAG: u32 = 0xffff;
@@ -84,8 +84,6 @@ pub fn features(h: &[WordHashes], i: usize, p1: u32, p2: u32, out: &mut [u32; N_
         feat(6, c.suffix[3]),
         feat(7, c.prefix[0]),
         feat(8, c.prefix[1]),
-        feat(9, c.prefix[2]),
-        feat(10, c.prefix[3]),
         feat(11, c.shape),
         feat2(12, c.cap(), start),
         feat(13, m1.lower),
@@ -97,7 +95,6 @@ pub fn features(h: &[WordHashes], i: usize, p1: u32, p2: u32, out: &mut [u32; N_
         feat(19, p1),
         feat2(20, p1, p2),
         feat2(21, p1, c.lower),
-        feat(22, p2),
         feat2(23, c.lower, n1.lower),
         feat2(24, n1.shape, c.cap() & flag::INIT_CAP as u32),
     ];
