@@ -51,6 +51,12 @@ fn initial_state() -> State {
     let mut s = State::default();
     if hash == "#sample" {
         s.apply(load_annotated(SAMPLE));
+        // Drop the hash, so a reload restores the corrections instead of the sample.
+        let loc = dom::window().location();
+        let url = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+        if let Ok(h) = dom::window().history() {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
         return s;
     }
     match LocalStorage::get::<Document>(dom::SESSION_KEY) {
@@ -568,6 +574,7 @@ pub fn App() -> Html {
 
     html! {
         <div class="app" {ondragover} {ondrop}>
+            <a class="skip" href="#panels">{ "Skip to the panels" }</a>
             <header class="top">
                 <div class="brand">
                     <img src="favicon.svg" alt="" width="28" height="28" />
@@ -618,7 +625,7 @@ pub fn App() -> Html {
                     }
                     <Article paras={paras.clone()} marks={per_para.clone()} {on_pick} {on_hover} />
                 </div>
-                <aside class="side" aria-label="Panels">
+                <aside class="side" id="panels" aria-label="Panels" tabindex="-1">
                     <SelectionPanel doc={state.doc.clone()} selection={state.selection.clone()} on_action={act.clone()}
                         on_speaker_from_text={speaker_from_text.clone()} />
                     <p class="details" aria-hidden="true">{ (*hover).clone().unwrap_or_default() }</p>
