@@ -273,3 +273,66 @@ async fn a_malformed_annotations_file_is_refused_with_a_precise_message() {
     assert!(q(&root, "[role=status]").unwrap().text_content().unwrap().contains("Opened good.saywho.json"));
     unmount(h, root).await;
 }
+
+fn key(k: &str, ctrl: bool, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(k);
+    init.set_ctrl_key(ctrl);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&e).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn reattribute_then_undo_and_redo_from_the_keyboard() {
+    let (h, root) = mount(&fixture()).await;
+    click(&q(&root, "#doc [data-kind=quote][data-id=Q1]").unwrap()).await;
+    let speaker: web_sys::HtmlSelectElement = q(&root, "select[aria-label=Speaker]").unwrap().dyn_into().unwrap();
+    speaker.set_value("");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    speaker.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    tick().await;
+    let quote = || q(&root, "#doc [data-kind=quote][data-id=Q1]").unwrap();
+    assert_eq!(attr(&quote(), "data-entity"), None);
+    assert_eq!(attr(&quote(), "aria-label").as_deref(), Some("direct quote no named speaker"));
+    doc().body().unwrap().focus().unwrap();
+    key("z", true, false);
+    tick().await;
+    assert_eq!(attr(&quote(), "data-entity").as_deref(), Some("E1"));
+    key("Z", true, true);
+    tick().await;
+    assert_eq!(attr(&quote(), "data-entity"), None);
+    key("y", true, false);
+    tick().await;
+    assert_eq!(attr(&quote(), "data-entity"), None, "nothing left to redo");
+    key("z", true, false);
+    tick().await;
+    key("y", true, false);
+    tick().await;
+    assert_eq!(attr(&quote(), "data-entity"), None, "Ctrl+Y redoes");
+    unmount(h, root).await;
+}
+
+#[wasm_bindgen_test]
+async fn filters_hide_a_layer_and_a_label() {
+    let (h, root) = mount(&fixture()).await;
+    let toggle = |text: &str| {
+        let labels = root.query_selector_all(".filters label").unwrap();
+        let l: Element = (0..labels.length())
+            .map(|i| labels.item(i).unwrap().dyn_into::<Element>().unwrap())
+            .find(|l| l.text_content().unwrap().trim().starts_with(text))
+            .unwrap();
+        l.query_selector("input").unwrap().unwrap()
+    };
+    click(&toggle("LOC")).await;
+    assert!(q(&root, "#doc [data-id=M3]").is_none());
+    assert!(q(&root, "#doc [data-id=M1]").is_some());
+    click(&toggle("Quotes")).await;
+    assert!(q(&root, "#doc [data-kind=quote]").is_none() && q(&root, "#doc [data-kind=cue]").is_none());
+    click(&toggle("Quotes")).await;
+    click(&toggle("LOC")).await;
+    assert!(q(&root, "#doc [data-id=M3]").is_some() && q(&root, "#doc [data-kind=quote]").is_some());
+    unmount(h, root).await;
+}
