@@ -64,8 +64,9 @@ step "in-browser app tests (cargo test -p saywho-app --target wasm32-unknown-unk
       cargo test -p saywho-app --target wasm32-unknown-unknown
 
 if step "release build of the app (trunk build --release)" trunk build --release; then
-  step "end-to-end test (cargo test -p saywho-app --test e2e)" \
-    cargo test -p saywho-app --test e2e -- --test-threads=1 --nocapture
+  # --workspace keeps the feature set of the native step, so nothing is rebuilt but the test.
+  step "end-to-end test (cargo test --workspace --test e2e)" \
+    cargo test --workspace --test e2e -- --test-threads=1 --nocapture
 else
   skip "end-to-end test" "the release build failed"
 fi
