@@ -441,3 +441,78 @@ async fn startup_time_is_reported_and_the_sample_loads() {
     }
     println!("sample: {} highlights; the app's own data-annotated-ms: {}", highlights.len(), stats["app"]);
 }
+
+/// The accessible names outside scripts rely on (the DOM contract), a refused
+/// import that says why and keeps the current work, and "New document" asking first.
+#[tokio::test]
+async fn controls_keep_their_names_and_nothing_is_lost_by_mistake() {
+    let (app, doc, core) = open_with_gold_article().await;
+    let mut missing = Vec::new();
+    for name in ["Annotate", "Download JSON", "Copy JSON", "Download CSV", "Open annotations file", "Undo", "Redo", "Load sample", "New document"] {
+        if app.find_displayed(&App::button_xpath("", name)).await.is_none() {
+            missing.push(format!("button {name:?}"));
+        }
+    }
+    let landmarks: Value = app
+        .js(
+            "const input = document.querySelector('input#import-file');
+             const doc = document.querySelector('article#doc');
+             return { input: !!input && input.type === 'file' && input.getAttribute('aria-label') === 'Annotations file',
+                      doc: !!doc && doc.getAttribute('aria-label') === 'Annotated article',
+                      alert: !!document.querySelector('[role=alert]') };",
+            vec![],
+        )
+        .await;
+    for (key, what) in [("input", "input#import-file of type file labelled \"Annotations file\""), ("doc", "article#doc labelled \"Annotated article\""), ("alert", "an element with role alert")] {
+        if landmarks[key] != true {
+            missing.push(what.to_string());
+        }
+    }
+    let mention = doc.mentions.iter().find(|m| m.entity.is_some()).expect("a mention of an entity");
+    app.select_highlight("entity", &mention.id).await;
+    for name in ["Delete annotation", "Extend start", "Shrink start", "Extend end", "Shrink end", "Split mention off", "Merge", "Rename"] {
+        if app.find_displayed(&App::button_xpath(SELECTION, name)).await.is_none() {
+            missing.push(format!("button {name:?} in the Selection panel of a mention"));
+        }
+    }
+    let selects = |labels: &'static [&'static str]| {
+        let app = &app;
+        async move {
+            let mut absent = Vec::new();
+            for label in labels {
+                if app.find_displayed(&format!("{SELECTION}//select[@aria-label='{label}']")).await.is_none() {
+                    absent.push(*label);
+                }
+            }
+            absent
+        }
+    };
+    missing.extend(selects(&["Label"]).await.into_iter().map(|l| format!("select {l:?} for a mention")));
+    app.select_highlight("quote", &doc.quotes[0].id).await;
+    missing.extend(selects(&["Kind", "Speaker"]).await.into_iter().map(|l| format!("select {l:?} for a quote")));
+    assert!(missing.is_empty(), "the page lacks these named controls:\n  {}", missing.join("\n  "));
+
+    // A file whose span text does not match is refused with a message; the work stays.
+    let mut bad = core.clone();
+    bad["mentions"][0]["start"] = json!(bad["mentions"][0]["start"].as_u64().unwrap() + 1);
+    let dir = TempDir::new("bad-import");
+    let file = dir.path().join("shifted.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&bad).unwrap()).unwrap();
+    app.import_file(&file).await;
+    let message = wait_until("an error message for the malformed file", WAIT, || async {
+        let text: String = app.js("return Array.from(document.querySelectorAll('[role=alert]')).map(e => e.textContent).join(' ').replace('×', '').trim();", vec![]).await;
+        (!text.is_empty()).then_some(text)
+    })
+    .await;
+    println!("refused import: {message}");
+    let problems = highlight_problems(&doc, &app.highlights().await);
+    assert!(problems.is_empty(), "a refused import changed the document:\n  {}", problems.join("\n  "));
+
+    // "New document" asks in the page first; cancelling keeps everything.
+    app.click_button("New document").await;
+    wait_until("the in-page confirmation for \"New document\"", WAIT, || app.find_displayed("//*[@role='dialog' or self::dialog]")).await;
+    app.click_button_in("//*[@role='dialog' or self::dialog]", "Cancel").await;
+    wait_until("the dialog to close", WAIT, || async { app.find_displayed("//*[@role='dialog' or self::dialog]").await.is_none().then_some(()) }).await;
+    let problems = highlight_problems(&doc, &app.highlights().await);
+    assert!(problems.is_empty(), "cancelling \"New document\" changed the document:\n  {}", problems.join("\n  "));
+}
