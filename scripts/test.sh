@@ -49,7 +49,8 @@ skip() {
 }
 
 if ! step "setup (scripts/setup.sh)" bash scripts/setup.sh; then
-  echo "setup failed: see the messages above" >&2
+  echo "setup failed (see the messages above): no test ran" >&2
+  echo "0 passed, 1 failed"
   exit 1
 fi
 
