@@ -103,6 +103,9 @@ pub struct App {
 
 impl App {
     /// Serves `dist/` and starts a fresh browser, without opening the page yet.
+    // Each #[tokio::test] runs on its own thread and runtime, so holding this
+    // std lock across awaits only makes the other tests' threads wait: intended.
+    #[allow(clippy::await_holding_lock)]
     pub async fn launch() -> App {
         let dist = dist_dir();
         let serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
