@@ -800,8 +800,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if b + 1 < t.len() && t.kind(b) == Kind::Hyphen && t.is(b + 1, "based") {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
         }
-        // "the Guaiba river", "Rio Grande do Sul state"
-        if b < t.len() && PLACE_NOUNS.contains(&t.tok(b)) {
+        // "the Guaiba river", "Rio Grande do Sul state" (not "Harbour city
+        // votes …": an ordinary noun opening a headline or sentence).
+        if b < t.len() && PLACE_NOUNS.contains(&t.tok(b)) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
         }
         if let Some(gender) = self.person_evidence(a, b) {
@@ -1040,6 +1041,13 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         let l = self.lbuf.as_str();
         self.g.roles.contains_key(l) || l.strip_suffix('s').is_some_and(|x| self.g.roles.contains_key(x))
+    }
+
+    /// An ordinary word, or a head word by itself ("Harbour", "Bridge",
+    /// "Museum"): as the first word of a sentence it is a common noun.
+    fn ordinary_noun(&mut self, a: usize) -> bool {
+        let w = self.text.tok(a);
+        !self.text.is_all_caps(a) && (self.g.heads.get(w).is_some() || self.ordinary(a))
     }
 
     /// A capitalised word that names nothing by itself ("Environment").
@@ -1390,6 +1398,13 @@ mod tests {
     #[test]
     fn sentence_initial_capitals_need_evidence() {
         check_not("Diplomats emphasize a practical realignment.", &["PERSON Diplomats", "ORG Diplomats", "MISC Diplomats"]);
+        // An ordinary noun opening a headline is no place, even before "city".
+        check_not("Harbour city votes to rebuild the Tallis Bridge", &["LOC Harbour"]);
+        check("Harbour city votes to rebuild the Tallis Bridge", &["LOC Tallis Bridge"]);
+        check_not("Harbour town votes to close coal terminal", &["LOC Harbour"]);
+        check_not("Border town fears new checkpoint\n\nTraders near the border said so.", &["LOC Border"]);
+        check_not("Mountain village cut off\n\nSnow closed the mountain pass.", &["LOC Mountain"]);
+        check("Kelsford city council met. The Kelsford city hall closed.", &["LOC Kelsford"]);
         check_not("Regarding Iran, she questioned it.", &["ORG Regarding Iran", "MISC Regarding Iran"]);
         check("Regarding Iran, she questioned it.", &["LOC Iran"]);
         check_not("Sensitive Canadian document found", &["MISC Sensitive Canadian"]);
