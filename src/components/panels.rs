@@ -21,7 +21,8 @@ struct Speaker {
     key: String,
     name: String,
     entity: Option<String>,
-    quotes: Vec<(String, String, &'static str)>,
+    /// Indices into the document's quotes (text is cut only for the ones shown).
+    quotes: Vec<usize>,
 }
 
 /// How many quotes a speaker shows, and entities a label shows, before "Show all".
@@ -33,7 +34,7 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
     let expanded = use_state(std::collections::HashSet::<String>::new);
     let tints = speaker_tints(&props.doc);
     let mut groups: Vec<Speaker> = Vec::new();
-    for q in props.doc.quotes.iter() {
+    for (qi, q) in props.doc.quotes.iter().enumerate() {
         let (key, name) = match (&q.entity, &q.speaker) {
             (Some(e), _) => (e.clone(), props.doc.entity(e).map_or(e.clone(), |x| x.name.clone())),
             (None, Some(s)) => (format!("span:{}", s.text.to_lowercase()), format!("{} (unnamed)", s.text)),
@@ -46,7 +47,7 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
                 groups.last_mut().expect("just pushed")
             }
         };
-        entry.quotes.push((q.id.clone(), shorten(q.text.trim_matches(|c: char| c.is_whitespace()), 90), q.kind.as_str()));
+        entry.quotes.push(qi);
     }
     // Most quoted first; ties keep the order of first appearance.
     groups.sort_by_key(|g| std::cmp::Reverse(g.quotes.len()));
@@ -74,7 +75,9 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
                         <div class="speaker-head"><span class="swatch" aria-hidden="true"></span>{ head }
                             <span class="count" aria-label={format!("{} quotes", g.quotes.len())}>{ g.quotes.len() }</span></div>
                         <ul class="quotes">
-                        { for g.quotes.iter().take(if expanded.contains(&g.key) { usize::MAX } else { SHOWN_QUOTES }).map(|(id, text, kind)| {
+                        { for g.quotes.iter().take(if expanded.contains(&g.key) { usize::MAX } else { SHOWN_QUOTES }).map(|&qi| {
+                            let q = &props.doc.quotes[qi];
+                            let (id, text, kind) = (&q.id, shorten(q.text.trim(), 90), q.kind.as_str());
                             let reveal = props.on_reveal.clone();
                             let sel = Sel::Quote(id.clone());
                             let active = props.selection == Some(sel.clone());
@@ -82,7 +85,7 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
                             html! {
                                 <li><button class={classes!("quote-link", active.then_some("active"))} {onclick}
                                     aria-label={format!("{kind} quote: {text}")}>
-                                    <span class="kind-tag">{ *kind }</span>{ text.clone() }</button></li>
+                                    <span class="kind-tag">{ kind }</span>{ text.clone() }</button></li>
                             }
                         }) }
                         </ul>
