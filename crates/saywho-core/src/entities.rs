@@ -183,8 +183,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 i += 1;
                 continue;
             }
-            if self.dateline(i) {
-                i += 1;
+            if let Some(next) = self.dateline(i) {
+                i = next;
                 continue;
             }
             let j = self.chunk_end(i);
@@ -314,18 +314,44 @@ impl<'t, 'a> Extractor<'t, 'a> {
         self.lower.contains(self.lbuf.as_str())
     }
 
-    /// "OSLO —", "WASHINGTON (AP) —": a capitalised place opening a paragraph.
-    fn dateline(&mut self, i: usize) -> bool {
+    /// "OSLO —", "PORT ELLERY —", "LONDON, March 3 (Reuters) -": a place in
+    /// capitals opening a paragraph. Before the dash it is a place whether a
+    /// gazetteer knows it or not, and the agency in brackets is an
+    /// organisation. Returns where the chunker goes on, or `None` if `i`
+    /// opens no dateline.
+    fn dateline(&mut self, i: usize) -> Option<usize> {
         let t = self.text;
-        if !t.is_all_caps(i) || (i > 0 && t.tokens[i - 1].para == t.tokens[i].para) {
-            return false;
+        let para = t.tokens[i].para;
+        if !t.is_all_caps(i) || (i > 0 && t.tokens[i - 1].para == para) {
+            return None;
         }
         let mut j = i;
-        while j < t.len() && t.is_all_caps(j) && t.tokens[j].para == t.tokens[i].para {
+        while j < t.len() && t.is_all_caps(j) && t.tokens[j].para == para {
             j += 1;
         }
         if j >= t.len() || !(t.kind(j) == Kind::Dash || t.is(j, "(") || t.is(j, ",")) {
-            return false;
+            return None;
+        }
+        // After the place: ", March 3" (a date) or ", Ill." (a state), then "(AP)", then the dash.
+        let mut k = j;
+        if t.is(k, ",") {
+            k += 1;
+            while k < t.len() && k - j < 8 && t.tokens[k].para == para && (self.blocked[k] || t.is_cap(k) || t.is(k, ".") || t.is(k, ",")) {
+                k += 1;
+            }
+        }
+        let mut agency = None;
+        if k + 2 < t.len() && t.is(k, "(") && t.is_cap(k + 1) && t.is(k + 2, ")") {
+            agency = Some(k + 1);
+            k += 3;
+        }
+        if k < t.len() && t.kind(k) == Kind::Dash && t.tokens[k].para == para && !self.g.is_common(t.tok(i)) {
+            self.push(i, j, Some(Label::Loc), Gender::Unknown, false);
+            if let Some(x) = agency.filter(|&x| !self.blocked[x]) {
+                self.push(x, x + 1, Some(Label::Org), Gender::Unknown, false);
+                self.blocked[x] = true;
+            }
+            return Some(j);
         }
         // Title-case the words and look them up: "NEW YORK" → "New York".
         let mut name = String::new();
@@ -343,7 +369,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if self.g.places.get(&name).is_some() && !self.g.is_common(t.tok(i)) {
             self.push(i, j, Some(Label::Loc), Gender::Unknown, false);
         }
-        true
+        Some(i + 1)
     }
 
     /// The end of the capitalised run starting at `i`.
@@ -1393,6 +1419,12 @@ mod tests {
         check_not("WHAT WOULD YOU GIVE TO CHANGE THE MISINFORMATION\nabout the\nISRAEL-HAMAS WAR?", &["ORG WHAT", "ORG CHANGE", "ORG GIVE"]);
         assert!(mentions("WHAT WOULD YOU GIVE TO CHANGE THE MISINFORMATION").is_empty());
         check("OSLO — The talks ended.", &["LOC OSLO"]);
+        // A dateline is a place whether or not a gazetteer knows it, all of its words.
+        check("Headline\n\nPORT ELLERY — The city council of Port Ellery voted.", &["LOC PORT ELLERY", "LOC Port Ellery"]);
+        check_not("PORT ELLERY — The city council of Port Ellery voted.", &["ORG ELLERY", "ORG PORT"]);
+        check("LONDON, March 3 (Reuters) - A planned rail strike was called off.", &["LOC LONDON", "DATE March 3", "ORG Reuters"]);
+        check("NEW BRAMFORD, June 9 (Xinhua) — Talks ended.", &["LOC NEW BRAMFORD", "ORG Xinhua"]);
+        check("KELVALE — The mine reopened.", &["LOC KELVALE"]);
     }
 
     #[test]
