@@ -884,6 +884,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
             if initial || g.is_common(w) {
                 return self.push(a, b, None, Gender::Unknown, true);
             }
+            // "pilgrims in Mecca", "projects in Halvik and Marren": a place reading.
+            if !the && g.given_name(w).is_none() && self.place_reading(a, b) {
+                return self.push(a, b, Some(Label::Loc), Gender::Unknown, true);
+            }
             // "at Enron": a workplace. ("the Holocaust", "the World" stay MISC.)
             let at = a > 0 && matches!(t.tok(a - 1), "at" | "joined");
             let l = if at { Label::Org } else { Label::Misc };
@@ -892,9 +896,6 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let locative = a > 0 && matches!(t.tok(a - 1), "in" | "near" | "outside" | "across" | "throughout");
         if locative && !verb_after && n > 1 {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, true);
-        }
-        if locative && n == 1 && !initial && !the && t.tok(a).chars().nth(1).is_some() && !g.is_common(t.tok(a)) && g.given_name(t.tok(a)).is_none() {
-            return self.push(a, b, Some(Label::Loc), Gender::Unknown, true); // "pilgrims in Mecca"
         }
         let at = a > 0 && matches!(t.tok(a - 1), "at" | "of" | "from" | "with");
         let l = if the || at {
@@ -906,6 +907,56 @@ impl<'t, 'a> Extractor<'t, 'a> {
         };
         let gender = if l == Label::Person { self.given_gender(a, b) } else { Gender::Unknown };
         self.push(a, b, Some(l), gender, true)
+    }
+
+    /// Does the one-word name at `a` read as a place? After "in"/"near"
+    /// ("in Halvik"), or coordinated with "and"/"or" after "in", "at", "near"
+    /// or "from" ("from Halvik and Marren"): unknown words joined that way
+    /// share the place reading.
+    fn place_reading(&self, a: usize, b: usize) -> bool {
+        let t = self.text;
+        const DIRECT: [&str; 5] = ["in", "near", "outside", "across", "throughout"];
+        const COORD: [&str; 7] = ["in", "at", "near", "from", "outside", "across", "throughout"];
+        // "in Hajj stampede", "in Scientology jargon": a modifier of a noun.
+        if b < t.len() && t.kind(b) == Kind::Word && t.tok(b).starts_with(|c: char| c.is_lowercase()) && !self.verb_like(b) {
+            const GLUE: [&str; 24] = [
+                "and", "or", "but", "to", "of", "on", "for", "with", "in", "at", "by", "from", "is", "are", "were", "have", "that",
+                "which", "where", "as", "after", "before", "since", "until",
+            ];
+            if !GLUE.contains(&t.tok(b)) && !self.g.speech.contains(t.tok(b)) {
+                return false;
+            }
+        }
+        if a > 0 && DIRECT.contains(&t.tok(a - 1)) {
+            return true;
+        }
+        let plain = |k: usize| t.is_cap(k) && !t.is_all_caps(k) && !self.g.is_common(t.tok(k)) && self.g.given_name(t.tok(k)).is_none() && self.g.known.get(t.tok(k)).is_none();
+        // Backwards over "X, Y and": the preposition before the first.
+        let mut k = a;
+        let mut steps = 0;
+        while steps < 4 && k >= 2 && matches!(t.tok(k - 1), "and" | "or" | ",") && plain(k - 2) && !(k >= 3 && t.is_cap(k - 3)) {
+            k -= 2;
+            steps += 1;
+        }
+        if steps > 0 && k > 0 && COORD.contains(&t.tok(k - 1)) {
+            return true;
+        }
+        // Forwards: "at Halvik and Marren", "at Ossary, Vell and Tarn".
+        if steps > 0 || a == 0 || !COORD.contains(&t.tok(a - 1)) {
+            return false;
+        }
+        let mut k = b;
+        for _ in 0..4 {
+            if k + 1 >= t.len() || !plain(k + 1) || (k + 2 < t.len() && t.is_cap(k + 2)) {
+                return false;
+            }
+            match t.tok(k) {
+                "and" | "or" => return true,
+                "," => k += 2,
+                _ => return false,
+            }
+        }
+        false
     }
 
     fn given_gender(&self, a: usize, _b: usize) -> Gender {
@@ -1377,6 +1428,21 @@ mod tests {
         check_not("Analysts at Standard Chartered said the shilling fell.", &["PERSON Standard Chartered"]);
         check_not("The Red Cross and Doctors Without Borders sent teams.", &["PERSON Doctors Without Borders"]);
         check_not("Related: Kenya's Gen Z protests explained", &["PERSON Z"]);
+    }
+
+    #[test]
+    fn places_from_prepositions_and_coordination() {
+        check("He warned that similar projects in Halvik and Marren had run over.", &["LOC Halvik", "LOC Marren"]);
+        check("Trucks from Dunmore and Kellith arrived, and crews at Ossary, Vell and Tarn waited.", &[
+            "LOC Dunmore",
+            "LOC Kellith",
+            "LOC Ossary",
+            "LOC Vell",
+            "LOC Tarn",
+        ]);
+        check("pilgrims in Mecca and workers near Quillan", &["LOC Mecca", "LOC Quillan"]);
+        check_not("He met Anna and Marren in the hall.", &["LOC Marren", "LOC Anna"]);
+        check_not("They died in Hajj stampede, as in Scientology jargon.", &["LOC Hajj", "LOC Scientology"]);
     }
 
     #[test]
