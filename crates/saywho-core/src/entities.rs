@@ -715,12 +715,17 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if b - a < 2 {
             return None;
         }
+        let last = if t.is(b - 1, ".") { b - 2 } else { b - 1 };
         if let Some((n, (l, HeadPos::First))) = g.heads.longest(t, a, b, &mut self.buf) {
             if n < b - a {
+                // "Port Ellery Gazette", "Mount Sinai Hospital": an organisation's
+                // head word at the end outranks a place's at the start.
+                if l == Label::Loc && matches!(g.heads.get(t.tok(last)), Some((Label::Org, HeadPos::Last | HeadPos::Of))) {
+                    return Some(Label::Org);
+                }
                 return Some(l);
             }
         }
-        let last = if t.is(b - 1, ".") { b - 2 } else { b - 1 };
         if let Some((l, p)) = g.heads.get(t.tok(last)) {
             if p != HeadPos::First {
                 return Some(l);
@@ -799,6 +804,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return self.push(a, b, Some(Label::Misc), Gender::Unknown, false);
         }
         if let Some(l) = self.head_label(a, b) {
+            if l == Label::Loc {
+                if let Some(gender) = self.given_name_and_word(a, b, the) {
+                    return self.push(a, b, Some(Label::Person), gender, false);
+                }
+            }
             return self.push(a, b, Some(l), Gender::Unknown, false);
         }
         if (a..b).any(|k| t.tok(k) == "&") {
@@ -978,6 +988,27 @@ impl<'t, 'a> Extractor<'t, 'a> {
             // No function word inside ("Doctors Without Borders") and no role noun first.
             && (a + 1..b).all(|k| !self.g.is_common(t.tok(k)))
             && !self.g.roles.contains_key(t.tok(a).to_lowercase().trim_end_matches('s'))
+    }
+
+    /// "A spokesperson for the firm, Lena Park, told …", "Tom Bridge said": a
+    /// given name and exactly one more word, in apposition or speaking, is a
+    /// person though the word is a place's head word ("Park", "Bridge").
+    fn given_name_and_word(&mut self, a: usize, b: usize, the: bool) -> Option<Gender> {
+        let t = self.text;
+        let g = self.g;
+        let w = t.tok(a);
+        if b - a != 2 || the || !t.is_cap(a + 1) || t.is_all_caps(a) || t.is_all_caps(a + 1) || g.is_common(w) || w.len() < 3 {
+            return None;
+        }
+        if a > 0 && matches!(t.tok(a - 1), "the" | "at" | "in" | "near" | "from" | "to" | "on") {
+            return None;
+        }
+        let gender = g.given_name(w)?;
+        if g.places.get(w).is_some() || (self.initial(a) && self.ordinary(a)) {
+            return None;
+        }
+        let apposition = a > 0 && t.is(a - 1, ",") && t.is(b, ",");
+        (apposition || self.speech_after(b)).then_some(gender)
     }
 
     /// Evidence that `[a, b)` names a person.
@@ -1428,6 +1459,21 @@ mod tests {
         check_not("Analysts at Standard Chartered said the shilling fell.", &["PERSON Standard Chartered"]);
         check_not("The Red Cross and Doctors Without Borders sent teams.", &["PERSON Doctors Without Borders"]);
         check_not("Related: Kenya's Gen Z protests explained", &["PERSON Z"]);
+    }
+
+    #[test]
+    fn given_names_and_news_titles_outrank_place_heads() {
+        check("A spokesperson for the firm, Lena Park, told the Port Ellery Gazette that the cracks were serious.", &[
+            "PERSON Lena Park",
+            "ORG Port Ellery Gazette",
+        ]);
+        check("Its chairman, Martin Square, said so. Tom Bridge told the Fort Calder Courier it was over.", &[
+            "PERSON Martin Square",
+            "PERSON Tom Bridge",
+            "ORG Fort Calder Courier",
+        ]);
+        check("We walked through Lena Park and over Martin Bridge to the Port Ellery harbour.", &["LOC Lena Park", "LOC Martin Bridge"]);
+        check("It was reported by the Cape Varne Herald and the Lake Dorran Mirror.", &["ORG Cape Varne Herald", "ORG Lake Dorran Mirror"]);
     }
 
     #[test]
