@@ -1428,6 +1428,11 @@ mod tests {
         check("The Museum of Flight in Seattle, Washington was proposed.", &["ORG Museum of Flight", "LOC Seattle", "LOC Washington"]);
         check("Flights land at Washington Dulles International Airport daily.", &["LOC Washington Dulles International Airport"]);
         check("Manchester United beat them at home.", &["ORG Manchester United"]);
+        check("The operator, Northline Rail, said so, as did Vantor Capital and Osk Pharma.", &[
+            "ORG Northline Rail",
+            "ORG Vantor Capital",
+            "ORG Osk Pharma",
+        ]);
         check("Apple Inc. reported profits.", &["ORG Apple Inc."]);
         check("The Ohio Bureau of Criminal Investigation is assisting.", &["ORG Ohio Bureau of Criminal Investigation"]);
         check("Then Hurricane Helene made landfall.", &["MISC Hurricane Helene"]);
@@ -1578,6 +1583,13 @@ mod tests {
         assert_eq!(entity_of(doc, "CIA").map(|x| x.1), Some("Central Intelligence Agency".into()));
         let doc = "Alexandria Ocasio-Cortez wrote it. Ocasio-Cortez said so.";
         assert_eq!(entity_of(doc, "Ocasio-Cortez").map(|x| x.1), Some("Alexandria Ocasio-Cortez".into()));
+        // An organisation's first word, later, is its short name.
+        let doc = "The operator, Northline Rail, said it was pleased. A spokesperson for Northline said the offer stood.";
+        assert_eq!(entity_of(doc, "Northline").map(|x| (x.0, x.1)), Some((Label::Org, "Northline Rail".into())));
+        let doc = "Shares in Korvath Mining fell. Analysts at Korvath expect more cuts.";
+        assert_eq!(entity_of(doc, "Korvath").map(|x| (x.0, x.1)), Some((Label::Org, "Korvath Mining".into())));
+        let doc = "Halden Energy and Brisco Airways signed. Then Halden said so.";
+        assert_eq!(entity_of(doc, "Halden").map(|x| (x.0, x.1)), Some((Label::Org, "Halden Energy".into())));
         let doc = "A drug developed by Eli Lilly slowed decline. Lilly said it would publish.";
         assert_eq!(entity_of(doc, "Lilly").map(|x| (x.0, x.1)), Some((Label::Org, "Eli Lilly".into())));
         // A guess with context wins over a bare guess: one entity.

@@ -99,6 +99,8 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
     let mut first_name: FxMap<&str, (usize, bool)> = FxMap::default();
     let mut acronym: FxMap<String, usize> = FxMap::default();
     let mut short: FxMap<&str, usize> = FxMap::default();
+    // First words of organisations named in full: "Northline" after "Northline Rail".
+    let mut org_first: FxMap<&str, (usize, usize)> = FxMap::default();
     // What each single word is where it is sure.
     let mut sure: FxMap<&str, Label> = FxMap::default();
 
@@ -143,6 +145,21 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
                 if let Some((n, (_, HeadPos::First))) = g.heads.longest(text, c.start, c.end, &mut buf) {
                     if c.end - c.start == n + 1 {
                         short.entry(text.tok(c.end - 1)).or_insert(e);
+                    }
+                }
+                if label == Label::Org {
+                    let (s, e2) = word_spans(text, c.start, c.end).next().unwrap_or((c.start, c.start + 1));
+                    let f = text.span(s, e2);
+                    if e2 == s + 1
+                        && text.is_cap(s)
+                        && !text.is_all_caps(s)
+                        && !g.is_common(f)
+                        && g.heads.get(f).is_none()
+                        && g.demonym(f).is_none()
+                        && g.places.get(f).is_none()
+                        && g.titles.get(f).is_none()
+                    {
+                        org_first.entry(f).or_insert((e, c.start));
                     }
                 }
                 // A firm named after its founder: "Eli Lilly" … "Lilly said".
@@ -205,6 +222,11 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
             }
             if linked.is_none() {
                 linked = short.get(key).copied();
+            }
+            // A guess that is the first word of an organisation named earlier is
+            // its short name: "Northline Rail said …" … "for Northline said".
+            if linked.is_none() && c.weak && label == Some(Label::Org) {
+                linked = org_first.get(key).filter(|&&(_, s)| s < c.start).map(|&(e, _)| e);
             }
         }
         if let Some(e) = linked {
