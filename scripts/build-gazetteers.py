@@ -6,7 +6,8 @@ Deterministic: the same input always gives byte-identical output.
 
 places.tsv       name<TAB>kind  (country, continent, state, capital, city): countries,
                  continents, US states, capitals, and cities of at least 100,000 people
-                 (largest first), each also without accents. Source: GeoNames, CC BY 4.0.
+                 (largest first), each also without accents (ø → o, ł → l too).
+                 Source: GeoNames, CC BY 4.0.
 given-names.tsv  name<TAB>F|M|U  names with at least 500 US births; F or M when at least
                  90% of births were of that sex, else U. Source: US SSA, public domain.
 """
@@ -21,11 +22,16 @@ def rows(name):
     with open(src / name, encoding="utf-8", newline="") as f:
         yield from csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+PLAIN = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ł": "l", "Ł": "L",
+                       "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i", "ħ": "h", "Ħ": "H"})
+
 places, seen = [], set()
 def add(name, kind):
     name = " ".join(name.split())
-    # Also the name without accents, as English news often writes it ("Sao Paulo").
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    # Also the name without accents, as English news often writes it ("Sao Paulo",
+    # "Wroclaw", "Tromso").
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).translate(PLAIN)
     for n in dict.fromkeys([name, plain]):
         if n and n not in seen:
             seen.add(n)

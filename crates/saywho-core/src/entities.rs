@@ -765,7 +765,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if let Some(l) = g.known.get_span(t, a, b, &mut self.buf) {
             return self.push(a, b, Some(l), Gender::Unknown, false);
         }
-        if g.places.get_span(t, a, b, &mut self.buf).is_some() {
+        if g.places.get_span(t, a, b, &mut self.buf).is_some()
+            || gazetteer::folded_key(t, a, b, &mut self.buf).is_some_and(|k| g.places.get(k).is_some())
+        {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
         }
         // "South Vietnam", "Northern Nigeria", "Greater London"
@@ -1283,6 +1285,13 @@ impl<'t, 'a> Extractor<'t, 'a> {
                     .or_else(|| g.known.longest(t, i, end, &mut self.buf))
                     .or_else(|| g.demonyms.longest(t, i, end, &mut self.buf).map(|(k, _)| (k, Label::Misc)));
             }
+            // "Glacier Museum Opens in Tromsø": a word after "in" ending a headline is a place.
+            let closes = i + 1 >= n || t.tokens[i + 1].para != para || (i + 2 >= n || t.tokens[i + 2].para != para) && t.kind(i + 1) == Kind::Punct;
+            if hit.is_none() && closes && i > 0 && t.tok(i - 1).eq_ignore_ascii_case("in") && !g.is_common(t.tok(i)) && !t.is_all_caps(i) {
+                self.push(i, i + 1, Some(Label::Loc), Gender::Unknown, true);
+                i += 1;
+                continue;
+            }
             if hit.is_none() && i + 1 < end && t.is_cap(i + 1) && !g.is_common(t.tok(i)) {
                 if let Some(gender) = g.given_name(t.tok(i)) {
                     self.push(i, i + 2, Some(Label::Person), gender, false);
@@ -1479,6 +1488,14 @@ mod tests {
         ]);
         check("We walked through Lena Park and over Martin Bridge to the Port Ellery harbour.", &["LOC Lena Park", "LOC Martin Bridge"]);
         check("It was reported by the Cape Varne Herald and the Lake Dorran Mirror.", &["ORG Cape Varne Herald", "ORG Lake Dorran Mirror"]);
+    }
+
+    #[test]
+    fn places_in_headlines_and_without_accents() {
+        check("Glacier museum opens in Tromsø\n\nDr. Sarah O'Neill cut the ribbon.", &["LOC Tromsø"]);
+        check("Glacier Museum Opens In Tromsø\n\nThe museum's director cut the ribbon.", &["LOC Tromsø"]);
+        check("Ferry Service Resumes in Ålvik\n\nThe ferry left at noon.", &["LOC Ålvik"]);
+        check("Floods hit Wroclaw and Zu\u{308}rich as rain fell.", &["LOC Wroclaw", "LOC Zu\u{308}rich"]);
     }
 
     #[test]

@@ -139,6 +139,74 @@ pub fn key<'b>(text: &Text, a: usize, b: usize, buf: &'b mut String) -> &'b str 
     buf.as_str()
 }
 
+/// Tokens `[a, b)` as a lookup key with accents folded away ("Tromsø" →
+/// "Tromso", "Zu\u{308}rich" → "Zurich"), so a place the gazetteer spells
+/// plainly is found however the text writes it; `None` when the tokens are
+/// plain ASCII already (the ordinary key said all there is to say).
+pub fn folded_key<'b>(text: &Text, a: usize, b: usize, buf: &'b mut String) -> Option<&'b str> {
+    if (a..b).all(|i| text.tok(i).is_ascii()) {
+        return None;
+    }
+    buf.clear();
+    for i in a..b {
+        if i > a && text.tokens[i].space_before {
+            buf.push(' ');
+        }
+        for c in text.tok(i).chars() {
+            match fold(c) {
+                Some(s) => buf.push_str(s),
+                None if ('\u{300}'..='\u{36f}').contains(&c) => {}
+                None => buf.push(c),
+            }
+        }
+    }
+    Some(buf.as_str())
+}
+
+/// The plain Latin letters of an accented one.
+fn fold(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'ç' | 'ć' | 'č' => "c",
+        'Ç' | 'Ć' | 'Č' => "C",
+        'ď' | 'đ' | 'ð' => "d",
+        'Ď' | 'Đ' | 'Ð' => "D",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'ğ' => "g",
+        'Ğ' => "G",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => "I",
+        'ł' => "l",
+        'Ł' => "L",
+        'ñ' | 'ń' | 'ň' => "n",
+        'Ñ' | 'Ń' | 'Ň' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "O",
+        'ř' => "r",
+        'Ř' => "R",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'Ś' | 'Š' | 'Ş' | 'Ș' => "S",
+        'ť' | 'ţ' | 'ț' => "t",
+        'Ť' | 'Ţ' | 'Ț' => "T",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => "U",
+        'ý' | 'ÿ' => "y",
+        'Ý' => "Y",
+        'ź' | 'ż' | 'ž' => "z",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        'æ' => "ae",
+        'Æ' => "Ae",
+        'œ' => "oe",
+        'Œ' => "Oe",
+        'ß' => "ss",
+        'þ' => "th",
+        'Þ' => "Th",
+        _ => return None,
+    })
+}
+
 pub struct Gazetteer {
     pub places: Dict<PlaceKind>,
     pub given: FxMap<&'static str, Gender>,
@@ -320,6 +388,20 @@ mod tests {
         assert!(g.is_common("However"));
         let sa = Text::new("South African");
         assert!(g.demonyms.get_span(&sa, 0, 2, &mut buf).is_some());
+    }
+
+    #[test]
+    fn places_are_found_without_their_accents() {
+        let g = get();
+        let mut buf = String::new();
+        for (text, plain) in [("Tromsø", "Tromso"), ("Zu\u{308}rich", "Zurich"), ("Łódź", "Lodz"), ("São Paulo", "Sao Paulo")] {
+            let t = Text::new(text);
+            assert_eq!(folded_key(&t, 0, t.len(), &mut buf), Some(plain));
+        }
+        let t = Text::new("Oslo");
+        assert_eq!(folded_key(&t, 0, t.len(), &mut buf), None);
+        // The generated list spells places plainly too.
+        assert!(g.places.get("Wroclaw").is_some() && g.places.get("Lodz").is_some());
     }
 
     #[test]
