@@ -117,6 +117,9 @@ enum ParaMode {
 const PARTICLES: [&str; 20] =
     ["de", "del", "della", "da", "di", "du", "do", "dos", "das", "des", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le"];
 
+/// Lower-case facilities after a name that make it a place: "Eastgate coal terminal".
+const FACILITY_NOUNS: [&str; 10] = ["terminal", "bridge", "station", "port", "airport", "mine", "plant", "river", "road", "street"];
+
 /// Lower-case words after a name that make it a place: "the Guaiba river".
 const PLACE_NOUNS: [&str; 18] = [
     "river", "lake", "mountain", "mountains", "sea", "island", "islands", "valley", "province", "state", "region", "district",
@@ -843,6 +846,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if b < t.len() && PLACE_NOUNS.contains(&t.tok(b)) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
         }
+        // "the Eastgate coal terminal", "Kelso station": an unknown name before a facility.
+        if self.facility_after(b) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) && g.places.longest(t, a, b, &mut self.buf).is_none() {
+            return self.push(a, b, Some(Label::Loc), Gender::Unknown, true);
+        }
         if let Some(gender) = self.person_evidence(a, b) {
             return self.push(a, b, Some(Label::Person), gender, false);
         }
@@ -1151,6 +1158,31 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         let l = self.lbuf.as_str();
         self.g.roles.contains_key(l) || l.strip_suffix('s').is_some_and(|x| self.g.roles.contains_key(x))
+    }
+
+    /// A facility noun at `b`, or after one lower-case modifier ("coal
+    /// terminal", "power plant"; not "said plant", "the bridge").
+    fn facility_after(&self, b: usize) -> bool {
+        let t = self.text;
+        let facility = |k: usize| k < t.len() && FACILITY_NOUNS.contains(&t.tok(k));
+        if facility(b) {
+            return true;
+        }
+        if b + 1 >= t.len() || t.kind(b) != Kind::Word || !t.tokens[b + 1].space_before || !facility(b + 1) {
+            return false;
+        }
+        let m = t.tok(b);
+        m.len() > 2
+            && m.bytes().all(|c| c.is_ascii_lowercase())
+            && !self.verb_like(b)
+            && !self.g.speech.contains(m)
+            && !m.ends_with("ly")
+            && !matches!(
+                m,
+                "the" | "and" | "or" | "but" | "for" | "from" | "with" | "into" | "onto" | "near" | "its" | "his" | "her" | "their" | "our"
+                    | "new" | "old" | "this" | "that" | "each" | "every" | "any" | "some" | "whose" | "main" | "busy" | "closed" | "says"
+                    | "are" | "were" | "have" | "wants" | "plans" | "owns" | "runs" | "built" | "shut"
+            )
     }
 
     /// An ordinary word, or a head word by itself ("Harbour", "Bridge",
@@ -1488,6 +1520,14 @@ mod tests {
         ]);
         check("We walked through Lena Park and over Martin Bridge to the Port Ellery harbour.", &["LOC Lena Park", "LOC Martin Bridge"]);
         check("It was reported by the Cape Varne Herald and the Lake Dorran Mirror.", &["ORG Cape Varne Herald", "ORG Lake Dorran Mirror"]);
+    }
+
+    #[test]
+    fn unknown_names_before_facilities_are_places() {
+        check("The town council voted to close the Eastgate coal terminal by 2030.", &["LOC Eastgate"]);
+        check("Trains stop at the Marrow Vale station and the Dunkell power plant.", &["LOC Marrow Vale", "LOC Dunkell"]);
+        check("Harbour town votes to close Eastgate coal terminal", &["LOC Eastgate"]);
+        check_not("Brisco said plant workers would strike.", &["LOC Brisco"]);
     }
 
     #[test]
