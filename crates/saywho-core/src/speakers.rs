@@ -167,7 +167,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             // A title may stand before the name: "said Ambassador Hamdullah Mohib".
             let mut n = s;
-            while n < sent.end && n < s + 4 && self.mention_at[n].is_none() && t.is_cap(n) {
+            while n < sent.end
+                && n < s + 5
+                && self.mention_at[n].is_none()
+                && (t.is_cap(n) || (t.tok(n) == "." && n > s && !t.tokens[n].space_before))
+            {
                 n += 1;
             }
             if let Some(m) = self.mention_at.get(n).copied().flatten() {
@@ -391,8 +395,18 @@ impl<'t, 'a> Ctx<'t, 'a> {
         if let Some((_, m)) = best {
             // A place inside a common-noun phrase ("officials in Pakistan") is
             // not the speaker; a place heading the phrase ("Pakistan") is.
+            // Nor is a person after "an aide to", "a lawyer for" (but "a
+            // spokesman for X" speaks for X).
             let mm = &self.ents.mentions[m];
-            if self.label_of(m) != Label::Loc || mm.start <= a + 1 {
+            let dependant = self.label_of(m) == Label::Person && mm.start > a + 1 && mm.start <= a + 5 && {
+                let prep = mm.start - 1;
+                t_is(self.text, a, &["a", "an", "the", "one", "two", "three"]) &&
+                (t_is(self.text, prep, &["to", "for", "of", "with"]))
+                    && !(a..prep).any(|k| {
+                        t_is(self.text, k, &["spokesman", "spokeswoman", "spokesperson", "representative", "office", "campaign", "statement"])
+                    })
+            };
+            if (self.label_of(m) != Label::Loc || mm.start <= a + 1) && !dependant {
                 return Some(self.mention_source(m));
             }
         }
@@ -521,6 +535,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
         found
     }
+}
+
+/// Token `k` is one of the lowercase `words`.
+fn t_is(t: &Text, k: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| t.is(k, w))
 }
 
 /// Attributes every quotation: marked ones, reported speech, cue-less ones.
@@ -1059,6 +1078,22 @@ mod tests {
         check(
             "“It was not possible,” said Ambassador Hamdullah Mohib.\n\n“They represent our aspirations.”",
             &[("“It was not possible,”", "direct", "Hamdullah Mohib"), ("“They represent our aspirations.”", "direct", "Hamdullah Mohib")],
+        );
+    }
+
+    #[test]
+    fn abbreviated_titles_and_dependants() {
+        check(
+            "“Why now?” asked Sen. Maria Delgado, a Democrat from New Mexico.",
+            &[("“Why now?”", "direct", "Maria Delgado")],
+        );
+        check(
+            "Robert Kline arrived. An aide to Kline said two senators had asked for more time.",
+            &[("two senators had asked for more time", "indirect", "An aide to Kline")],
+        );
+        check(
+            "Robert Kline arrived. A spokesman for Kline said the senator was ill.",
+            &[("the senator was ill", "indirect", "Robert Kline")],
         );
     }
 
