@@ -420,8 +420,17 @@ impl<'t, 'a> Ctx<'t, 'a> {
         while e > s && !matches!(self.text.kind(e - 1), Kind::Word | Kind::Number) {
             e -= 1;
         }
-        if s >= e || !self.plausible_np(s, e) {
+        if s >= e {
             return None;
+        }
+        if !self.plausible_np(s, e) {
+            // "siding with residents who said": the noun phrase after the
+            // last preposition.
+            let p = (s..e).rev().find(|&k| t_is(self.text, k, &["with", "to", "for", "from", "by", "among", "between"]))?;
+            if p + 1 >= e || !self.plausible_np(p + 1, e) {
+                return None;
+            }
+            s = p + 1;
         }
         let entity = self.org_by_head(e - 1);
         Some(Source { span: (s, e), entity, pronoun: None, negated: false })
@@ -1094,6 +1103,14 @@ mod tests {
         check(
             "Robert Kline arrived. A spokesman for Kline said the senator was ill.",
             &[("the senator was ill", "indirect", "Robert Kline")],
+        );
+    }
+
+    #[test]
+    fn relative_clause_subjects() {
+        check(
+            "The court halted the mine, siding with residents who said it had poisoned their wells.",
+            &[("it had poisoned their wells", "indirect", "residents")],
         );
     }
 
