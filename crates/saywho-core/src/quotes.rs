@@ -261,7 +261,7 @@ fn classify(text: &Text, q: &Marked) -> QuoteKind {
 /// A title or name in marks (a headline, a film, a slogan): short, no
 /// sentence punctuation at its end, most words capitalised, or right after
 /// "titled", "called", "named", "dubbed".
-fn looks_like_title(text: &Text, q: &Marked) -> bool {
+pub(crate) fn looks_like_title(text: &Text, q: &Marked) -> bool {
     let (a, b) = (q.start + 1, q.end.saturating_sub(if q.closed { 1 } else { 0 }));
     if a >= b {
         return false;

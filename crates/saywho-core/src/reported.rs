@@ -253,7 +253,9 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
         while x < s1 && x - k < 6 && (t.is_word(x) || t.kind(x) == Kind::Hyphen) && !t.is(x, "to") {
             x += 1;
         }
-        if x < s1 && x > k && t.is(x, "to") {
+        // …and an object there must be: "asked not to be named" has none.
+        let object = (k..x).any(|y| !t.is(y, "not"));
+        if x < s1 && x > k && t.is(x, "to") && object {
             return Some((k, end_from(k)));
         }
     }

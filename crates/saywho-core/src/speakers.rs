@@ -187,11 +187,17 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     return Some(Source { span: (s, n), entity: Some(e), pronoun: None, negated: false });
                 }
             }
-            // "…,” said the spokeswoman." → the NP after the verb, or the
-            // name in apposition to it ("said the council leader, Jane Amberley").
-            if s > cue.end && t.is_word(s) && !t.is_cap(s) {
+            // "…,” said the spokeswoman." / "said one nurse" → the NP after
+            // the verb, or the name in apposition to it ("said the council
+            // leader, Jane Amberley"). Never a clause ("said the staff felt").
+            let determined = s > cue.end || t_is(t, s, &["one", "another", "two", "three", "several", "some", "many"]);
+            if determined && t.is_word(s) && !t.is_cap(s) {
                 let mut e = s;
+                let mut buf = [0u8; 32];
                 while e < sent.end && t.is_word(e) && e - s < 4 {
+                    if lexicon::ascii_lower(t.tok(e), &mut buf).is_some_and(lexicon::is_finite_marker) || cues::looks_finite(t, e) && e > s + 1 {
+                        break;
+                    }
                     e += 1;
                 }
                 if e + 1 < sent.end && t.tok(e) == "," {
@@ -313,6 +319,16 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 break;
             }
             seg_end = s - 1;
+        }
+        // "Another, Claire Dobson, said": only the appositive names someone.
+        if plain.is_none() {
+            if let Some((a, b)) = appositive {
+                if let Some(m) = (a..b).find_map(|k| self.mention_at[k]).filter(|&m| self.label_of(m) == Label::Person) {
+                    if self.ents.mentions[m].start == a {
+                        return Some(self.mention_source(m));
+                    }
+                }
+            }
         }
         // "The operator, Northline Rail, said": the name is in the appositive.
         if let (Some(p), Some((a, b))) = (plain, appositive) {
@@ -566,7 +582,8 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
             Some(c) => cx.subject_of(&c),
             None => byline_after(&cx, q)
                 .or_else(|| source_line_above(&cx, q))
-                .or_else(|| colon_intro(&cx, q)),
+                .or_else(|| colon_intro(&cx, q))
+                .or_else(|| fragment_subject(&cx, q)),
         };
         // A partial quote sits inside the clause its cue reports: the cue
         // still introduces that reported speech.
@@ -742,6 +759,24 @@ fn colon_intro(cx: &Ctx, q: &Marked) -> Option<Source> {
         return None;
     }
     cx.sentence_subject(sent.start, q.start - 1).filter(|s| s.entity.is_some() || s.pronoun.is_some())
+}
+
+/// "Adebayo dismissed the letter as “more of the same”": a fragment quoted
+/// without a reporting verb is the words of the sentence's subject, when that
+/// is a named person or organisation.
+fn fragment_subject(cx: &Ctx, q: &Marked) -> Option<Source> {
+    let t = cx.text;
+    // Not a title, and more than a single scare-quoted word.
+    let words = (q.start..q.end).filter(|&k| t.is_word(k)).count();
+    if q.kind != QuoteKind::Partial || words < 2 || crate::quotes::looks_like_title(t, q) {
+        return None;
+    }
+    let sent = t.sentences[t.sent_of[q.start]];
+    if q.start <= sent.start + 1 {
+        return None;
+    }
+    let from = cx.after_intro(sent.start, q.start);
+    cx.sentence_subject(from, q.start).filter(|s| s.pronoun.is_some() || s.entity.is_some())
 }
 
 /// "And from Chairwoman Jane Doe:" on the line above the quotation.
@@ -1103,6 +1138,22 @@ mod tests {
         check(
             "Robert Kline arrived. A spokesman for Kline said the senator was ill.",
             &[("the senator was ill", "indirect", "Robert Kline")],
+        );
+    }
+
+    #[test]
+    fn nurses_and_fragments() {
+        check(
+            "“I cannot pay my rent,” said one nurse, who asked not to be named.",
+            &[("“I cannot pay my rent,”", "direct", "one nurse")],
+        );
+        check(
+            "Another, Claire Dobson, said the staff felt ignored.",
+            &[("the staff felt ignored", "indirect", "Claire Dobson")],
+        );
+        check(
+            "Union organiser Femi Adebayo dismissed the letter as “more of the same”.",
+            &[("“more of the same”", "partial", "Femi Adebayo")],
         );
     }
 
