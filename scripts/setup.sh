@@ -37,6 +37,14 @@ if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "ve
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >&2
 fi
 
+# Trunk looks for wasm-opt on PATH: link it beside trunk in cargo's bin
+# directory, so a plain `trunk build --release` works after this script.
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+if [ -d "$CARGO_BIN" ] && [ "$(readlink "$CARGO_BIN/wasm-opt" 2>/dev/null)" != "$TOOLS_DIR/node_modules/.bin/wasm-opt" ]; then
+  log "linking wasm-opt into $CARGO_BIN"
+  ln -sf "$TOOLS_DIR/node_modules/.bin/wasm-opt" "$CARGO_BIN/wasm-opt"
+fi
+
 # 5. Chromium and its driver for the browser tests.
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "installing chromium and chromium-driver"
