@@ -47,9 +47,10 @@ pub(crate) fn find(cx: &Ctx, used: &[usize]) -> Vec<Reported> {
                 i += 1;
                 continue;
             }
-            match content_of(cx, &cue, sent.start, sent.end).map(|(a, b)| (skip_punct(cx, a, b), b)) {
+            // The cue's subject, found once: the content rules read it too.
+            let source = cx.subject_of(&cue);
+            match content_of(cx, &cue, source, sent.start, sent.end).map(|(a, b)| (skip_punct(cx, a, b), b)) {
                 Some((a, b)) if b > a && cx.text.span(a, b).chars().any(|c| c.is_alphabetic()) => {
-                    let source = cx.subject_of(&cue);
                     out.push(Reported { start: a, end: b, cue: (cue.start, cue.end), source });
                     // Cues inside this content belong to it ("…, and that X noted…").
                     i = if b > cue.end { b } else { cue.end };
@@ -78,7 +79,7 @@ fn trim_end(cx: &Ctx, a: usize, mut b: usize) -> usize {
 }
 
 /// The content range for `cue` in the sentence `[s0, s1)`, if it reports speech.
-fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize)> {
+fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize) -> Option<(usize, usize)> {
     let t = cx.text;
     // The content runs to the sentence end, or to a quotation in marks that
     // the same cue introduces, or to ", according to".
@@ -146,7 +147,7 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
         return None;
     }
     // "has not said why": nothing was reported.
-    if cx.subject_of(cue).is_some_and(|s| s.negated) {
+    if subject.is_some_and(|s| s.negated) {
         return None;
     }
     let mut k = cue.end;
@@ -160,7 +161,7 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
     };
     // Parenthetical cue: "Lasting peace, she said, will require …".
     if k < s1 && t.tok(k) == "," {
-        let subj = cx.subject_of(cue)?;
+        let subj = subject?;
         let before = subj.span.0;
         if before > s0 && t.tok(before - 1) == "," && k + 1 < s1 {
             let first = (s0..before - 1).find(|&x| t.is_word(x)).unwrap_or(before - 1);
@@ -172,7 +173,7 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
     }
     // Inverted: "The talks failed, the minister said." — content before.
     let tail_words = (k..s1).filter(|&x| t.is_word(x)).count();
-    if let Some(subj) = cx.subject_of(cue) {
+    if let Some(subj) = subject {
         let before = subj.span.0.min(cue.start);
         let after_cue_subject = subj.span.0 >= cue.end;
         let comma = if after_cue_subject { cue.start } else { before };
@@ -226,7 +227,7 @@ fn content_of(cx: &Ctx, cue: &Cue, s0: usize, s1: usize) -> Option<(usize, usize
     // "As Heald told The Huffington Post, ozone has dropped.": the content
     // follows the comma that closes the "as" clause.
     if k < s1 && t.tok(k) == "," {
-        let subj = cx.subject_of(cue)?;
+        let subj = subject?;
         let first = (s0..subj.span.0).find(|&x| t.is_word(x));
         if first.is_some_and(|f| t.is(f, "as") && f + 1 == subj.span.0) && k + 1 < s1 {
             return Some((k + 1, end_from(k + 1)));
