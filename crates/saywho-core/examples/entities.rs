@@ -1,8 +1,9 @@
 //! Prints the export JSON of a text's entities alone (no quotations), so the
 //! entity layer can be scored by itself:
 //! `cargo run --release -p saywho-core --example entities -- FILE > pred.json`
-//! (`-- FILE --list` lists the mentions and their entities instead; `--time` measures).
-use saywho_core::entities::extract;
+//! (`-- FILE --list` lists the mentions and their entities instead; `--rules` leaves the
+//! statistical recognizer out, `--model` prints its spans alone; `--time` measures).
+use saywho_core::entities::{extract, extract_rules};
 use saywho_core::format::{Document, Entity, Mention, Origin};
 use saywho_core::text::{Offsets, Text};
 
@@ -10,7 +11,8 @@ fn main() {
     let path = std::env::args().nth(1).expect("usage: entities FILE");
     let src = std::fs::read_to_string(&path).expect("a readable UTF-8 file");
     let t = Text::new(&src);
-    let ents = extract(&t);
+    let rules = std::env::args().any(|a| a == "--rules");
+    let ents = if rules { extract_rules(&t) } else { extract(&t) };
     if std::env::args().any(|a| a == "--time") {
         // Throughput of the entity layer alone on the text repeated to ~100,000 words.
         let words = src.split_whitespace().count().max(1);
@@ -21,6 +23,13 @@ fn main() {
         let secs = start.elapsed().as_secs_f64();
         let w = big.split_whitespace().count();
         println!("{w} words, {n} mentions, {:.0} words/s", w as f64 / secs);
+        return;
+    }
+    if std::env::args().any(|a| a == "--model") {
+        // The statistical recognizer's own spans, before the rules see them.
+        for (a, b, l) in saywho_core::ml::tag_text(&t, None).1 {
+            println!("{l:8} {}", t.span(a, b));
+        }
         return;
     }
     if std::env::args().any(|a| a == "--list") {

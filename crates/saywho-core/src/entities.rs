@@ -78,10 +78,30 @@ pub struct Entities {
     pub entities: Vec<EntityInfo>,
 }
 
-/// Finds the entities of a text. Never panics.
+/// Finds the entities of a text, with the statistical recognizer when its
+/// models are available ([`crate::ml::models`]). Never panics.
 pub fn extract(text: &Text) -> Entities {
+    let spans = match crate::ml::models() {
+        Some(_) => crate::ml::tag_text(text, None).1,
+        None => Vec::new(),
+    };
+    extract_with(text, &spans)
+}
+
+/// The rules alone.
+pub fn extract_rules(text: &Text) -> Entities {
+    extract_with(text, &[])
+}
+
+/// Finds the entities of a text, given the recognizer's spans (token ranges;
+/// empty for the rules alone). Never panics.
+pub fn extract_with(text: &Text, model: &[crate::combine::ModelSpan]) -> Entities {
     let mut x = Extractor::new(text);
     x.run();
+    if !model.is_empty() {
+        let usable: Vec<bool> = (0..text.len()).map(|k| !x.blocked[k] && x.modes[text.tokens[k].para] == ParaMode::Normal).collect();
+        crate::combine::merge(text, &mut x.cands, model, &usable);
+    }
     names::link(text, x.cands)
 }
 
@@ -1349,7 +1369,7 @@ mod tests {
     /// The mentions of `input` as "LABEL text" strings, in order.
     fn mentions(input: &str) -> Vec<String> {
         let t = Text::new(input);
-        let e = extract(&t);
+        let e = extract_rules(&t);
         e.mentions.iter().map(|m| format!("{} {}", m.label.as_str(), t.span(m.start, m.end))).collect()
     }
 
@@ -1372,7 +1392,7 @@ mod tests {
     /// The entity of the mention whose text is `mention`: (label, name, gender).
     fn entity_of(input: &str, mention: &str) -> Option<(Label, String, Gender)> {
         let t = Text::new(input);
-        let e = extract(&t);
+        let e = extract_rules(&t);
         let m = e.mentions.iter().rev().find(|m| t.span(m.start, m.end) == mention)?;
         let x = &e.entities[m.entity];
         Some((x.label, x.name.clone(), x.gender))
@@ -1668,7 +1688,7 @@ mod tests {
         assert_eq!(entity_of("Qorvan Tilek, an expert, said so.", "Qorvan Tilek").map(|x| x.2), Some(Gender::Unknown));
         // A group: plural.
         let t = Text::new("Like many Texans, he agreed.");
-        let e = extract(&t);
+        let e = extract_rules(&t);
         assert!(e.entities.iter().any(|x| x.name == "Texans" && x.plural));
     }
 
@@ -1678,7 +1698,7 @@ mod tests {
         check("Wednesday, April 13, 2011", &["DATE Wednesday, April 13, 2011"]);
         check("the $7 billion Reko Diq project and a 29% tariff", &["MONEY $7 billion", "PERCENT 29%"]);
         let t = Text::new("On August 15, 2008 it rained. By August 15, 2008 it stopped.");
-        let e = extract(&t);
+        let e = extract_rules(&t);
         assert_eq!(e.entities.len(), 1, "identical dates are one entity");
         assert_eq!(e.mentions.len(), 2);
     }
@@ -1694,7 +1714,7 @@ mod tests {
         ];
         for s in inputs {
             let t = Text::new(s);
-            let e = extract(&t);
+            let e = extract_rules(&t);
             let mut last = 0;
             for m in &e.mentions {
                 assert!(m.start < m.end && m.end <= t.len() && m.start >= last, "{s:?}: bad span {m:?}");
@@ -1726,7 +1746,7 @@ mod tests {
                 s.push_str(p);
             }
             let t = Text::new(&s);
-            let e = extract(&t);
+            let e = extract_rules(&t);
             let mut last = 0;
             for m in &e.mentions {
                 assert!(m.start >= last && m.start < m.end && m.end <= t.len(), "{s:?}");
@@ -1739,7 +1759,7 @@ mod tests {
     #[test]
     fn entities_are_in_order_of_first_mention() {
         let t = Text::new("Rubio spoke with Pakistan. Marco Rubio left Pakistan for India.");
-        let e = extract(&t);
+        let e = extract_rules(&t);
         let firsts: Vec<usize> = (0..e.entities.len()).map(|i| e.mentions.iter().find(|m| m.entity == i).unwrap().start).collect();
         let mut sorted = firsts.clone();
         sorted.sort();

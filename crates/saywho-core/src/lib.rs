@@ -4,6 +4,7 @@
 //! The one entry point is [`annotate`]. Extraction never fails and never
 //! panics: odd input gives fewer annotations plus [`Warning`]s.
 
+pub mod combine;
 pub mod cues;
 pub mod entities;
 pub mod format;

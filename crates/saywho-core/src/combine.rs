@@ -1,0 +1,205 @@
+//! Rules and the statistical recognizer together.
+//!
+//! The rules know news conventions the model never saw often enough (titles,
+//! datelines, "… University", document-wide linking); the model knows names
+//! no list holds ("Tehmina Aslam Ranjha", "Reko Diq") and reads lower-case
+//! web text. So a rule decision backed by its own evidence stands; where the
+//! rules only guessed (a weak candidate) or found a capitalised word with no
+//! evidence at all, the model decides; and a name the rules did not see at
+//! all is added when the model finds it, as a weak candidate that the rest of
+//! the document can still overrule during linking.
+
+use crate::entities::{Cand, Gender, Label};
+use crate::gazetteer::{self, FxMap};
+use crate::text::{Kind, Text};
+
+/// A model span: token range [start, end) and type.
+pub type ModelSpan = (usize, usize, &'static str);
+
+fn label_of(t: &str) -> Option<Label> {
+    match t {
+        "PERSON" => Some(Label::Person),
+        "ORG" => Some(Label::Org),
+        "LOC" => Some(Label::Loc),
+        "MISC" => Some(Label::Misc),
+        _ => None,
+    }
+}
+
+/// Merges the model's spans into the rule candidates. `usable[k]` says
+/// whether token k may carry a model entity (not in a headline or shouted
+/// paragraph, not part of a date or amount).
+pub(crate) fn merge(text: &Text, cands: &mut Vec<Cand>, spans: &[ModelSpan], usable: &[bool]) {
+    let g = gazetteer::get();
+    // Which candidate covers each token (the first one, candidates may nest).
+    let mut cover: Vec<Option<usize>> = vec![None; text.len()];
+    for (ci, c) in cands.iter().enumerate() {
+        for slot in cover.iter_mut().take(c.end.min(text.len())).skip(c.start) {
+            slot.get_or_insert(ci);
+        }
+    }
+    let mut added = Vec::new();
+    for &(s, e, ty) in spans {
+        let Some(label) = label_of(ty) else { continue };
+        if s >= e || e > text.len() || !(s..e).all(|k| usable[k]) {
+            continue;
+        }
+        let hit: Vec<usize> = {
+            let mut v: Vec<usize> = (s..e).filter_map(|k| cover[k]).collect();
+            v.dedup();
+            v
+        };
+        match hit.as_slice() {
+            [] => {
+                if plausible(text, s, e) {
+                    let gender = if label == Label::Person { g.given_name(text.tok(s)).unwrap_or(Gender::Unknown) } else { Gender::Unknown };
+                    added.push(Cand { start: s, end: e, label: Some(label), gender, plural: false, weak: true, titled: false, alias_of: None });
+                }
+            }
+            [ci] => {
+                let c = &mut cands[*ci];
+                // Same words, and the rules had no evidence of their own.
+                if c.start == s && c.end == e && matches!((c.label, c.weak), (None, _) | (Some(Label::Misc), true)) && c.label != Some(label) && c.alias_of.is_none() {
+                    if c.label.is_none() && !plausible(text, s, e) {
+                        continue;
+                    }
+                    c.label = Some(label);
+                    if label == Label::Person && c.gender == Gender::Unknown {
+                        c.gender = g.given_name(text.tok(s)).unwrap_or(Gender::Unknown);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    cands.extend(added);
+    agree(text, cands);
+}
+
+/// Document consistency for guesses: the same name guessed differently in
+/// different sentences ("Coron" a place here, a person there) takes the
+/// label it got most often (the earliest on a tie). Candidates backed by
+/// evidence are left alone; linking makes guesses give way to them.
+fn agree(text: &Text, cands: &mut [Cand]) {
+    let mut votes: FxMap<&str, Vec<(Label, usize, usize)>> = FxMap::default();
+    for (i, c) in cands.iter().enumerate() {
+        if let (true, Some(l @ (Label::Person | Label::Org | Label::Loc | Label::Misc))) = (c.weak, c.label) {
+            let v = votes.entry(text.span(c.start, c.end)).or_default();
+            match v.iter_mut().find(|x| x.0 == l) {
+                Some(x) => x.1 += 1,
+                None => v.push((l, 1, i)),
+            }
+        }
+    }
+    for c in cands.iter_mut() {
+        if !c.weak || c.label.is_none() {
+            continue;
+        }
+        if let Some(v) = votes.get(text.span(c.start, c.end)) {
+            if v.len() > 1 {
+                if let Some(best) = v.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.2))) {
+                    c.label = Some(best.0);
+                }
+            }
+        }
+    }
+}
+
+/// A model span worth adding: it holds a letter, and a single word is not a
+/// common word (a capitalised "Today" opening a sentence).
+fn plausible(text: &Text, s: usize, e: usize) -> bool {
+    let g = gazetteer::get();
+    let words: Vec<usize> = (s..e).filter(|&k| text.kind(k) == Kind::Word).collect();
+    match words.as_slice() {
+        [] => false,
+        [k] => {
+            let w = text.tok(*k);
+            w.chars().count() > 1 && !g.is_common(w)
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::extract_with;
+    use crate::text::Text;
+
+    /// Mentions ("LABEL text") of `input` when the recognizer proposes
+    /// `model` (("text", "TYPE"): the n-th occurrence of each text, counted
+    /// per text, in order).
+    fn check(input: &str, model: &[(&str, &'static str)], expected: &[&str], unexpected: &[&str]) {
+        let t = Text::new(input);
+        let mut spans = Vec::new();
+        let mut from: std::collections::HashMap<&str, usize> = Default::default();
+        for &(words, ty) in model {
+            let n = words.split(' ').count();
+            let after = from.get(words).copied().unwrap_or(0);
+            let start = (after..t.len())
+                .find(|&a| a + n <= t.len() && t.span(a, a + n) == words)
+                .unwrap_or_else(|| panic!("{words:?} is not in {input:?}"));
+            from.insert(words, start + 1);
+            spans.push((start, start + n, ty));
+        }
+        let e = extract_with(&t, &spans);
+        let got: Vec<String> = e.mentions.iter().map(|m| format!("{} {}", m.label.as_str(), t.span(m.start, m.end))).collect();
+        for want in expected {
+            assert!(got.iter().any(|g| g == want), "{input:?}: missing {want:?} in {got:?}");
+        }
+        for bad in unexpected {
+            assert!(!got.iter().any(|g| g == bad), "{input:?}: unexpected {bad:?} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn the_model_adds_names_the_rules_miss() {
+        // Lower-case web text: no capital, so no rule candidate.
+        check("i met john smith at the mall yesterday.", &[("john smith", "PERSON")], &["PERSON john smith"], &[]);
+        // A single capitalised ordinary word is no name, whatever the model says.
+        check("Today the council met.", &[("Today", "ORG")], &[], &["ORG Today"]);
+    }
+
+    #[test]
+    fn rules_with_evidence_stand() {
+        // Head word ("Ministry") and title ("Prime Minister") are evidence.
+        check(
+            "The Ministry of Finance said Prime Minister Shehbaz Sharif would decide.",
+            &[("Ministry of Finance", "LOC"), ("Shehbaz Sharif", "ORG")],
+            &["ORG Ministry of Finance", "PERSON Shehbaz Sharif"],
+            &["LOC Ministry of Finance", "ORG Shehbaz Sharif"],
+        );
+        // Dates and amounts stay the rules'.
+        check("Talks resumed on Monday in Oslo.", &[("Monday", "PERSON")], &["DATE Monday"], &["PERSON Monday"]);
+    }
+
+    #[test]
+    fn the_model_decides_where_the_rules_only_guessed() {
+        // "Kestrel Dynamics" has no head word or context cue: a MISC guess.
+        check(
+            "Analysts like Kestrel Dynamics.",
+            &[("Kestrel Dynamics", "ORG")],
+            &["ORG Kestrel Dynamics"],
+            &["MISC Kestrel Dynamics"],
+        );
+    }
+
+    #[test]
+    fn one_guess_per_name_in_a_document() {
+        check(
+            "Divers love Coron. Coron has wrecks. Tourists reach Coron by ferry.",
+            &[("Coron", "LOC"), ("Coron", "PERSON"), ("Coron", "LOC")],
+            &["LOC Coron"],
+            &["PERSON Coron"],
+        );
+    }
+
+    #[test]
+    fn headlines_are_left_to_the_rules() {
+        check(
+            "Harbour City Votes On New Budget\n\nThe council of Halvik voted on Monday.",
+            &[("Harbour City Votes", "ORG")],
+            &[],
+            &["ORG Harbour City Votes"],
+        );
+    }
+}
