@@ -2,6 +2,7 @@
 //! ("said", "pointed out", "according to"), found from the verb lexicon.
 
 use crate::lexicon::{self, VerbFlags};
+use crate::ml::Pos;
 use crate::text::{Kind, Text};
 
 /// A cue: token range `[start, end)` and what may follow it.
@@ -33,6 +34,15 @@ pub fn cue_at(text: &Text, i: usize) -> Option<Cue> {
         return Some(Cue { start: i, end: i + 4, flags: VerbFlags::default(), according: true });
     }
     let forms = lexicon::verb_forms(lw)?;
+    // Where the tagger ran, a word it reads as a plural noun or an adjective
+    // is no cue: "US reports show", "the research notes", "a noted critic".
+    // (Singular-noun readings are left to the base-form rule below: the
+    // tagger calls "caution" in "Doctors caution that" a noun.)
+    // What introduces speech outranks the tag: "The minister warns that".
+    let speech_next = i + 1 < text.len() && (matches!(text.tok(i + 1), "that" | "," | ":" | "—") || text.kind(i + 1) == Kind::Quote);
+    if !speech_next && text.pos(i).is_some_and(|p| matches!(p, Pos::NNS | Pos::JJ)) {
+        return None;
+    }
     // After a determiner, possessive or preposition the word is a noun:
     // "the report", "his remarks", "the drives in question", "was told".
     if i > 0 && t_is_determiner(text, i - 1) {
@@ -187,6 +197,23 @@ mod tests {
         check("she was saying", 2, Some("saying"));
         check("with Boswell stating: “No.”", 2, Some("stating"));
         check("in the words of the prosecutor, Mark Tedeschi, QC, “No.”", 0, Some("in the words of"));
+    }
+
+    /// With the tagger's parts of speech: (input, token, cue without tags, cue with tags).
+    #[test]
+    fn tagged_nouns_are_no_cues() {
+        let cases: [(&str, usize, Option<&str>, Option<&str>); 4] = [
+            ("US reports show that growth slowed.", 1, Some("reports"), None),
+            ("Police reports describe a chaotic scene.", 1, Some("reports"), None),
+            ("Doctors caution that the drug is no cure.", 1, Some("caution"), Some("caution")),
+            ("The minister warns that talks failed.", 2, Some("warns"), Some("warns")),
+        ];
+        for (input, at, plain, tagged) in cases {
+            let mut t = Text::new(input);
+            assert_eq!(cue_at(&t, at).map(|c| t.span(c.start, c.end)), plain, "{input} @ {at}, untagged");
+            t.pos = crate::ml::tag_text(&t, None).0;
+            assert_eq!(cue_at(&t, at).map(|c| t.span(c.start, c.end)), tagged, "{input} @ {at}, tagged");
+        }
     }
 
     #[test]

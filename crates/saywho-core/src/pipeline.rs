@@ -17,8 +17,15 @@ pub struct Analysis<'a> {
 }
 
 pub fn analyse(src: &str) -> Analysis<'_> {
-    let text = Text::new(src);
-    let entities = entities::extract(&text);
+    let mut text = Text::new(src);
+    // One pass of the models: tags for the quote and speaker rules, spans for the entities.
+    let mut spans = Vec::new();
+    if crate::ml::models().is_some() {
+        let (pos, found) = crate::ml::tag_text(&text, None);
+        text.pos = pos;
+        spans = found;
+    }
+    let entities = entities::extract_with(&text, &spans);
     let marked = quotes::find_marked(&text);
     let mut warnings = Vec::new();
     let offsets = Offsets::new(src);

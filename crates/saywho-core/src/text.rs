@@ -51,6 +51,9 @@ pub struct Text<'a> {
     pub sentences: Vec<Sentence>,
     /// For each token, the index of its sentence.
     pub sent_of: Vec<usize>,
+    /// Part-of-speech tags from the statistical tagger, one per token; empty
+    /// when the models are not loaded (the rules then go by the surface).
+    pub pos: Vec<crate::ml::Pos>,
 }
 
 pub fn is_quote_char(c: char) -> bool {
@@ -86,7 +89,7 @@ impl<'a> Text<'a> {
                 sent_of[t] = i;
             }
         }
-        Text { src, tokens, sentences, sent_of }
+        Text { src, tokens, sentences, sent_of, pos: Vec::new() }
     }
 
     /// The text of token `i`.
@@ -114,6 +117,11 @@ impl<'a> Text<'a> {
 
     pub fn kind(&self, i: usize) -> Kind {
         self.tokens[i].kind
+    }
+
+    /// The tagger's part of speech for token `i`, if the models ran.
+    pub fn pos(&self, i: usize) -> Option<crate::ml::Pos> {
+        self.pos.get(i).copied()
     }
 
     pub fn is_word(&self, i: usize) -> bool {
