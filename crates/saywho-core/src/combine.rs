@@ -58,8 +58,14 @@ pub(crate) fn merge(text: &Text, cands: &mut Vec<Cand>, spans: &[ModelSpan], usa
             }
             [ci] => {
                 let c = &mut cands[*ci];
-                // Same words, and the rules had no evidence of their own.
-                if c.start == s && c.end == e && matches!((c.label, c.weak), (None, _) | (Some(Label::Misc), true)) && c.label != Some(label) && c.alias_of.is_none() {
+                // Same words, and the rules had no evidence of their own: no
+                // label, a MISC guess, or the organisation guessed for a bare
+                // name that speaks ("Amazon said"), which the model may know
+                // for a surname ("Smith said").
+                let speaks = e - s == 1 && e < text.len() && g.speech.contains(text.tok(e));
+                let guess = matches!((c.label, c.weak), (None, _) | (Some(Label::Misc), true))
+                    || (c.weak && c.label == Some(Label::Org) && label == Label::Person && speaks);
+                if c.start == s && c.end == e && guess && c.label != Some(label) && c.alias_of.is_none() {
                     if c.label.is_none() && !plausible(text, s, e) {
                         continue;
                     }
@@ -181,6 +187,15 @@ mod tests {
             &["ORG Kestrel Dynamics"],
             &["MISC Kestrel Dynamics"],
         );
+    }
+
+    #[test]
+    fn a_bare_name_that_speaks_is_a_person_if_the_model_says_so() {
+        // The rules guess an organisation for a speaking bare name ("Amazon said").
+        check("Smith said the vote was rushed.", &[("Smith", "PERSON")], &["PERSON Smith"], &["ORG Smith"]);
+        check("Amazon said profits rose.", &[], &["ORG Amazon"], &[]);
+        // Not a speaking one-word name: the organisation guess after "at" stands.
+        check("She worked at Kestrel Dynamics for years.", &[("Kestrel Dynamics", "PERSON")], &["ORG Kestrel Dynamics"], &[]);
     }
 
     #[test]

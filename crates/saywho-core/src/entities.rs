@@ -1646,6 +1646,9 @@ mod tests {
         let doc = "Shabana Fayyaz spoke at length. Later, Fayyaz warned. Azeem Khalid, a specialist, agreed. According to Khalid, it failed.";
         assert_eq!(entity_of(doc, "Fayyaz").map(|x| (x.0, x.1)), Some((Label::Person, "Shabana Fayyaz".into())));
         // A surname is the person's even where a gazetteer knows a place of that name.
+        // A dateline in capitals is the place named normally later, under its normal spelling.
+        let doc = "PORT ELLERY — The council met. Port Ellery has a new budget.";
+        assert_eq!(entity_of(doc, "PORT ELLERY").map(|x| (x.0, x.1)), Some((Label::Loc, "Port Ellery".into())));
         let doc = "Jack Houston arrived. Houston said the deal was done.";
         assert_eq!(entity_of(doc, "Houston").map(|x| x.0), Some(Label::Person));
         let doc = "Grace Okafor, a lawyer, spoke. Ms Okafor said it was over.";

@@ -46,6 +46,11 @@ fn word_spans<'t>(text: &'t Text, a: usize, b: usize) -> impl Iterator<Item = (u
     })
 }
 
+/// Written all in capitals: "PORT ELLERY".
+fn shouted_name(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
 fn words(text: &Text, a: usize, b: usize) -> usize {
     word_spans(text, a, b).count()
 }
@@ -111,6 +116,24 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
         })
     }
 
+    // A name in capitals ("PORT ELLERY —" in a dateline) is the name written
+    // normally elsewhere in the text ("Port Ellery").
+    let shouted = |c: &Cand| (c.start..c.end).any(|k| text.kind(k) == Kind::Word && text.tok(k).chars().nth(1).is_some()) && (c.start..c.end).all(|k| text.kind(k) != Kind::Word || text.is_all_caps(k));
+    let mut written: FxMap<String, &str> = FxMap::default();
+    for c in cands.iter().filter(|c| c.label.is_some() && !shouted(c)) {
+        let span = text.span(c.start, c.end);
+        written.entry(span.to_lowercase()).or_insert(span);
+    }
+    let key_of = |c: &Cand| -> &str {
+        let span = text.span(c.start, c.end);
+        if !written.is_empty() && shouted(c) {
+            if let Some(w) = written.get(&span.to_lowercase()) {
+                return w;
+            }
+        }
+        span
+    };
+
     let mut buf = String::new();
     // Full names first, so that earlier short mentions link too.
     for (ci, c) in cands.iter().enumerate() {
@@ -119,7 +142,7 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
         if w < 2 || matches!(label, Label::Date | Label::Money | Label::Percent) {
             continue;
         }
-        let key = text.span(c.start, c.end);
+        let key = key_of(c);
         let known = ents.len();
         let e = get_or_add(&mut ents, &mut by_key, label, key);
         assign[ci] = Some(e);
@@ -191,7 +214,7 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
             continue;
         }
         let c = &cands[ci];
-        let key = text.span(c.start, c.end);
+        let key = key_of(c);
         let single = words(text, c.start, c.end) == 1;
         let label = c.label;
         if matches!(label, Some(Label::Date | Label::Money | Label::Percent)) {
@@ -251,7 +274,8 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
         let Some(e) = assign[ci] else { continue };
         let ent = &mut ents[e];
         let w = words(text, c.start, c.end);
-        if w > ent.name.0 {
+        // The fullest mention names the entity; of equals, one not in capitals.
+        if w > ent.name.0 || (w == ent.name.0 && ent.name.1 != text.span(c.start, c.end) && shouted_name(ent.name.1) && !shouted(c)) {
             ent.name = (w, text.span(c.start, c.end));
         }
         if c.gender != Gender::Unknown {
