@@ -4,9 +4,11 @@
 //! `export` (CSV, file names) are pure and tested natively; `dom` and
 //! `components` are the thin browser layer.
 
+pub mod background;
 pub mod components;
 pub mod dom;
 pub mod export;
+pub mod models;
 pub mod sample;
 pub mod state;
 pub mod view;

@@ -15,6 +15,19 @@ use yew::Reducible;
 /// How many edits undo can go back.
 pub const HISTORY_LIMIT: usize = 200;
 
+/// Which annotator produced a document's annotations. Kept with every snapshot,
+/// so undoing a re-annotation brings back what the document came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AnnotatedBy {
+    /// Opened from a file, restored, or empty: nobody knows.
+    #[default]
+    Elsewhere,
+    /// The rules alone (the statistical models were not loaded yet).
+    Rules,
+    /// The rules with the statistical models.
+    Models,
+}
+
 /// The annotated document, shared cheaply between snapshots.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doc {
@@ -22,6 +35,7 @@ pub struct Doc {
     pub entities: Rc<Vec<Entity>>,
     pub mentions: Rc<Vec<Mention>>,
     pub quotes: Rc<Vec<Quote>>,
+    pub by: AnnotatedBy,
 }
 
 impl Doc {
@@ -31,6 +45,7 @@ impl Doc {
             entities: Rc::new(d.entities),
             mentions: Rc::new(d.mentions),
             quotes: Rc::new(d.quotes),
+            by: AnnotatedBy::Elsewhere,
         }
     }
 
@@ -134,8 +149,13 @@ impl Default for State {
 /// Every change a user can make. Edits are undoable; the rest are not.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Replace the document (annotate, sample, import, restore); clears undo.
+    /// Replace the document (sample, import, restore, new); clears undo.
     Load { doc: Document, notice: Option<Notice> },
+    /// Replace the document with the annotator's output; clears undo.
+    Annotated { doc: Document, notice: Option<Notice>, by: AnnotatedBy },
+    /// Replace the annotations of the same text with the models' output, as
+    /// one undoable edit: undo brings the corrections back.
+    Reannotate { doc: Document, notice: Option<Notice> },
     Select(Option<Sel>),
     Notify(Option<Notice>),
     SetFilters(Filters),
@@ -239,6 +259,12 @@ impl State {
         !self.future.is_empty()
     }
 
+    /// Whether the document is the rules' output, untouched (no edit, nothing
+    /// undone): annotating it again with the models loses nothing.
+    pub fn awaits_models(&self) -> bool {
+        self.doc.by == AnnotatedBy::Rules && self.past.is_empty() && self.future.is_empty() && !self.doc.is_empty()
+    }
+
     fn error(&mut self, msg: impl Into<String>) {
         self.notice = Some(Notice::Error(msg.into()));
     }
@@ -298,6 +324,11 @@ impl State {
                 self.revision = revision;
                 self.notice = notice;
             }
+            Action::Annotated { doc, notice, by } => {
+                self.apply(Action::Load { doc, notice });
+                self.doc.by = by;
+            }
+            Action::Reannotate { doc, notice } => self.reannotate(doc, notice),
             Action::Select(sel) => {
                 self.selection = sel;
                 self.fix_selection();
@@ -362,6 +393,23 @@ impl State {
                 None => self.notice = Some(Notice::Info("Nothing to redo.".into())),
             },
         }
+    }
+
+    fn reannotate(&mut self, doc: Document, notice: Option<Notice>) {
+        if *doc.text != *self.doc.text {
+            return self.error("The text changed while it was being annotated: annotate it again.");
+        }
+        // Ids of both versions stay taken, so an undo never brings back a clash.
+        self.next_entity = self.next_entity.max(next_after(doc.entities.iter().map(|e| &e.id)));
+        self.next_mention = self.next_mention.max(next_after(doc.mentions.iter().map(|m| &m.id)));
+        self.next_quote = self.next_quote.max(next_after(doc.quotes.iter().map(|q| &q.id)));
+        let mut next = Doc::from_document(doc);
+        next.text = self.doc.text.clone();
+        next.by = AnnotatedBy::Models;
+        self.commit(next, "");
+        self.notice = notice;
+        // The same id may name something else now.
+        self.selection = None;
     }
 
     fn add_entity(&mut self, start: usize, end: usize, label: String) {
@@ -1134,6 +1182,65 @@ pub mod tests {
         assert_eq!(&*s.doc.text, "Hello.");
         assert!(!s.can_undo() && !s.can_redo());
         assert_eq!((s.next_quote, s.filters.clone()), (1, f));
+    }
+
+    #[test]
+    fn only_the_untouched_output_of_the_rules_awaits_the_models() {
+        // (how it was loaded, edits made, awaits the models?)
+        let check = |by: Option<AnnotatedBy>, edits: Vec<Action>, want: bool| {
+            let mut s = State::default();
+            match by {
+                Some(by) => s.apply(Action::Annotated { doc: fixture(), notice: None, by }),
+                None => s.apply(Action::Load { doc: fixture(), notice: None }),
+            }
+            let what = format!("{by:?} then {edits:?}");
+            run(&mut s, edits);
+            assert_eq!(s.awaits_models(), want, "{what}");
+        };
+        check(Some(AnnotatedBy::Rules), vec![], true);
+        check(Some(AnnotatedBy::Rules), vec![Action::Select(Some(Sel::Quote("Q1".into())))], true);
+        check(Some(AnnotatedBy::Rules), vec![Action::Delete(Sel::Quote("Q1".into()))], false);
+        // Undoing every edit still leaves something to redo.
+        check(Some(AnnotatedBy::Rules), vec![Action::Delete(Sel::Quote("Q1".into())), Action::Undo], false);
+        check(Some(AnnotatedBy::Models), vec![], false);
+        // A restored or opened file may hold corrections nobody can see.
+        check(None, vec![], false);
+        let mut s = State::default();
+        s.apply(Action::Annotated { doc: Document::empty(""), notice: None, by: AnnotatedBy::Rules });
+        assert!(!s.awaits_models(), "an empty document");
+    }
+
+    #[test]
+    fn reannotating_is_one_edit_that_undo_reverses() {
+        let mut s = State::default();
+        s.apply(Action::Annotated { doc: fixture(), notice: None, by: AnnotatedBy::Rules });
+        s.apply(Action::Delete(Sel::Quote("Q1".into())));
+        s.apply(Action::AddQuote { start: 0, end: 3, kind: QuoteKind::Direct });
+        let corrected = s.doc.clone();
+        let mut fresh = fixture();
+        fresh.quotes.truncate(1);
+        let note = Some(Notice::Info("Annotated with the models.".into()));
+        s.apply(Action::Reannotate { doc: fresh.clone(), notice: note.clone() });
+        assert_eq!(s.doc.to_document(), fresh);
+        assert_eq!((s.doc.by, s.notice.clone(), s.selection.clone()), (AnnotatedBy::Models, note, None));
+        s.apply(Action::AddQuote { start: 0, end: 3, kind: QuoteKind::Partial });
+        assert_eq!(s.doc.quotes.iter().filter(|q| q.id == "Q4").count(), 1, "new ids continue after both versions'");
+        run(&mut s, vec![Action::Undo, Action::Undo]);
+        assert_eq!(s.doc, corrected, "undo brings the corrections back");
+        assert_eq!(s.doc.by, AnnotatedBy::Rules);
+        s.apply(Action::Redo);
+        assert_eq!(s.doc.to_document(), fresh);
+        assert_consistent(&s);
+    }
+
+    #[test]
+    fn reannotating_another_text_is_refused() {
+        let mut s = state();
+        let before = s.doc.clone();
+        s.apply(Action::Reannotate { doc: Document::empty("Other text."), notice: None });
+        assert_eq!(s.doc, before);
+        assert!(err(&s).is_some_and(|e| e.contains("text changed")));
+        assert!(!s.can_undo());
     }
 
     #[test]

@@ -516,3 +516,249 @@ async fn controls_keep_their_names_and_nothing_is_lost_by_mistake() {
     let problems = highlight_problems(&doc, &app.highlights().await);
     assert!(problems.is_empty(), "cancelling \"New document\" changed the document:\n  {}", problems.join("\n  "));
 }
+
+// The statistical models: fetched after first paint, the same output as the native core.
+
+/// The three gold articles' texts, `../shared/eval/src/*.txt` (or under `$SAYWHO_SHARED`), by name.
+fn gold_sources() -> Vec<(String, String)> {
+    let shared = std::env::var_os("SAYWHO_SHARED")
+        .map(Into::into)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let dir = shared.join("eval/src");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}; the end-to-end test needs the shared folder beside the repository (or SAYWHO_SHARED)", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 3, "the three gold articles in {}", dir.display());
+    files
+        .into_iter()
+        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).expect("a gold article's text")))
+        .collect()
+}
+
+/// The gold articles one after another until the text is long enough for the web worker.
+fn long_text() -> String {
+    let sources = gold_sources();
+    let mut parts = Vec::new();
+    while parts.iter().map(|t: &String| t.split_whitespace().count()).sum::<usize>() <= saywho_app::components::app::LONG_TEXT_WORDS {
+        parts.extend(sources.iter().map(|(_, t)| t.trim().to_string()));
+    }
+    parts.join("\n\n")
+}
+
+/// The page's root attribute `data-<name>` (how it last annotated), as a string.
+async fn root_attr(app: &App, name: &str) -> Option<String> {
+    app.js("return document.documentElement.getAttribute(arguments[0]);", vec![json!(format!("data-{name}"))]).await
+}
+
+/// Waits until the page has annotated with (`true`) or without the models, and where (page or worker).
+async fn wait_annotated(app: &App, models: bool, place: &str) {
+    let want = (Some(models.to_string()), Some(place.to_string()));
+    wait_until(&format!("an annotation on the {place} (models: {models})"), WAIT, || async {
+        ((root_attr(app, "annotate-models").await, root_attr(app, "annotated-in").await) == want).then_some(())
+    })
+    .await;
+}
+
+/// Downloads the JSON and checks it is, as a whole, the native core's export.
+async fn assert_download_is(app: &App, expected: &Value, what: &str) {
+    let (_, json) = app.download_json().await;
+    let got: Value = serde_json::from_str(&json).expect("the download is JSON");
+    assert_export(expected, &Corrections::default(), &got, what);
+    assert!(&got == expected, "{what}: the download differs from the native core's export");
+}
+
+/// What the server answered for the model files.
+fn model_requests(app: &App) -> Vec<String> {
+    app.server.requests().into_iter().filter(|r| r.path.contains("/models/")).map(|r| format!("{} {} found={}", r.method, r.path, r.found)).collect()
+}
+
+#[tokio::test]
+async fn with_the_models_the_app_exports_what_the_native_core_does_on_every_gold_article() {
+    let app = App::launch().await;
+    app.goto_home().await;
+    let requests = model_requests(&app);
+    for file in ["/models/pos.swm", "/models/ner.swm"] {
+        assert!(requests.iter().any(|r| r.contains(file) && r.ends_with("found=true")), "the page never fetched {file}: {requests:?}");
+    }
+    let times: Value = app
+        .js(
+            "const paint = performance.getEntriesByName('first-contentful-paint')[0];
+             const sizes = performance.getEntriesByType('resource').filter(e => e.name.includes('/models/')).map(e => e.encodedBodySize);
+             return { paint: paint ? paint.startTime : null, models: Number(document.documentElement.dataset.modelsMs), sizes };",
+            vec![],
+        )
+        .await;
+    println!(
+        "models: first contentful paint {} ms, models fetched and installed {} ms after navigation start (model files: {} bytes)",
+        times["paint"], times["models"], times["sizes"]
+    );
+    assert!(times["paint"].as_f64().is_some_and(|p| times["models"].as_f64().is_some_and(|m| p < m)), "the page painted only after the models: {times}");
+
+    let sources = gold_sources();
+    for (name, text) in &sources {
+        let (doc, expected) = core_export(text);
+        paste_and_annotate(&app, text, &doc).await;
+        wait_annotated(&app, true, "page").await;
+        assert_download_is(&app, &expected, &format!("the download of {name}")).await;
+        println!("{name}: {} words, annotated in {:?} ms in the page with the models (the app's data-annotate-ms)", text.split_whitespace().count(), app.root_number("annotate-ms").await);
+    }
+    // The largest gold article again, now that everything is warm.
+    let (name, text) = sources.iter().max_by_key(|(_, t)| t.len()).unwrap();
+    let mut runs = Vec::new();
+    app.set_article_text(text).await;
+    for _ in 0..5 {
+        app.js::<Value>("document.documentElement.removeAttribute('data-annotate-ms'); return null;", vec![]).await;
+        app.click_button("Annotate").await;
+        runs.push(wait_until("the page's timing of the annotation", WAIT, || app.root_number("annotate-ms")).await);
+    }
+    runs.sort_by(f64::total_cmp);
+    println!("{name} annotated again 5 times (warm): {runs:?} ms; median {:?} ms", runs.get(runs.len() / 2));
+}
+
+#[tokio::test]
+async fn rules_show_at_once_and_an_untouched_document_takes_the_models_when_they_arrive() {
+    let app = App::launch().await;
+    app.server.hold("/models/");
+    app.goto_started().await;
+    let text = gold_text();
+    let (doc, expected) = core_export(&text);
+    app.set_article_text(&text).await;
+    app.click_button("Annotate").await;
+    wait_annotated(&app, false, "page").await;
+    wait_until("rule-based highlights while the models load", WAIT, || async {
+        app.highlights().await.iter().any(|h| h.kind == "entity").then_some(())
+    })
+    .await;
+    let (state, shown) = app.model_status().await.expect("a model status");
+    assert_eq!(state, "loading", "the model status while the files are held back: {shown:?}");
+    println!("while the models load: {shown:?}");
+
+    app.server.release("/models/");
+    app.wait_models("ready").await;
+    wait_annotated(&app, true, "page").await;
+    wait_for_no_problems("the models' annotations on screen", WAIT, || async { highlight_problems(&doc, &app.highlights().await) }).await;
+    assert_download_is(&app, &expected, "the download after the models arrived").await;
+    assert!(app.find_displayed(&App::button_xpath("", "Re-annotate with models")).await.is_none(), "nothing to offer: the document already has the models");
+}
+
+#[tokio::test]
+async fn corrections_made_before_the_models_arrive_are_kept_and_reannotating_is_undoable() {
+    let app = App::launch().await;
+    app.server.hold("/models/");
+    app.goto_started().await;
+    let text = gold_text();
+    let (doc, expected) = core_export(&text);
+    app.set_article_text(&text).await;
+    app.click_button("Annotate").await;
+    wait_annotated(&app, false, "page").await;
+    let mention = wait_until("a rule-based entity highlight", WAIT, || async {
+        app.highlights().await.into_iter().find(|h| h.kind == "entity").and_then(|h| h.id)
+    })
+    .await;
+    delete_mention(&app, &mention).await;
+    let (_, corrected) = app.download_json().await;
+
+    app.server.release("/models/");
+    app.wait_models("ready").await;
+    let offer = App::button_xpath("", "Re-annotate with models");
+    wait_until("the offer to re-annotate with the models", WAIT, || app.find_displayed(&offer)).await;
+    let (_, kept) = app.download_json().await;
+    assert_eq!(kept, corrected, "the models' arrival changed a corrected document");
+    app.click_button("Re-annotate with models").await;
+    const DIALOG: &str = "//*[@role='dialog']";
+    wait_until("the confirmation to re-annotate", WAIT, || app.find_displayed(DIALOG)).await;
+    app.click_button_in(DIALOG, "Re-annotate").await;
+    wait_annotated(&app, true, "page").await;
+    wait_for_no_problems("the models' annotations on screen", WAIT, || async { highlight_problems(&doc, &app.highlights().await) }).await;
+    assert_download_is(&app, &expected, "the download after re-annotating").await;
+
+    app.click_button("Undo").await;
+    wait_for_mention(&app, &mention, false).await;
+    let (_, undone) = app.download_json().await;
+    assert_eq!(undone, corrected, "undo did not bring the corrections back");
+}
+
+#[tokio::test]
+async fn without_the_model_files_the_app_says_so_and_works_rule_based() {
+    let app = App::launch().await;
+    app.server.refuse("/models/");
+    app.goto_started().await;
+    let shown = app.wait_models("unavailable").await;
+    assert!(shown.contains("rule-based only"), "the message for missing models: {shown:?}");
+    println!("without the model files: {shown:?}");
+    app.set_article_text(&gold_text()).await;
+    app.click_button("Annotate").await;
+    wait_annotated(&app, false, "page").await;
+    let highlights = wait_until("rule-based highlights", WAIT, || async {
+        let hs = app.highlights().await;
+        (hs.iter().any(|h| h.kind == "entity") && hs.iter().any(|h| h.kind == "quote")).then_some(hs)
+    })
+    .await;
+    let (_, json) = app.download_json().await;
+    let got: Document = serde_json::from_str(&json).expect("the download is an annotations file");
+    assert!(!got.mentions.is_empty() && highlights.len() >= got.mentions.len());
+    assert!(app.find_displayed(&App::button_xpath("", "Re-annotate with models")).await.is_none(), "no models, nothing to offer");
+}
+
+#[tokio::test]
+async fn the_worker_annotates_a_long_article_with_the_models_like_the_native_core() {
+    let text = long_text();
+    let (_, expected) = core_export(&text);
+    let app = App::open().await;
+    app.set_article_text(&text).await;
+    app.click_button("Annotate").await;
+    wait_annotated(&app, true, "worker").await;
+    assert_download_is(&app, &expected, &format!("the download of a {}-word article annotated in the worker", text.split_whitespace().count())).await;
+}
+
+#[tokio::test]
+async fn a_worker_that_cannot_load_hands_the_article_back_to_the_page() {
+    let text = long_text();
+    let (_, expected) = core_export(&text);
+    let app = App::launch().await;
+    app.server.refuse("/annotator");
+    app.goto_home().await;
+    app.set_article_text(&text).await;
+    app.click_button("Annotate").await;
+    // The page waits for the worker to say hello (saywho_app::background::START_TIMEOUT_MS), then does the work itself.
+    let timeout = Duration::from_millis(saywho_app::background::START_TIMEOUT_MS as u64) + WAIT;
+    wait_until("the page to annotate what the worker could not", timeout, || async {
+        (root_attr(&app, "annotated-in").await.as_deref() == Some("page")).then_some(())
+    })
+    .await;
+    let alert: String = app.js("return Array.from(document.querySelectorAll('[role=alert]')).map(e => e.textContent).join(' ');", vec![]).await;
+    assert!(alert.contains("background annotator failed"), "the message after the worker failed: {alert:?}");
+    let working: bool = app.js("return !!document.querySelector('.working');", vec![]).await;
+    assert!(!working, "the page still says it is working");
+    assert_download_is(&app, &expected, "the download after the page took over").await;
+}
+
+/// The models reach the page as files fetched after first paint, not inside the
+/// WebAssembly: with them compiled in, the first download would more than double.
+#[test]
+fn the_apps_webassembly_leaves_the_models_to_the_fetch() {
+    let dist = e2e_support::app::dist_dir();
+    let models = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/saywho-core/models/pos.swm");
+    let magic = std::fs::read(&models).expect("the committed POS model")[..8].to_vec();
+    for entry in std::fs::read_dir(&dist).expect("dist/").flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|x| x == "wasm") {
+            let bytes = std::fs::read(&path).expect("a wasm file of dist/");
+            println!("{}: {} bytes", path.display(), bytes.len());
+            assert!(
+                !bytes.windows(magic.len()).any(|w| w == magic),
+                "{} embeds the statistical models. The app depends on saywho-core without its default \
+                 `embedded-models` feature, but Trunk builds the workspace's default members, and \
+                 saywho-cli/saywho-train turn the feature on for them all.",
+                path.display()
+            );
+        }
+    }
+    for file in ["pos.swm", "ner.swm"] {
+        assert!(dist.join("models").join(file).is_file(), "dist/models/{file} is missing: index.html copies it there for the app to fetch");
+    }
+}

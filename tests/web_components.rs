@@ -336,3 +336,76 @@ async fn filters_hide_a_layer_and_a_label() {
     assert!(q(&root, "#doc [data-id=M3]").is_some() && q(&root, "#doc [data-kind=quote]").is_some());
     unmount(h, root).await;
 }
+
+/// Polls `probe` for up to about five seconds (a fetch answers in its own time).
+async fn eventually(mut probe: impl FnMut() -> bool) -> bool {
+    for _ in 0..250 {
+        if probe() {
+            return true;
+        }
+        tick().await;
+    }
+    false
+}
+
+#[wasm_bindgen_test]
+async fn missing_model_files_leave_the_app_rule_based_and_say_so() {
+    // The test page has no models/ beside it: the fetch fails as on a broken host.
+    let (h, root) = mount(&fixture()).await;
+    let status = q(&root, "[role=status][aria-label='Model status']").expect("a model status with its accessible name");
+    assert!(
+        eventually(|| attr(&status, "data-state").as_deref() == Some("unavailable")).await,
+        "the model status stayed {:?}",
+        status.text_content()
+    );
+    let text = status.text_content().unwrap();
+    assert!(text.contains("unavailable") && text.contains("rule-based only"), "{text}");
+    // Everything else works: the restored document, and annotating a new text.
+    assert!(q(&root, "#doc [data-id=M1]").is_some());
+    assert!(root.query_selector_all("button").unwrap().length() > 5);
+    let ta: web_sys::HtmlTextAreaElement = q(&root, "textarea[aria-label='Article text']").unwrap().dyn_into().unwrap();
+    ta.set_value("“We are ready,” said Maria Lopez, the mayor of Springfield.");
+    click(&button(&root, "Annotate")).await;
+    assert!(q(&root, "#doc [data-kind=quote]").is_some(), "the rules annotate without the models");
+    assert!(!root.text_content().unwrap().contains("Re-annotate with models"), "no models, nothing to offer");
+    unmount(h, root).await;
+}
+
+fn focused() -> Option<String> {
+    doc().active_element().and_then(|e| e.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn dialogs_keep_focus_inside_and_give_it_back() {
+    let (h, root) = mount(&fixture()).await;
+    let opener = button(&root, "New document");
+    opener.focus().unwrap();
+    click(&opener).await;
+    let dialog = q(&root, "[role=dialog]").expect("an in-page dialog");
+    assert_eq!(focused().as_deref(), Some("Cancel"), "focus starts on Cancel");
+    let tab = |shift: bool| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Tab");
+        init.set_shift_key(shift);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        doc().active_element().unwrap().dispatch_event(&e).unwrap();
+    };
+    // Shift+Tab from the first control goes round to the last, Tab from the last to the first.
+    tab(true);
+    assert_eq!(focused().as_deref(), Some("Start new document"));
+    tab(false);
+    assert_eq!(focused().as_deref(), Some("Cancel"));
+    assert!(dialog.contains(doc().active_element().as_ref().map(|e| e.unchecked_ref())));
+    // Escape closes it and focus goes back to the button that opened it.
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    doc().active_element().unwrap().dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    tick().await;
+    assert!(q(&root, "[role=dialog]").is_none(), "Escape closes the dialog");
+    assert_eq!(focused().as_deref(), Some("New document"), "focus is back on the opener");
+    assert!(q(&root, "#doc [data-id=M1]").is_some(), "Escape cancels");
+    unmount(h, root).await;
+}

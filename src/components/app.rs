@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::storage::{LocalStorage, Storage};
+use gloo::timers::callback::Timeout;
 use saywho_core::{Document, QuoteKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -18,30 +19,63 @@ use super::selection::SelectionPanel;
 use crate::dom;
 use crate::export::{file_name, quotes_csv};
 use crate::sample::SAMPLE;
-use crate::state::{Action, Edge, Notice, Sel, State, Step};
+use crate::background::{self, Background};
+use crate::models::{ModelFiles, ModelStatus};
+use crate::state::{Action, AnnotatedBy, Edge, Notice, Sel, State, Step};
+use crate::worker::Annotated;
 use crate::view::{base_marks, emphasize, marks_by_para, paragraphs};
 
 /// Texts longer than this many words show a working state while they are annotated.
-const LONG_TEXT_WORDS: usize = 20_000;
+pub const LONG_TEXT_WORDS: usize = 20_000;
 
 /// The notice after annotating: the core's warnings if any, else the counts.
-fn annotated_notice(d: &Document, warnings: &[String]) -> Option<Notice> {
+fn annotated_notice(d: &Document, warnings: &[String], models: bool) -> Option<Notice> {
     if !warnings.is_empty() {
         return Some(Notice::Info(warnings.join(" ")));
     }
     Some(Notice::Info(format!(
-        "Annotated: {} entities in {} mentions, {} quotes.",
+        "Annotated{}: {} entities in {} mentions, {} quotes.",
+        if models { " with the models" } else { "" },
         d.entities.len(),
         d.mentions.len(),
         d.quotes.len()
     )))
 }
 
+/// The action for the annotator's output: a new document, or (`replace`
+/// false) the same text re-annotated with the models as one undoable edit.
+fn annotated_action(a: Annotated) -> Action {
+    let notice = annotated_notice(&a.document, &a.warnings, a.models);
+    match (a.replace, a.models) {
+        (true, models) => Action::Annotated { doc: a.document, notice, by: if models { AnnotatedBy::Models } else { AnnotatedBy::Rules } },
+        (false, true) => Action::Reannotate { doc: a.document, notice },
+        (false, false) => Action::Notify(Some(Notice::Error("The models are not loaded: nothing changed.".into()))),
+    }
+}
+
+/// Notes on the root element how the last annotation was made, for the
+/// page's own measurements: where (`page` or `worker`), with the models or not,
+/// and on the page how long the core took (ms, the core alone, not the render).
+fn note_annotation(place: &str, models: bool, ms: Option<f64>) {
+    if let Some(root) = dom::document().document_element() {
+        let _ = root.set_attribute("data-annotated-in", place);
+        let _ = root.set_attribute("data-annotate-models", if models { "true" } else { "false" });
+        if let Some(ms) = ms {
+            let _ = root.set_attribute("data-annotate-ms", &format!("{ms:.1}"));
+        }
+    }
+}
+
+/// Annotates on this thread.
+fn annotate_here(text: &str, replace: bool) -> Action {
+    let t0 = dom::now_ms();
+    let a = crate::worker::annotate(text, replace);
+    note_annotation("page", a.models, Some(dom::now_ms() - t0));
+    annotated_action(a)
+}
+
 fn load_annotated(text: &str) -> Action {
-    let a = saywho_core::annotate(text);
-    let warnings: Vec<String> = a.warnings.into_iter().map(|w| w.message).collect();
-    let notice = annotated_notice(&a.document, &warnings);
-    Action::Load { doc: a.document, notice }
+    annotate_here(text, true)
 }
 
 /// The first state: the sample when the address asks for it (`#sample`), else the
@@ -94,6 +128,8 @@ enum Then {
     Act(Action),
     /// Annotate this text (in the worker when it is long).
     Annotate(String),
+    /// Annotate the current text again, with the models, as an undoable edit.
+    Reannotate(String),
 }
 
 #[component]
@@ -104,6 +140,8 @@ pub fn App() -> Html {
     let busy = use_state_eq(|| false);
     let pending = use_state(|| None::<Pending>);
     let help = use_state_eq(|| false);
+    let models = use_state_eq(|| ModelStatus::Loading);
+    let model_files = use_mut_ref(|| None::<Rc<ModelFiles>>);
     let textarea = use_node_ref();
     let file_input = use_node_ref();
     // When the last edit was dispatched, and what to scroll to after the next render.
@@ -267,42 +305,92 @@ pub fn App() -> Html {
     };
 
     // Annotating: at once for ordinary articles; long ones in the web worker, with a
-    // working state, so the page stays responsive.
-    let worker = use_mut_ref(|| None::<gloo::worker::WorkerBridge<crate::worker::Annotator>>);
+    // working state, so the page stays responsive. A worker that cannot start hands
+    // its job back, and the page annotates on the main thread from then on.
+    let background = use_mut_ref(Background::default);
+    let on_background = {
+        let act = act.clone();
+        let busy = busy.clone();
+        use_callback((), move |e: background::Event, _| {
+            match e {
+                background::Event::Done(a) => {
+                    note_annotation("worker", a.models, None);
+                    act.emit(annotated_action(a));
+                }
+                background::Event::Failed { why, text, replace } => {
+                    act.emit(annotate_here(&text, replace));
+                    act.emit(Action::Notify(Some(Notice::Error(format!(
+                        "The background annotator failed ({why}), so the article was annotated on this page instead."
+                    )))));
+                }
+            }
+            busy.set(false);
+        })
+    };
     let run_annotate = {
         let act = act.clone();
         let busy = busy.clone();
-        Callback::from(move |text: String| {
-            if text.split_whitespace().count() <= LONG_TEXT_WORDS {
-                act.emit(load_annotated(&text));
+        let background = background.clone();
+        let model_files = model_files.clone();
+        Callback::from(move |(text, replace): (String, bool)| {
+            if text.split_whitespace().count() <= LONG_TEXT_WORDS || background.borrow().broken() {
+                act.emit(annotate_here(&text, replace));
                 return;
             }
             busy.set(true);
-            let mut slot = worker.borrow_mut();
-            let bridge = slot.get_or_insert_with(|| {
-                use gloo::worker::Spawnable;
-                let act = act.clone();
-                let busy = busy.clone();
-                crate::worker::Annotator::spawner()
-                    .callback(move |done: crate::worker::Annotated| {
-                        let notice = annotated_notice(&done.document, &done.warnings);
-                        act.emit(Action::Load { doc: done.document, notice });
-                        busy.set(false);
-                    })
-                    .with_loader(true)
-                    .as_module(false)
-                    .spawn("./annotator_loader.js")
-            });
-            bridge.send(text);
+            let files = model_files.borrow().clone();
+            Background::run(&background, text, replace, files.as_deref(), &on_background);
         })
     };
+
+    // The models: fetched once the first frame is painted; then a document that is
+    // the rules' untouched output is annotated again with them (nothing is lost),
+    // while a corrected one gets a button to do it on request.
+    {
+        let models = models.clone();
+        let model_files = model_files.clone();
+        let background = background.clone();
+        use_effect_with((), move |_| {
+            let frame = gloo::render::request_animation_frame(move |_| {
+                // The frame callback runs before the paint; the timeout after it.
+                Timeout::new(0, move || {
+                    yew::platform::spawn_local(async move {
+                        match crate::models::load().await {
+                            Ok(files) => {
+                                Background::give_models(&background, &files);
+                                *model_files.borrow_mut() = Some(files);
+                                if let Some(root) = dom::document().document_element() {
+                                    let _ = root.set_attribute("data-models-ms", &format!("{:.0}", dom::now_ms()));
+                                }
+                                models.set(ModelStatus::Ready);
+                            }
+                            Err(why) => models.set(ModelStatus::Unavailable(why)),
+                        }
+                    });
+                })
+                .forget();
+            });
+            move || drop(frame)
+        });
+    }
+    {
+        let run = run_annotate.clone();
+        let text = state.doc.text.clone();
+        let due = *models == ModelStatus::Ready && state.awaits_models() && !*busy;
+        use_effect_with((due, state.revision), move |(due, _)| {
+            if *due {
+                run.emit((text.to_string(), true));
+            }
+        });
+    }
     // Replacing a document with corrections asks first.
     let proceed = {
         let act = act.clone();
         let run = run_annotate.clone();
         Callback::from(move |then: Then| match then {
             Then::Act(a) => act.emit(a),
-            Then::Annotate(text) => run.emit(text),
+            Then::Annotate(text) => run.emit((text, true)),
+            Then::Reannotate(text) => run.emit((text, false)),
         })
     };
     let replace = {
@@ -335,7 +423,7 @@ pub fn App() -> Html {
                     then: Then::Annotate(text),
                 });
             } else {
-                run.emit(text);
+                run.emit((text, true));
             }
         })
     };
@@ -497,6 +585,23 @@ pub fn App() -> Html {
             }
         })
     };
+    let on_reannotate = {
+        let pending = pending.clone();
+        let text = state.doc.text.clone();
+        Callback::from(move |_: MouseEvent| {
+            pending.set(Some(Pending {
+                title: "Re-annotate with the models?",
+                message: "The models' annotations replace the current ones, your corrections included. Undo brings them back.",
+                confirm: "Re-annotate",
+                then: Then::Reannotate(text.to_string()),
+            }))
+        })
+    };
+    let offer_models = *models == ModelStatus::Ready
+        && !state.doc.is_empty()
+        && state.doc.by != AnnotatedBy::Models
+        && !state.awaits_models()
+        && !*busy;
     let on_undo = act.reform(|_: MouseEvent| Action::Undo);
     let on_redo = act.reform(|_: MouseEvent| Action::Redo);
     let on_help = {
@@ -618,6 +723,13 @@ pub fn App() -> Html {
                             <button class="primary" onclick={on_annotate}>{ "Annotate" }</button>
                             <button onclick={on_sample}>{ "Load sample" }</button>
                             <span class="muted hint">{ "or drop a .txt or .json file anywhere on the page" }</span>
+                        </div>
+                        <div class="row models">
+                            <p id="model-status" role="status" aria-label="Model status" data-state={models.state()}
+                                class={classes!("model-status", models.state())}>{ models.message() }</p>
+                            if offer_models {
+                                <button onclick={on_reannotate} title="Annotate this text again with the statistical models">{ "Re-annotate with models" }</button>
+                            }
                         </div>
                     </section>
                     if *busy {

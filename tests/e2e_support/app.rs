@@ -121,10 +121,45 @@ impl App {
         app
     }
 
-    /// Navigates to the app and waits until the article box is there.
+    /// Navigates to the app and waits until the article box is there and the
+    /// statistical models are ready (before them the app is rule-based, and the
+    /// core the tests compare with uses them).
     pub async fn goto_home(&self) {
+        self.goto_started().await;
+        self.wait_models("ready").await;
+    }
+
+    /// Navigates to the app and waits until the article box is there.
+    pub async fn goto_started(&self) {
         self.browser.client.goto(&format!("{}/", self.server.origin)).await.expect("open the app");
         self.wait_ready().await;
+    }
+
+    /// The model status the page shows, found by its accessible name: (its
+    /// `data-state`, its text); None while there is none.
+    pub async fn model_status(&self) -> Option<(String, String)> {
+        self.js(
+            "const s = document.querySelector('[role=status][aria-label=\"Model status\"]');
+             return s ? [s.dataset.state ?? '', s.textContent] : null;",
+            vec![],
+        )
+        .await
+    }
+
+    /// Waits until the model status is `state` (loading, ready, unavailable); returns its text.
+    pub async fn wait_models(&self, state: &str) -> String {
+        wait_until(&format!("the model status \"{state}\""), FIRST_LOAD, || async {
+            let (now, text) = self.model_status().await?;
+            assert!(now == state || now == "loading", "the model status is {now:?} ({text:?}), not {state:?}");
+            (now == state).then_some(text)
+        })
+        .await
+    }
+
+    /// A number the page keeps on its root element (`data-<name>`), once set.
+    pub async fn root_number(&self, name: &str) -> Option<f64> {
+        let v: Option<String> = self.js("return document.documentElement.getAttribute(arguments[0]);", vec![json!(format!("data-{name}"))]).await;
+        v.and_then(|v| v.parse().ok())
     }
 
     pub async fn wait_ready(&self) {

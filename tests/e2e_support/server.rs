@@ -2,7 +2,9 @@
 //! serves exactly the Trunk build and sees every request the page makes.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
@@ -17,10 +19,20 @@ pub struct Request {
     pub found: bool,
 }
 
+/// What the server does with the paths that start with a prefix, to play a slow or broken network.
+#[derive(Clone)]
+enum Rule {
+    /// Answer only once the flag is cleared ([`StaticServer::release`]).
+    Hold(Arc<AtomicBool>),
+    /// Answer 404, as if the file were missing.
+    Refuse,
+}
+
 /// A running server; it stops with the test's runtime.
 pub struct StaticServer {
     pub origin: String,
     requests: Arc<Mutex<Vec<Request>>>,
+    rules: Arc<Mutex<Vec<(String, Rule)>>>,
 }
 
 impl StaticServer {
@@ -29,13 +41,35 @@ impl StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind the static server");
         let origin = format!("http://{}", listener.local_addr().expect("local address"));
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let log = requests.clone();
+        let rules = Arc::new(Mutex::new(Vec::new()));
+        let (log, rule_list) = (requests.clone(), rules.clone());
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(serve(stream, root.clone(), log.clone()));
+                tokio::spawn(serve(stream, root.clone(), log.clone(), rule_list.clone()));
             }
         });
-        StaticServer { origin, requests }
+        StaticServer { origin, requests, rules }
+    }
+
+    /// Holds back the answers to requests for paths starting with `prefix` until [`StaticServer::release`].
+    pub fn hold(&self, prefix: &str) {
+        self.rules.lock().unwrap_or_else(|e| e.into_inner()).push((prefix.to_string(), Rule::Hold(Arc::new(AtomicBool::new(true)))));
+    }
+
+    /// Lets the held requests for `prefix` (and later ones) through.
+    pub fn release(&self, prefix: &str) {
+        let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
+        for (p, rule) in rules.iter() {
+            if let (true, Rule::Hold(flag)) = (p == prefix, rule) {
+                flag.store(false, Ordering::SeqCst);
+            }
+        }
+        rules.retain(|(p, _)| p != prefix);
+    }
+
+    /// Answers 404 for paths starting with `prefix`, as if the files were missing.
+    pub fn refuse(&self, prefix: &str) {
+        self.rules.lock().unwrap_or_else(|e| e.into_inner()).push((prefix.to_string(), Rule::Refuse));
     }
 
     /// Every request received so far, in order.
@@ -95,7 +129,7 @@ fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
-async fn serve(stream: TcpStream, root: PathBuf, log: Arc<Mutex<Vec<Request>>>) {
+async fn serve(stream: TcpStream, root: PathBuf, log: Arc<Mutex<Vec<Request>>>, rules: Arc<Mutex<Vec<(String, Rule)>>>) {
     let mut reader = BufReader::new(stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).await.unwrap_or(0) == 0 {
@@ -113,7 +147,13 @@ async fn serve(stream: TcpStream, root: PathBuf, log: Arc<Mutex<Vec<Request>>>) 
     let method = parts.next().unwrap_or("").to_string();
     let target = parts.next().unwrap_or("/");
     let path = percent_decode(target.split(['?', '#']).next().unwrap_or("/"));
-    let file = resolve(&root, &path);
+    let rule = rules.lock().unwrap_or_else(|e| e.into_inner()).iter().find(|(p, _)| path.starts_with(p.as_str())).map(|(_, r)| r.clone());
+    if let Some(Rule::Hold(flag)) = &rule {
+        while flag.load(Ordering::SeqCst) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+    let file = if matches!(rule, Some(Rule::Refuse)) { None } else { resolve(&root, &path) };
     log.lock().unwrap_or_else(|e| e.into_inner()).push(Request { method: method.clone(), path, found: file.is_some() });
 
     let (status, content_type, body) = match (&method[..], &file) {
