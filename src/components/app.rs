@@ -363,6 +363,10 @@ pub fn App() -> Html {
                                     let _ = root.set_attribute("data-models-ms", &format!("{:.0}", dom::now_ms()));
                                 }
                                 models.set(ModelStatus::Ready);
+                                // The core builds its word lists and gazetteers on first use (about
+                                // 100 ms in the browser): do it now, while the page is idle, rather
+                                // than when the first article is pasted.
+                                Timeout::new(0, || drop(saywho_core::annotate("Ana Ruiz told Reuters in Oslo: “We will.”"))).forget();
                             }
                             Err(why) => models.set(ModelStatus::Unavailable(why)),
                         }
