@@ -2,7 +2,7 @@
 //! entity layer can be scored by itself:
 //! `cargo run --release -p saywho-core --example entities -- FILE > pred.json`
 //! (`-- FILE --list` lists the mentions and their entities instead; `--rules` leaves the
-//! statistical recognizer out, `--model` prints its spans alone; `--time` measures).
+//! statistical recognizer out, `--model` prints its spans alone, `--pos` the tagger's tags; `--time` measures).
 use saywho_core::entities::{extract, extract_rules};
 use saywho_core::format::{Document, Entity, Mention, Origin};
 use saywho_core::text::{Offsets, Text};
@@ -23,6 +23,12 @@ fn main() {
         let secs = start.elapsed().as_secs_f64();
         let w = big.split_whitespace().count();
         println!("{w} words, {n} mentions, {:.0} words/s", w as f64 / secs);
+        return;
+    }
+    if std::env::args().any(|a| a == "--pos") {
+        let tags = saywho_core::ml::tag_text(&t, None).0;
+        let line: Vec<String> = tags.iter().enumerate().map(|(i, p)| format!("{}/{}", t.tok(i), p.as_str())).collect();
+        println!("{}", line.join(" "));
         return;
     }
     if std::env::args().any(|a| a == "--model") {

@@ -601,6 +601,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if a >= b || (b - a == 1 && self.initial(a) && g.is_common(t.tok(a)) && g.places.get(t.tok(a)).is_none()) {
             return;
         }
+        // A title alone names nobody: "the Prime Minister, Keir Starmer".
+        if g.titles.get_span(t, a, b, &mut self.buf).is_some() {
+            return;
+        }
         // A title at the end names nobody: "Museum of Flight CEO", "NASA Administrator".
         for s in b.saturating_sub(3).max(a + 1)..b {
             if g.titles.get_span(t, s, b, &mut self.buf).is_some() {

@@ -81,8 +81,30 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     }
                 }
             }
+            // So is the subject of an opening clause: "When Dr. Amara Osei
+            // arrived, she found …" (she is Osei).
+            if start > sent.start + 1 {
+                let f = (sent.start..start).find(|&k| text.is_word(k)).unwrap_or(sent.start);
+                if t_is(text, f, &["when", "after", "before", "as", "while", "although", "though", "because", "once", "since", "until", "if"]) {
+                    if let Some(src) = cx.sentence_subject(f + 1, start - 1) {
+                        if let (None, Some(m)) = (src.pronoun, cx.mention_at[src.span.0]) {
+                            cx.salient[m] = true;
+                        }
+                    }
+                }
+            }
         }
         cx
+    }
+
+    /// A byline ("By Helen Carter"): its author is nobody a pronoun in the
+    /// story refers to.
+    fn in_byline(&self, k: usize) -> bool {
+        let t = self.text;
+        let para = t.tokens[k].para;
+        let start = t.tokens[..k].iter().rposition(|x| x.para != para).map_or(0, |p| p + 1);
+        let end = t.tokens[k..].iter().position(|x| x.para != para).map_or(t.len(), |p| k + p);
+        t.is(start, "by") && end - start <= 10
     }
 
     /// Skips an introductory phrase ("Referring to …, Fayyaz said"):
@@ -545,7 +567,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             if dist > 6 {
                 break;
             }
-            if self.in_marks[m.start] || !compatible(m) {
+            if self.in_marks[m.start] || !compatible(m) || self.in_byline(m.start) {
                 continue;
             }
             let (_, d0) = *nearest.get_or_insert((m.entity, dist));
@@ -948,6 +970,11 @@ mod tests {
         check(
             "John Smith met Maria Lopez on Monday. He said the deal was dead.",
             &[("the deal was dead", "indirect", "John Smith")],
+        );
+        // The subject of an opening clause, not the byline's author.
+        check(
+            "By Helen Carter\n\nWhen Dr. Amara Osei arrived at the hospital, the ground floor was under water. She said the patients were safe.",
+            &[("the patients were safe", "indirect", "Amara Osei")],
         );
     }
 
