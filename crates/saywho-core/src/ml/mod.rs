@@ -4,8 +4,11 @@
 //!
 //! The models never read files at run time: with the default
 //! `embedded-models` feature the committed model files are included with
-//! `include_bytes!` and decoded once, on first use; without it (the web app,
-//! to keep the bundle small) the caller fetches them and calls [`install`]. Callers pass
+//! `include_bytes!` and decoded once, on first use. WebAssembly builds never
+//! embed them, whatever the features say (Trunk's cargo call unifies the
+//! workspace's features, so the feature alone cannot keep them out of the
+//! web app): there the caller fetches the files and calls [`install`], and
+//! the pipeline stays rule-based until then. Callers pass
 //! words as `&[&str]`, so the same code serves gold-tokenised training data
 //! and the core's own tokens. Pass a whole document (or paragraph) at a time:
 //! sentence starts are inferred from punctuation, and the recognizer
@@ -26,10 +29,10 @@ pub use pos::Pos;
 use std::sync::OnceLock;
 
 /// The committed part-of-speech model (see `models/MODELS.md`).
-#[cfg(feature = "embedded-models")]
+#[cfg(all(feature = "embedded-models", not(target_arch = "wasm32")))]
 pub const POS_MODEL: &[u8] = include_bytes!("../../models/pos.swm");
 /// The committed entity model (see `models/MODELS.md`).
-#[cfg(feature = "embedded-models")]
+#[cfg(all(feature = "embedded-models", not(target_arch = "wasm32")))]
 pub const NER_MODEL: &[u8] = include_bytes!("../../models/ner.swm");
 
 /// A loaded tagger and recognizer.
@@ -88,7 +91,7 @@ pub fn models() -> Option<&'static Models> {
     if let Some(m) = MODELS.get() {
         return Some(m);
     }
-    #[cfg(feature = "embedded-models")]
+    #[cfg(all(feature = "embedded-models", not(target_arch = "wasm32")))]
     if let Ok(m) = Models::from_bytes(POS_MODEL, NER_MODEL) {
         return Some(MODELS.get_or_init(|| m));
     }
