@@ -89,6 +89,30 @@ pub fn ner_iob(t: &Tagger, r: &Recognizer, docs: &[IobDoc]) -> Prf {
     prf
 }
 
+/// Appends the mistakes on `docs` to `log`, one line each with four words
+/// of context: FP (a wrong PERSON/ORG/LOC), FN (a missed one), MI (a MISC guess).
+pub fn log_errors(t: &Tagger, r: &Recognizer, docs: &[IobDoc], log: &mut String) {
+    use std::fmt::Write;
+    for d in docs {
+        let words: Vec<&str> = d.words.iter().map(String::as_str).collect();
+        let pred = ner::spans_of(&r.labels_in(&words, &t.tag_sentences(&words, &d.sentences), &d.sentences, None));
+        let show = |(s, e, ty): (usize, usize, usize)| {
+            let (a, b) = (s.saturating_sub(4), (e + 4).min(words.len()));
+            format!("{} [{}] {} :: {}", words[a..s].join(" "), words[s..e].join(" "), words[e..b].join(" "), ner::TYPES[ty])
+        };
+        for &p in &pred {
+            if p.2 == 3 {
+                let _ = writeln!(log, "MI {}", show(p));
+            } else if !d.spans.contains(&p) {
+                let _ = writeln!(log, "FP {}", show(p));
+            }
+        }
+        for &g in d.spans.iter().filter(|g| g.2 < 3 && !pred.contains(g)) {
+            let _ = writeln!(log, "FN {}", show(g));
+        }
+    }
+}
+
 /// GUM with saywho's tokenizer on the raw text: POS accuracy over the tokens
 /// that match a gold word exactly, the share of such tokens, and NER F1
 /// against the gold spans (spans whose edges are not token edges count as misses).

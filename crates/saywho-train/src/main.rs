@@ -27,12 +27,15 @@ struct Args {
     pos_epochs: usize,
     ner_epochs: usize,
     tune: bool,
+    /// Cross-validate over this many seeds instead of writing models.
+    cv: Option<usize>,
+    cv_errors: Option<PathBuf>,
     gazetteer: bool,
     bench: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), pos_epochs: POS_EPOCHS, ner_epochs: NER_EPOCHS, tune: false, gazetteer: true, bench: false };
+    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), pos_epochs: POS_EPOCHS, ner_epochs: NER_EPOCHS, tune: false, cv: None, cv_errors: None, gazetteer: true, bench: false };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut val = || it.next().ok_or(format!("{x} needs a value"));
@@ -42,10 +45,12 @@ fn parse_args() -> Result<Args, String> {
             "--pos-epochs" => a.pos_epochs = val()?.parse().map_err(|e| format!("--pos-epochs: {e}"))?,
             "--ner-epochs" => a.ner_epochs = val()?.parse().map_err(|e| format!("--ner-epochs: {e}"))?,
             "--tune" => a.tune = true,
+            "--cv" => a.cv = Some(val()?.parse().map_err(|e| format!("--cv: {e}"))?),
+            "--cv-errors" => a.cv_errors = Some(val()?.into()),
             "--no-gazetteer" => a.gazetteer = false,
             "--bench" => a.bench = true,
             "-h" | "--help" => {
-                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--no-gazetteer] [--bench]\n  --bench  only time the model files in --out on GUM test\n  --tune  also print GUM dev / EWT dev scores after every epoch count");
+                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--cv SEEDS [--cv-errors FILE]] [--no-gazetteer] [--bench]\n  --bench  only time the model files in --out on GUM test\n  --tune  also print GUM dev scores for several epoch counts\n  --cv SEEDS  write no models; print the entity model's 5-fold cross-validated EWT dev F1 and GUM dev F1 for SEEDS shuffling seeds (how choices are made)\n  --cv-errors FILE  with --cv, write the cross-validated mistakes to FILE");
                 std::process::exit(0);
             }
             _ => return Err(format!("unknown argument {x:?} (try --help)")),
@@ -100,7 +105,8 @@ fn run(args: &Args) -> Result<(), String> {
     }
 
     // Part of speech.
-    let pos_train = data::pos_sequences(&c.gum_train, true);
+    let mut pos_train = data::pos_sequences(&c.gum_train, true);
+    pos_train.extend(data::ewt_pos_sequences(&c, |_| true));
     if args.tune {
         for epochs in [4, 6, 8, 10, 12] {
             let m = pos::train(&pos_train, POS_BITS, epochs, SEED, ABOUT_POS);
@@ -119,15 +125,21 @@ fn run(args: &Args) -> Result<(), String> {
     // Entities, with features from the tagger's own (predicted) tags.
     let t1 = Instant::now();
     let lists = if args.gazetteer { Some(data::shared_gazetteer(&args.data)?) } else { None };
-    // Jackknifed tags for GUM train: each fold tagged by a tagger trained on the others.
+    // Jackknifed tags for GUM train and EWT dev: each fold tagged by a
+    // tagger trained on the others.
     let folds: Vec<pos::Tagger> = (0..FOLDS)
         .map(|k| {
             let docs: Vec<_> = c.gum_train.iter().enumerate().filter(|(i, _)| i % FOLDS != k).map(|(_, d)| d.clone()).collect();
-            let m = pos::train(&data::pos_sequences(&docs, true), POS_BITS, args.pos_epochs, SEED, ABOUT_POS);
+            let mut seqs = data::pos_sequences(&docs, true);
+            seqs.extend(data::ewt_pos_sequences(&c, |j| j % FOLDS != k));
+            let m = pos::train(&seqs, POS_BITS, args.pos_epochs, SEED, ABOUT_POS);
             pos::Tagger::from_model(m).map_err(|e| e.to_string())
         })
         .collect::<Result<_, _>>()?;
-    let ner_train = data::ner_sequences(&c.gum_train, &c.ewt_dev, |i| &folds[i % FOLDS], &tagger, lists.as_ref());
+    let ner_train = data::ner_sequences(&c.gum_train, &c.ewt_dev, |i| &folds[i % FOLDS], |j| &folds[j % FOLDS], lists.as_ref());
+    if let Some(seeds) = args.cv {
+        return cross_validate(&ner_train, &c, |k| &folds[k], &tagger, args.ner_epochs, seeds, args.cv_errors.as_deref());
+    }
     let ner_docs: Vec<ner::NerDoc> = ner_train.iter().map(|s| s.as_doc()).collect();
     if args.tune {
         for epochs in [6, 9, 12, 15, 20] {
@@ -158,6 +170,59 @@ fn run(args: &Args) -> Result<(), String> {
         println!("wrote {}: {} bytes, {} gzipped", p.display(), bytes.len(), gzipped(bytes));
     }
     println!("total {} bytes gzipped; done in {:.1}s", gzipped(&pos_bytes) + gzipped(&ner_bytes), t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Folds of EWT dev for tuning (EWT test stays unseen); the same folds as
+/// the taggers' jackknifing, so a held-out fold is tagged by a tagger that
+/// has not seen it either.
+const CV_FOLDS: usize = FOLDS;
+
+/// Tuning figures (how the choices in MODELS.md were made): EWT dev by
+/// cross-validation (train on GUM train and four fifths of EWT dev, score
+/// the fifth, pooled) and GUM dev (trained on everything), for `seeds`
+/// shuffling seeds and their mean. With `errors`, the cross-validated
+/// mistakes are written there (FP/FN lines with context; MI: MISC guesses).
+fn cross_validate<'t>(
+    seqs: &[data::NerSeq],
+    c: &Corpora,
+    held_tagger: impl Fn(usize) -> &'t pos::Tagger,
+    tagger: &pos::Tagger,
+    epochs: usize,
+    seeds: usize,
+    errors: Option<&std::path::Path>,
+) -> Result<(), String> {
+    let t = Instant::now();
+    let docs: Vec<ner::NerDoc> = seqs.iter().map(|s| s.as_doc()).collect();
+    let mut log = String::new();
+    let (mut cv_sum, mut gum_sum) = (0.0, 0.0);
+    for seed in SEED..SEED + seeds as u64 {
+        let mut pooled = eval::Prf::default();
+        for k in 0..CV_FOLDS {
+            let train: Vec<&ner::NerDoc> = docs.iter().zip(seqs).filter(|(_, s)| s.ewt_doc.is_none_or(|j| j % CV_FOLDS != k)).map(|(d, _)| d).collect();
+            let r = ner::Recognizer::from_model(ner::train_refs(&train, NER_BITS, epochs, seed * 7, NER_RUNS, ABOUT_NER)).map_err(|e| e.to_string())?;
+            let held: Vec<_> = c.ewt_dev.iter().enumerate().filter(|(i, _)| i % CV_FOLDS == k).map(|(_, d)| d.clone()).collect();
+            let p = eval::ner_iob(held_tagger(k), &r, &held);
+            if errors.is_some() && seed == SEED {
+                eval::log_errors(held_tagger(k), &r, &held, &mut log);
+            }
+            for t in 0..3 {
+                pooled.tp[t] += p.tp[t];
+                pooled.pred[t] += p.pred[t];
+                pooled.gold[t] += p.gold[t];
+            }
+        }
+        let all: Vec<&ner::NerDoc> = docs.iter().collect();
+        let r = ner::Recognizer::from_model(ner::train_refs(&all, NER_BITS, epochs, seed * 7, NER_RUNS, ABOUT_NER)).map_err(|e| e.to_string())?;
+        let g = eval::ner_gum(tagger, &r, &c.gum_dev);
+        println!("seed {seed:#x}: cross-validated EWT dev {pooled}\n            GUM dev {g}");
+        cv_sum += pooled.f1();
+        gum_sum += g.f1();
+    }
+    println!("mean over {seeds} seeds: cross-validated EWT dev F1 {:.4}, GUM dev F1 {:.4} ({:.1}s)", cv_sum / seeds as f64, gum_sum / seeds as f64, t.elapsed().as_secs_f64());
+    if let Some(p) = errors {
+        std::fs::write(p, log).map_err(|e| format!("{}: {e}", p.display()))?;
+    }
     Ok(())
 }
 

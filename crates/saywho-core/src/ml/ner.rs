@@ -15,7 +15,7 @@ pub const TYPES: [&str; 4] = ["PERSON", "ORG", "LOC", "MISC"];
 
 /// Identifies the feature set in model files; bump on any template change.
 /// The low bit says whether the model was trained with gazetteer features.
-pub const FEATURE_SET: u32 = 0x4e45_5208;
+pub const FEATURE_SET: u32 = 0x4e45_520a;
 const WITH_GAZETTEER: u32 = 1;
 
 pub const N_FEATS: usize = 36;
@@ -130,7 +130,8 @@ pub mod gaz {
     pub const PLACE_HEAD: u8 = 64;
 }
 
-/// Document memory: the type each word (exact form) was last tagged with.
+/// Document memory: the type each word was last tagged with, by its lower
+/// case (web text writes "NiMo" and "nimo"; both are one name).
 #[derive(Default)]
 struct DocMemory(HashMap<u32, u8, IdBuildHasher>);
 
@@ -140,7 +141,7 @@ impl DocMemory {
     }
     fn remember(&mut self, h: &[WordHashes], s: usize, e: usize, t: usize) {
         for w in &h[s + 2..e + 2] {
-            self.0.insert(w.word, t as u8 + 1);
+            self.0.insert(w.lower, t as u8 + 1);
         }
     }
 }
@@ -158,6 +159,35 @@ struct Ctx<'a> {
     /// capitalised words it is in ("Quaid - i - Azam University": the last
     /// word says ORG), or None outside runs.
     runs: Vec<Option<(u32, u32)>>,
+    /// Words (exact-form hashes) that are O outside an entity without scoring.
+    plain: &'a OWords,
+}
+
+/// Words seen often in training and never inside an entity: outside an
+/// entity they are O without scoring (most of the words of a text). Other
+/// words, lower-case ones included ("tampa bay"), are scored.
+pub type OWords = std::collections::HashSet<u32, IdBuildHasher>;
+
+/// Times a word must be seen (never inside an entity) to join [`OWords`].
+const PLAIN_MIN_COUNT: usize = 3;
+
+/// The words of [`OWords`] for training data, sorted.
+pub fn plain_words(data: &[&NerDoc]) -> Vec<String> {
+    let mut counts: HashMap<&str, (usize, bool)> = HashMap::new();
+    for d in data {
+        for (w, &l) in d.words.iter().zip(&d.labels) {
+            let c = counts.entry(w).or_insert((0, false));
+            c.0 += 1;
+            c.1 |= l != 0;
+        }
+    }
+    let mut v: Vec<String> = counts.into_iter().filter(|(w, (n, named))| *n >= PLAIN_MIN_COUNT && !named && w.len() < 256).map(|(w, _)| w.to_string()).collect();
+    v.sort();
+    v
+}
+
+fn o_words(words: &[String]) -> OWords {
+    words.iter().map(|w| super::features::WordHashes::of(w).word).collect()
 }
 
 /// See [`Ctx::runs`].
@@ -250,10 +280,12 @@ impl Ctx<'_> {
 
 const NO_LABEL: u32 = 0xffff;
 
+
 /// A loaded recognizer.
 pub struct Recognizer {
     weights: Weights,
     uses_gazetteer: bool,
+    plain: OWords,
 }
 
 impl Recognizer {
@@ -267,7 +299,8 @@ impl Recognizer {
         if m.labels != label_names() {
             return Err(ModelError::Invalid(format!("labels {:?}", m.labels)));
         }
-        Ok(Recognizer { weights: m.weights, uses_gazetteer: m.feature_set & WITH_GAZETTEER != 0 })
+        let words: Vec<String> = m.dict.into_iter().map(|(w, _)| w).collect();
+        Ok(Recognizer { weights: m.weights, uses_gazetteer: m.feature_set & WITH_GAZETTEER != 0, plain: o_words(&words) })
     }
 
     /// Whether the model makes use of gazetteer features.
@@ -330,7 +363,7 @@ impl Recognizer {
         for (s, e) in cover(words.len(), sentences) {
             let h = hash_words(&words[s..e]);
             let (a, b) = pos_of(&h, s, e, tags);
-            let ctx = Ctx { runs: cap_runs(&h), h: &h, pos: &tags[a..b], gaz, offset: s };
+            let ctx = Ctx { runs: cap_runs(&h), h: &h, pos: &tags[a..b], gaz, offset: s, plain: &self.plain };
             decode(&ctx, e - s, &mut memory, |f, scores| self.weights.score(f, scores), |_, _, _| None, &mut out);
         }
         out
@@ -358,14 +391,15 @@ fn decode(
         let l2 = if i >= 2 { out[base + i - 2] as u32 } else { NO_LABEL };
         let w = &ctx.h[i + 2];
         let open = prev.and_then(part).is_some_and(|(_, p)| p == B || p == I);
-        // Fast path: outside an entity, a word with no capital letter that
-        // no gazetteer knows is O (entities rarely start lower-case, and
-        // scoring it is most of the time spent).
-        if !open && w.flags & flag::HAS_UPPER == 0 && ctx.gaz(i as isize) == 0 {
+        // Fast path (scoring is most of the time spent): outside an entity,
+        // a common word never seen in one is O, and so is a lower-case word
+        // no gazetteer knows whose tag is no noun's or adjective's (lower-case
+        // nouns are scored: web text writes "tampa bay", "google").
+        if !open && (ctx.plain.contains(&w.word) || (w.flags & flag::HAS_UPPER == 0 && !ctx.pos.get(i).is_some_and(|p| p.may_name()) && ctx.gaz(i as isize) == 0)) {
             out.push(learn(None, 0, i).unwrap_or(0));
             continue;
         }
-        let doc = memory.get(w.word);
+        let doc = memory.get(w.lower);
         ctx.features(i, l1, l2, doc, &mut f);
         score(&f, &mut scores);
         let l = argmax(&scores, |c| allowed(prev, c, i + 1 == n));
@@ -396,7 +430,7 @@ pub struct NerDoc<'a> {
 /// Trains the recognizer: seeded shuffled epochs of greedy decoding. The
 /// label history and document memory come from the gold labels (teacher
 /// forcing: on GUM dev this beat the model's own predictions by 3 points F1).
-fn train_one(data: &[NerDoc], bits: u8, epochs: usize, seed: u64) -> Vec<f32> {
+fn train_one(data: &[&NerDoc], bits: u8, epochs: usize, seed: u64, plain: &OWords) -> Vec<f32> {
     let mut t = Trainer::new(bits, N_LABELS);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng::new(seed);
@@ -409,7 +443,7 @@ fn train_one(data: &[NerDoc], bits: u8, epochs: usize, seed: u64) -> Vec<f32> {
             for (s, e) in cover(doc.words.len(), &doc.sentences) {
                 let h = hash_words(&doc.words[s..e]);
                 let gaz = (!doc.gaz.is_empty()).then_some(&doc.gaz as &dyn Gazetteer);
-                let ctx = Ctx { runs: cap_runs(&h), h: &h, pos: &doc.pos[s..e], gaz, offset: s };
+                let ctx = Ctx { runs: cap_runs(&h), h: &h, pos: &doc.pos[s..e], gaz, offset: s, plain };
                 let t = std::cell::RefCell::new(&mut t);
                 decode(
                     &ctx,
@@ -436,9 +470,17 @@ fn train_one(data: &[NerDoc], bits: u8, epochs: usize, seed: u64) -> Vec<f32> {
 /// shuffles (seeds `seed`, `seed + 1`, ...), their weights averaged (less
 /// variance from the order of a small training set), then quantised.
 pub fn train(data: &[NerDoc], bits: u8, epochs: usize, seed: u64, runs: usize, about: &str) -> Model {
-    let mut dense = train_one(data, bits, epochs, seed);
+    let refs: Vec<&NerDoc> = data.iter().collect();
+    train_refs(&refs, bits, epochs, seed, runs, about)
+}
+
+/// [`train`] over borrowed documents (cross-validation folds).
+pub fn train_refs(data: &[&NerDoc], bits: u8, epochs: usize, seed: u64, runs: usize, about: &str) -> Model {
+    let dict = plain_words(data);
+    let plain = o_words(&dict);
+    let mut dense = train_one(data, bits, epochs, seed, &plain);
     for r in 1..runs.max(1) {
-        for (d, w) in dense.iter_mut().zip(train_one(data, bits, epochs, seed + r as u64)) {
+        for (d, w) in dense.iter_mut().zip(train_one(data, bits, epochs, seed + r as u64, &plain)) {
             *d += w;
         }
     }
@@ -446,7 +488,7 @@ pub fn train(data: &[NerDoc], bits: u8, epochs: usize, seed: u64, runs: usize, a
     let with_gaz = data.iter().any(|d| !d.gaz.is_empty());
     let feature_set = FEATURE_SET | if with_gaz { WITH_GAZETTEER } else { 0 };
     // 16-bit weights: with 8 bits (one scale for the model) F1 fell by 12 points.
-    Model { kind: Kind::Ner, feature_set, about: about.to_string(), labels: label_names(), weights: quantise(&dense, bits, N_LABELS, 16), dict: Vec::new() }
+    Model { kind: Kind::Ner, feature_set, about: about.to_string(), labels: label_names(), weights: quantise(&dense, bits, N_LABELS, 16), dict: dict.into_iter().map(|w| (w, 0)).collect() }
 }
 
 #[cfg(test)]

@@ -51,6 +51,12 @@ impl Pos {
     pub fn is_verb(self) -> bool {
         matches!(self, Pos::VB | Pos::VBD | Pos::VBG | Pos::VBN | Pos::VBP | Pos::VBZ | Pos::MD)
     }
+    /// Whether a lower-case word with this tag may be (part of) a name in
+    /// broken-case web text ("tampa bay", "google"): nouns, adjectives,
+    /// foreign words, unknown.
+    pub fn may_name(self) -> bool {
+        matches!(self, Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS | Pos::JJ | Pos::FW | Pos::XX | Pos::ADD | Pos::GW)
+    }
     pub fn is_adjective(self) -> bool {
         matches!(self, Pos::JJ | Pos::JJR | Pos::JJS)
     }
