@@ -140,6 +140,9 @@ const PARTICLES: [&str; 20] =
 /// Lower-case facilities after a name that make it a place: "Eastgate coal terminal".
 const FACILITY_NOUNS: [&str; 10] = ["terminal", "bridge", "station", "port", "airport", "mine", "plant", "river", "road", "street"];
 
+/// Lower-case words after a name that make it an organisation: "The Standard newspaper".
+const ORG_NOUNS: [&str; 10] = ["newspaper", "daily", "tabloid", "magazine", "broadcaster", "party", "militia", "airline", "carrier", "bank"];
+
 /// Lower-case words after a name that make it a place: "the Guaiba river".
 const PLACE_NOUNS: [&str; 18] = [
     "river", "lake", "mountain", "mountains", "sea", "island", "islands", "valley", "province", "state", "region", "district",
@@ -792,6 +795,14 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if let Some(l) = g.known.get_span(t, a, b, &mut self.buf) {
             return self.push(a, b, Some(l), Gender::Unknown, false);
         }
+        // A known organisation's national branch: "Kenya Red Cross", "Greenpeace Africa".
+        for k in a + 1..b {
+            let org = |x: usize, y: usize, buf: &mut String| g.known.get_span(t, x, y, buf) == Some(Label::Org);
+            let place = |x: usize, y: usize, buf: &mut String| g.places.get_span(t, x, y, buf).is_some();
+            if (org(a, k, &mut self.buf) && place(k, b, &mut self.buf)) || (place(a, k, &mut self.buf) && org(k, b, &mut self.buf)) {
+                return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+            }
+        }
         if g.places.get_span(t, a, b, &mut self.buf).is_some()
             || gazetteer::folded_key(t, a, b, &mut self.buf).is_some_and(|k| g.places.get(k).is_some())
         {
@@ -869,6 +880,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
         // votes …": an ordinary noun opening a headline or sentence).
         if b < t.len() && PLACE_NOUNS.contains(&t.tok(b)) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
+        }
+        // "The Standard newspaper", "the Likud party": a name before the kind of organisation it is.
+        if b < t.len() && ORG_NOUNS.contains(&t.tok(b)) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() {
+            return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
         // "the Eastgate coal terminal", "Kelso station": an unknown name before a facility.
         if self.facility_after(b) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) && g.places.longest(t, a, b, &mut self.buf).is_none() {
@@ -1473,6 +1488,8 @@ mod tests {
             "LOC Kanata",
             "LOC Ontario",
         ]);
+        check("“No,” Ann Otieno told The Standard newspaper.", &["ORG Standard"]);
+        check("The Kenya Red Cross and Greenpeace Africa said it was preventable.", &["ORG Kenya Red Cross", "ORG Greenpeace Africa"]);
         check("It was reported by the Toronto Star and the Edmonton Sun and CBC News.", &[
             "ORG Toronto Star",
             "ORG Edmonton Sun",
