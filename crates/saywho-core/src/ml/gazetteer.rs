@@ -19,6 +19,9 @@ pub struct NameLists {
     given: HashSet<u32, IdBuildHasher>,
     /// Hash of a lower-cased token run → gazetteer bits.
     places: HashMap<u32, u8, IdBuildHasher>,
+    /// Lower-case hashes of the first words of places: only runs starting
+    /// with one are looked up (one probe per word instead of six).
+    starts: HashSet<u32, IdBuildHasher>,
     max_run: usize,
 }
 
@@ -116,6 +119,7 @@ impl NameLists {
                 continue;
             }
             l.max_run = l.max_run.max(words.len());
+            l.starts.insert(lower_hash(words[0]));
             *l.places.entry(run_hash(&words)).or_insert(0) |= place_bit(kind);
         }
         l
@@ -145,7 +149,7 @@ impl NameLists {
         let mut i = 0;
         while i < words.len() {
             let mut matched = 0;
-            if words[i].chars().next().is_some_and(char::is_alphabetic) {
+            if self.starts.contains(&lower[i]) && words[i].chars().next().is_some_and(char::is_alphabetic) {
                 let mut h = 0x811c_9dc5;
                 let mut hs = [0u32; MAX_RUN];
                 for (k, &l) in lower[i..].iter().take(self.max_run).enumerate() {
