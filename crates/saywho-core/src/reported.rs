@@ -177,7 +177,14 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
         let before = subj.span.0.min(cue.start);
         let after_cue_subject = subj.span.0 >= cue.end;
         let comma = if after_cue_subject { cue.start } else { before };
-        if comma > s0 + 1 && t.tok(comma - 1) == "," && tail_words <= 4 && (after_cue_subject || tail_words <= 3) {
+        // Not when the comma only sets off the name after a role: "After
+        // meeting residents, the Prime Minister, Keir Starmer, promised …".
+        let role_before = comma >= 2 && {
+            let w = t.tok(comma - 2);
+            let g = crate::gazetteer::get();
+            g.titles.get(w).is_some() || g.roles.contains_key(w.to_lowercase().as_str())
+        };
+        if comma > s0 + 1 && t.tok(comma - 1) == "," && tail_words <= 4 && (after_cue_subject || tail_words <= 3) && !role_before {
             let a = skip_opener(cx, s0, comma - 1);
             let b = trim_end(cx, a, comma - 1);
             if (a..b).filter(|&x| t.is_word(x)).count() >= 3 && (a..b).any(|x| cues::looks_finite(t, x) || pronoun_subject(cx, x)) {

@@ -641,6 +641,7 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
     // (sentence, entity) of the last non-person source ("the regional
     // government" has no entity, and then "it" has none either).
     let mut last_body: Option<(usize, Option<usize>)> = None;
+    let named: Vec<bool> = sources.iter().map(Option::is_some).collect();
     for i in 0..out.len() {
         if let Some(src) = sources[i].as_mut() {
             if let Some(p) = src.pronoun {
@@ -670,7 +671,39 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
             }
         }
     }
+    pull_quotes(text, &mut out, &named);
     out
+}
+
+/// A pull quote repeats words quoted with their speaker elsewhere in the
+/// story ("Every lane we build saves lives" set apart above or below the
+/// paragraph that says who said it): it belongs to that speaker, whatever
+/// the quotes around it say.
+fn pull_quotes(text: &Text, out: &mut [Attributed], named: &[bool]) {
+    let words = |q: &Attributed| -> String {
+        let s = text.span(q.start, q.end);
+        let mut w = String::with_capacity(s.len());
+        for part in s.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()) {
+            if !w.is_empty() {
+                w.push(' ');
+            }
+            w.extend(part.chars().flat_map(char::to_lowercase));
+        }
+        w
+    };
+    let keys: Vec<String> = out.iter().map(words).collect();
+    for i in 0..out.len() {
+        if named[i] || out[i].kind != QuoteKind::Direct || keys[i].split(' ').count() < 4 {
+            continue;
+        }
+        let original = (0..out.len()).find(|&j| {
+            j != i && named[j] && out[j].entity.is_some() && (keys[j].contains(keys[i].as_str()) || keys[i].contains(keys[j].as_str()) && keys[j].split(' ').count() >= 4)
+        });
+        if let Some(j) = original {
+            out[i].entity = out[j].entity;
+            out[i].speaker = None;
+        }
+    }
 }
 
 /// The cue of a quotation in marks, looked for in its own sentence: inside a
@@ -954,6 +987,25 @@ mod tests {
         check(
             "Tehmina Aslam Ranjha, a Lahore-based expert, told The Media Line, “Relations have become transactional.”",
             &[("“Relations have become transactional.”", "direct", "Tehmina Aslam Ranjha")],
+        );
+    }
+
+    #[test]
+    fn a_name_set_off_after_its_role_is_no_content_boundary() {
+        check(
+            "After meeting residents, the Prime Minister, Keir Starmer, promised an inquiry.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn pull_quotes_belong_to_who_said_them() {
+        check(
+            "“Every lane we build saves lives”\n\nDerek Vale runs a shop. He is angry.\n\nTransport chief Lena Marsh spoke on Monday. “Every lane we build saves lives,” she said.",
+            &[
+                ("“Every lane we build saves lives”", "direct", "Lena Marsh"),
+                ("“Every lane we build saves lives,”", "direct", "Lena Marsh"),
+            ],
         );
     }
 
