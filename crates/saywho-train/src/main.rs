@@ -32,10 +32,11 @@ struct Args {
     cv_errors: Option<PathBuf>,
     gazetteer: bool,
     bench: bool,
+    show: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), pos_epochs: POS_EPOCHS, ner_epochs: NER_EPOCHS, tune: false, cv: None, cv_errors: None, gazetteer: true, bench: false };
+    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), pos_epochs: POS_EPOCHS, ner_epochs: NER_EPOCHS, tune: false, cv: None, cv_errors: None, gazetteer: true, bench: false, show: false };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut val = || it.next().ok_or(format!("{x} needs a value"));
@@ -49,8 +50,9 @@ fn parse_args() -> Result<Args, String> {
             "--cv-errors" => a.cv_errors = Some(val()?.into()),
             "--no-gazetteer" => a.gazetteer = false,
             "--bench" => a.bench = true,
+            "--show" => a.show = true,
             "-h" | "--help" => {
-                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--cv SEEDS [--cv-errors FILE]] [--no-gazetteer] [--bench]\n  --bench  only time the model files in --out on GUM test\n  --tune  also print GUM dev scores for several epoch counts\n  --cv SEEDS  write no models; print the entity model's 5-fold cross-validated EWT dev F1 and GUM dev F1 for SEEDS shuffling seeds (how choices are made)\n  --cv-errors FILE  with --cv, write the cross-validated mistakes to FILE");
+                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--cv SEEDS [--cv-errors FILE]] [--no-gazetteer] [--bench] [--show]\n  --bench  only time the model files in --out on GUM test\n  --show  label the words (split at spaces) of each line of stdin with the model files in --out: word/tag/gazetteer bits/label\n  --tune  also print GUM dev scores for several epoch counts\n  --cv SEEDS  write no models; print the entity model's 5-fold cross-validated EWT dev F1 and GUM dev F1 for SEEDS shuffling seeds (how choices are made)\n  --cv-errors FILE  with --cv, write the cross-validated mistakes to FILE");
                 std::process::exit(0);
             }
             _ => return Err(format!("unknown argument {x:?} (try --help)")),
@@ -82,6 +84,9 @@ fn main() {
 
 fn run(args: &Args) -> Result<(), String> {
     let t0 = Instant::now();
+    if args.show {
+        return show(args);
+    }
     let c = Corpora::load(&args.data)?;
     println!(
         "data: GUM train {} docs / {} words, dev {} / {}, test {} / {}; EWT UNER dev {} docs / {} words, test {} / {}",
@@ -222,6 +227,23 @@ fn cross_validate<'t>(
     println!("mean over {seeds} seeds: cross-validated EWT dev F1 {:.4}, GUM dev F1 {:.4} ({:.1}s)", cv_sum / seeds as f64, gum_sum / seeds as f64, t.elapsed().as_secs_f64());
     if let Some(p) = errors {
         std::fs::write(p, log).map_err(|e| format!("{}: {e}", p.display()))?;
+    }
+    Ok(())
+}
+
+/// `--show`: how the models in `--out` see each line of stdin.
+fn show(args: &Args) -> Result<(), String> {
+    let f = |n: &str| std::fs::read(args.out.join(n)).map_err(|e| format!("{n}: {e}"));
+    let models = Models::from_bytes(&f("pos.swm")?, &f("ner.swm")?).map_err(|e| e.to_string())?;
+    let names = ner::label_names();
+    for line in std::io::stdin().lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let tags = models.pos_tags(&words);
+        let bits = saywho_core::ml::gazetteer::embedded().bits(&words);
+        let labels = models.recognizer.labels(&words, &tags, None);
+        let cols: Vec<String> = (0..words.len()).map(|i| format!("{}/{}/{}/{}", words[i], tags[i].as_str(), bits[i], names[labels[i]])).collect();
+        println!("{}", cols.join(" "));
     }
     Ok(())
 }
