@@ -140,6 +140,12 @@ const PARTICLES: [&str; 20] =
 /// Lower-case facilities after a name that make it a place: "Eastgate coal terminal".
 const FACILITY_NOUNS: [&str; 10] = ["terminal", "bridge", "station", "port", "airport", "mine", "plant", "river", "road", "street"];
 
+/// Roles in a team or firm: "Arsenal manager Mikel Arteta".
+const TEAM_ROLES: [&str; 14] = [
+    "manager", "boss", "coach", "captain", "striker", "midfielder", "defender", "goalkeeper", "winger", "chairman", "owner",
+    "founder", "executive", "ceo",
+];
+
 /// Lower-case words after a name that make it an organisation: "The Standard newspaper".
 const ORG_NOUNS: [&str; 10] = ["newspaper", "daily", "tabloid", "magazine", "broadcaster", "party", "militia", "airline", "carrier", "bank"];
 
@@ -922,6 +928,12 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         let initial = self.initial(a);
         let verb_after = self.speech_after(b);
+        // "Arsenal manager Mikel Arteta", "Chelsea boss Enzo Maresca": a name
+        // before a team or company role and a person is the team or company,
+        // and so is the same name elsewhere in the story ("Arsenal beat Chelsea").
+        if b + 1 < t.len() && TEAM_ROLES.contains(&t.tok(b)) && t.is_cap(b + 1) && g.places.get_span(t, a, b, &mut self.buf).is_none() {
+            return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+        }
         if n == 1 {
             if t.tok(a).chars().nth(1).is_none() {
                 return; // a lone letter: "D-N.Y.", "X"
@@ -1489,6 +1501,8 @@ mod tests {
             "LOC Ontario",
         ]);
         check("“No,” Ann Otieno told The Standard newspaper.", &["ORG Standard"]);
+        check("Arsenal beat Chelsea 2-1. It was a win, Arsenal manager Mikel Arteta said. Chelsea boss Enzo Maresca was furious.", &["ORG Arsenal", "ORG Chelsea", "PERSON Mikel Arteta"]);
+        check_not("Arsenal beat Chelsea 2-1. Chelsea boss Enzo Maresca was furious.", &["PERSON Chelsea", "MISC Chelsea"]);
         check("The Kenya Red Cross and Greenpeace Africa said it was preventable.", &["ORG Kenya Red Cross", "ORG Greenpeace Africa"]);
         check("It was reported by the Toronto Star and the Edmonton Sun and CBC News.", &[
             "ORG Toronto Star",
