@@ -3,6 +3,11 @@
 //! and checked through the DOM the way a user or screen reader sees it.
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
+use std::fmt::Debug;
+use std::future::Future;
+use std::panic::Location;
+
 use saywho_core::{Document, Entity, Mention, Origin, Quote, QuoteKind, Span};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -10,12 +15,58 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Yew renders asynchronously: give it a moment.
-async fn tick() {
+/// How long the page may take to show what an action does. Yew renders in
+/// slices between browser tasks, and the app waits for browser events
+/// (selectionchange, FileReader) and timers (autosave): on a busy machine no
+/// fixed pause is enough, so every check after an action polls up to this.
+const DEADLINE_MS: f64 = 10_000.0;
+
+/// Lets the browser run for `ms` (its events, timers and Yew's next render slice).
+async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Looks with `probe` until it finds something, letting the browser run between
+/// looks; fails naming `what` (and the caller's line) once `DEADLINE_MS` has passed.
+#[track_caller]
+fn until<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> impl Future<Output = T> {
+    let (at, what) = (Location::caller(), what.to_string());
+    async move {
+        let start = js_sys::Date::now();
+        loop {
+            if let Some(found) = probe() {
+                return found;
+            }
+            assert!(js_sys::Date::now() - start < DEADLINE_MS, "{at}: waited {DEADLINE_MS} ms for {what}");
+            sleep(10).await;
+        }
+    }
+}
+
+/// Waits until `holds` is true (as `until`).
+#[track_caller]
+fn wait_for(what: &str, mut holds: impl FnMut() -> bool) -> impl Future<Output = ()> {
+    until(what, move || holds().then_some(()))
+}
+
+/// Waits until `look` gives `want` (as `until`); fails with the last value seen.
+#[track_caller]
+fn wait_eq<T: PartialEq + Debug>(what: &str, mut look: impl FnMut() -> T, want: T) -> impl Future<Output = ()> {
+    let (at, what) = (Location::caller(), what.to_string());
+    async move {
+        let start = js_sys::Date::now();
+        loop {
+            let got = look();
+            if got == want {
+                return;
+            }
+            assert!(js_sys::Date::now() - start < DEADLINE_MS, "{at}: {what}: still {got:?} after {DEADLINE_MS} ms, expected {want:?}");
+            sleep(10).await;
+        }
+    }
 }
 
 fn doc() -> web_sys::Document {
@@ -64,22 +115,41 @@ fn fixture() -> Document {
     }
 }
 
-/// Mounts the app with `d` as the autosaved session.
-async fn mount(d: &Document) -> (yew::AppHandle<saywho_app::App>, Element) {
+thread_local! {
+    /// The app a test mounted and has not unmounted yet.
+    static MOUNTED: RefCell<Option<(yew::AppHandle<saywho_app::App>, Element)>> = const { RefCell::new(None) };
+}
+
+/// Mounts the app with `d` as the autosaved session, once it shows every annotation of `d`.
+/// An app left behind by a test that failed is removed first: the page looks its
+/// article up by id (`#doc`), so a second one would break every later test.
+async fn mount(d: &Document) -> Element {
+    if let Some((stale, root)) = MOUNTED.with(|m| m.borrow_mut().take()) {
+        stale.destroy();
+        root.remove();
+    }
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.set_item(saywho_app::dom::SESSION_KEY, &serde_json::to_string(d).unwrap()).unwrap();
     let root = doc().create_element("div").unwrap();
     doc().body().unwrap().append_child(&root).unwrap();
     let handle = yew::Renderer::<saywho_app::App>::with_root(root.clone()).render();
-    tick().await;
-    (handle, root)
+    MOUNTED.with(|m| *m.borrow_mut() = Some((handle, root.clone())));
+    let ids: Vec<String> = d.mentions.iter().map(|m| format!("#doc [data-kind=entity][data-id={}]", m.id)).chain(d.quotes.iter().map(|q| format!("#doc [data-kind=quote][data-id={}]", q.id))).collect();
+    wait_for("the app to show the restored document", || {
+        q(&root, "textarea[aria-label='Article text']").is_some() && ids.iter().all(|sel| q(&root, sel).is_some())
+    })
+    .await;
+    root
 }
 
-async fn unmount(handle: yew::AppHandle<saywho_app::App>, root: Element) {
+/// Unmounts the app and waits until it is gone, so its window listeners and
+/// timers cannot act on the next test's page.
+async fn unmount(root: Element) {
+    let (handle, _) = MOUNTED.with(|m| m.borrow_mut().take()).expect("a mounted app");
     handle.destroy();
+    wait_for("the app to unmount", || root.child_element_count() == 0).await;
     root.remove();
     web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item(saywho_app::dom::SESSION_KEY).unwrap();
-    tick().await;
 }
 
 fn q(root: &Element, sel: &str) -> Option<Element> {
@@ -90,22 +160,32 @@ fn attr(el: &Element, name: &str) -> Option<String> {
     el.get_attribute(name)
 }
 
-fn button(root: &Element, name: &str) -> HtmlElement {
+/// The button named `name` (its text or aria-label), if the page shows one.
+fn find_button(root: &Element, name: &str) -> Option<web_sys::HtmlButtonElement> {
     let all = root.query_selector_all("button").unwrap();
     (0..all.length())
-        .filter_map(|i| all.item(i)?.dyn_into::<HtmlElement>().ok())
+        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlButtonElement>().ok())
         .find(|b| b.text_content().unwrap_or_default().trim() == name || b.get_attribute("aria-label").as_deref() == Some(name))
-        .unwrap_or_else(|| panic!("no button {name}"))
 }
 
-async fn click(el: &Element) {
-    el.dyn_ref::<HtmlElement>().unwrap().click();
-    tick().await;
+/// The button named `name` once it is there and enabled (a click on a disabled one does nothing).
+async fn button(root: &Element, name: &str) -> web_sys::HtmlButtonElement {
+    until(&format!("an enabled button {name:?}"), || find_button(root, name).filter(|b| !b.disabled())).await
+}
+
+/// Clicks `el`. The page answers in its own time: the caller waits for what the click should do.
+fn click(el: &impl AsRef<Element>) {
+    el.as_ref().dyn_ref::<HtmlElement>().unwrap().click();
+}
+
+/// Whether the element `sel` under `root` exists and has class `class`.
+fn has_class(root: &Element, sel: &str, class: &str) -> bool {
+    q(root, sel).is_some_and(|e| e.class_list().contains(class))
 }
 
 #[wasm_bindgen_test]
 async fn highlights_carry_their_data_attributes_and_names() {
-    let (h, root) = mount(&fixture()).await;
+    let root = mount(&fixture()).await;
     let m1 = q(&root, "#doc [data-kind=entity][data-id=M1]").expect("M1 is highlighted");
     assert_eq!(attr(&m1, "data-label").as_deref(), Some("PERSON"));
     assert_eq!(attr(&m1, "data-entity").as_deref(), Some("E1"));
@@ -121,25 +201,25 @@ async fn highlights_carry_their_data_attributes_and_names() {
     // The speaker span contains the mention of the same words.
     assert!(speaker.query_selector("[data-kind=entity][data-id=M1]").unwrap().is_some());
     assert_eq!(attr(&q(&root, "#doc [data-id=M3]").unwrap(), "data-label").as_deref(), Some("LOC"));
-    unmount(h, root).await;
+    unmount(root).await;
 }
 
 #[wasm_bindgen_test]
 async fn hostile_html_in_the_text_renders_as_text() {
-    let (h, root) = mount(&fixture()).await;
+    let root = mount(&fixture()).await;
     let article = q(&root, "article#doc[aria-label='Annotated article']").unwrap();
     let text = article.text_content().unwrap();
     assert!(text.contains("<img src=x onerror=alert(1)>"), "{text}");
     assert!(text.contains("<script>alert(2)</script>"), "{text}");
     assert!(article.query_selector("img").unwrap().is_none());
     assert!(article.query_selector("script").unwrap().is_none());
-    unmount(h, root).await;
+    unmount(root).await;
 }
 
 #[wasm_bindgen_test]
 async fn every_text_leaf_knows_its_code_point_start() {
     let d = fixture();
-    let (h, root) = mount(&d).await;
+    let root = mount(&d).await;
     let leaves = root.query_selector_all("#doc [data-start]").unwrap();
     assert!(leaves.length() > 5);
     for i in 0..leaves.length() {
@@ -149,53 +229,55 @@ async fn every_text_leaf_knows_its_code_point_start() {
         let want: String = d.text.chars().skip(start).take(t.chars().count()).collect();
         assert_eq!(t, want, "leaf at {start}");
     }
-    unmount(h, root).await;
+    unmount(root).await;
 }
 
 #[wasm_bindgen_test]
 async fn selecting_a_highlight_opens_its_editor() {
-    let (h, root) = mount(&fixture()).await;
+    let root = mount(&fixture()).await;
     let panel = q(&root, "section[aria-label=Selection]").expect("selection panel");
     assert!(q(&panel, "select[aria-label=Label]").is_none());
-    click(&q(&root, "#doc [data-id=M3]").unwrap()).await;
-    let label: web_sys::HtmlSelectElement = q(&panel, "select[aria-label=Label]").expect("label select").dyn_into().unwrap();
+    click(&q(&root, "#doc [data-id=M3]").unwrap());
+    let label: web_sys::HtmlSelectElement = until("the Label select of M3", || q(&panel, "select[aria-label=Label]")).await.dyn_into().unwrap();
     assert_eq!(label.value(), "LOC");
-    assert!(q(&root, "#doc [data-id=M3]").unwrap().class_list().contains("selected"));
-    click(&q(&root, "#doc [data-kind=quote][data-id=Q1]").unwrap()).await;
-    let kind: web_sys::HtmlSelectElement = q(&panel, "select[aria-label=Kind]").unwrap().dyn_into().unwrap();
-    let speaker: web_sys::HtmlSelectElement = q(&panel, "select[aria-label=Speaker]").unwrap().dyn_into().unwrap();
+    wait_for("M3 to be shown selected", || has_class(&root, "#doc [data-id=M3]", "selected")).await;
+    click(&q(&root, "#doc [data-kind=quote][data-id=Q1]").unwrap());
+    let kind: web_sys::HtmlSelectElement = until("the Kind select of Q1", || q(&panel, "select[aria-label=Kind]")).await.dyn_into().unwrap();
+    let speaker: web_sys::HtmlSelectElement = q(&panel, "select[aria-label=Speaker]").expect("the Speaker select of Q1").dyn_into().unwrap();
     assert_eq!((kind.value(), speaker.value()), ("direct".to_string(), "E1".to_string()));
-    // The selected quote's speaker's mentions are related.
-    assert!(q(&root, "#doc [data-id=M2]").unwrap().class_list().contains("related"));
-    assert!(!q(&root, "#doc [data-id=M3]").unwrap().class_list().contains("related"));
-    unmount(h, root).await;
+    // The selected quote's speaker's mentions are related (M2 and M3 are in one paragraph, rendered together).
+    wait_for("M2 (the speaker's other mention) to be shown related", || has_class(&root, "#doc [data-id=M2]", "related")).await;
+    assert!(!has_class(&root, "#doc [data-id=M3]", "related"), "M3 (another entity) is not related");
+    assert!(!has_class(&root, "#doc [data-id=M3]", "selected"), "M3 is no longer selected");
+    unmount(root).await;
 }
 
 #[wasm_bindgen_test]
 async fn delete_then_undo_and_redo_with_the_buttons() {
-    let (h, root) = mount(&fixture()).await;
-    assert!(button(&root, "Undo").dyn_ref::<web_sys::HtmlButtonElement>().unwrap().disabled());
-    click(&q(&root, "#doc [data-id=M3]").unwrap()).await;
-    click(&button(&root, "Delete annotation")).await;
-    assert!(q(&root, "#doc [data-id=M3]").is_none());
-    click(&button(&root, "Undo")).await;
-    assert!(q(&root, "#doc [data-id=M3]").is_some());
-    click(&button(&root, "Redo")).await;
-    assert!(q(&root, "#doc [data-id=M3]").is_none());
+    let root = mount(&fixture()).await;
+    assert!(find_button(&root, "Undo").expect("an Undo button").disabled(), "nothing to undo yet");
+    click(&q(&root, "#doc [data-id=M3]").unwrap());
+    click(&button(&root, "Delete annotation").await);
+    wait_for("M3 to be deleted", || q(&root, "#doc [data-id=M3]").is_none()).await;
+    click(&button(&root, "Undo").await);
+    wait_for("undo to bring M3 back", || q(&root, "#doc [data-id=M3]").is_some()).await;
+    click(&button(&root, "Redo").await);
+    wait_for("redo to delete M3 again", || q(&root, "#doc [data-id=M3]").is_none()).await;
     // The autosave holds the corrected document (it is written just after the page paints).
-    for _ in 0..20 {
-        tick().await;
-    }
-    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item(saywho_app::dom::SESSION_KEY).unwrap().unwrap();
-    let saved: Document = serde_json::from_str(&saved).unwrap();
-    assert!(saved.mentions.iter().all(|m| m.id != "M3"));
-    unmount(h, root).await;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let saved = until("the autosave without M3", || {
+        let saved: Document = serde_json::from_str(&storage.get_item(saywho_app::dom::SESSION_KEY).unwrap()?).unwrap();
+        saved.mentions.iter().all(|m| m.id != "M3").then_some(saved)
+    })
+    .await;
+    assert_eq!(saved.mentions.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["M1", "M2"], "only M3 is gone");
+    unmount(root).await;
 }
 
 #[wasm_bindgen_test]
 async fn a_dom_selection_after_an_emoji_adds_the_right_words() {
     let d = fixture();
-    let (h, root) = mount(&d).await;
+    let root = mount(&d).await;
     // Select "Oslo" is taken; select "left" inside a plain text leaf.
     let leaves = root.query_selector_all("#doc [data-start]").unwrap();
     let leaf = (0..leaves.length())
@@ -213,33 +295,39 @@ async fn a_dom_selection_after_an_emoji_adds_the_right_words() {
     let sel = web_sys::window().unwrap().get_selection().unwrap().unwrap();
     sel.remove_all_ranges().unwrap();
     sel.add_range(&range).unwrap();
-    tick().await;
-    click(&button(&root, "Add entity")).await;
-    let added = q(&root, "#doc [data-kind=entity][data-id=M4]").expect("new mention M4");
+    // The page learns of the selection from the browser's selectionchange event.
+    let preview = || q(&root, "section[aria-label='Add annotation'] .sel-preview").and_then(|p| p.text_content());
+    wait_eq("the Add panel's preview of the selected words", preview, Some("Selected: “left”".to_string())).await;
+    click(&button(&root, "Add entity").await);
+    let added = until("a new mention M4", || q(&root, "#doc [data-kind=entity][data-id=M4]")).await;
     assert_eq!(added.text_content().as_deref(), Some("left"));
     let (s, _) = span(&d.text, "left", 0);
     assert_eq!(attr(&added.query_selector("[data-start]").unwrap().unwrap(), "data-start"), Some(s.to_string()));
-    unmount(h, root).await;
+    unmount(root).await;
 }
+
+const DIALOG: &str = "[role=dialog]";
 
 #[wasm_bindgen_test]
 async fn new_document_asks_in_the_page_first() {
-    let (h, root) = mount(&fixture()).await;
-    click(&button(&root, "New document")).await;
-    let dialog = q(&root, "[role=dialog]").expect("an in-page dialog");
+    let root = mount(&fixture()).await;
+    click(&button(&root, "New document").await);
+    let dialog = until("an in-page dialog", || q(&root, DIALOG)).await;
     assert!(dialog.text_content().unwrap().contains("Start a new document?"));
-    click(&button(&root, "Cancel")).await;
-    assert!(q(&root, "[role=dialog]").is_none());
+    click(&button(&dialog, "Cancel").await);
+    wait_for("Cancel to close the dialog", || q(&root, DIALOG).is_none()).await;
     assert!(q(&root, "#doc [data-id=M1]").is_some(), "cancel keeps the document");
-    click(&button(&root, "New document")).await;
-    click(&button(&root, "Start new document")).await;
-    assert!(q(&root, "#doc [data-kind]").is_none());
+    click(&button(&root, "New document").await);
+    let dialog = until("the dialog again", || q(&root, DIALOG)).await;
+    click(&button(&dialog, "Start new document").await);
+    wait_for("the new, empty document", || q(&root, DIALOG).is_none() && q(&root, "#doc [data-kind]").is_none()).await;
     assert!(q(&root, "textarea[aria-label='Article text']").is_some());
-    unmount(h, root).await;
+    unmount(root).await;
 }
 
-/// Opens `content` as `name` through the hidden file input, as the file picker would.
-async fn open_file(root: &Element, name: &str, content: &str) {
+/// Opens `content` as `name` through the hidden file input, as the file picker
+/// would. The page reads the file in its own time: the caller waits for the outcome.
+fn open_file(root: &Element, name: &str, content: &str) {
     let input: web_sys::HtmlInputElement = q(root, "#import-file[aria-label='Annotations file']").unwrap().dyn_into().unwrap();
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
@@ -251,27 +339,29 @@ async fn open_file(root: &Element, name: &str, content: &str) {
         init.set_bubbles(true);
         init
     }).unwrap()).unwrap();
-    for _ in 0..5 {
-        tick().await;
-    }
 }
 
 #[wasm_bindgen_test]
 async fn a_malformed_annotations_file_is_refused_with_a_precise_message() {
-    let (h, root) = mount(&fixture()).await;
+    let root = mount(&fixture()).await;
     let mut bad = fixture();
     bad.mentions[2].text = "Bergen".into();
-    open_file(&root, "bad.saywho.json", &serde_json::to_string(&bad).unwrap()).await;
-    let alert = q(&root, "[role=alert]").unwrap().text_content().unwrap();
-    assert!(alert.contains("bad.saywho.json") && alert.contains("mentions[2]"), "{alert}");
+    open_file(&root, "bad.saywho.json", &serde_json::to_string(&bad).unwrap());
+    let alert = until("a message about bad.saywho.json", || {
+        q(&root, "[role=alert]").and_then(|a| a.text_content()).filter(|t| t.contains("bad.saywho.json"))
+    })
+    .await;
+    assert!(alert.contains("mentions[2]"), "{alert}");
     assert_eq!(q(&root, "#doc [data-id=M3]").unwrap().text_content().as_deref(), Some("Oslo"), "current work untouched");
     // A good file replaces the document (no corrections yet, so no question).
     let mut good = fixture();
     good.mentions.truncate(1);
-    open_file(&root, "good.saywho.json", &good.to_json()).await;
-    assert!(q(&root, "#doc [data-id=M3]").is_none());
-    assert!(q(&root, "[role=status]").unwrap().text_content().unwrap().contains("Opened good.saywho.json"));
-    unmount(h, root).await;
+    open_file(&root, "good.saywho.json", &good.to_json());
+    wait_for("the good file to replace the document (M3 gone)", || q(&root, "#doc [data-id=M3]").is_none()).await;
+    assert!(q(&root, "#doc [data-id=M1]").is_some(), "the good file's mention is shown");
+    let status = || q(&root, "[role=status]").and_then(|s| s.text_content()).unwrap_or_default();
+    wait_for("the status \"Opened good.saywho.json\"", || status().contains("Opened good.saywho.json")).await;
+    unmount(root).await;
 }
 
 fn key(k: &str, ctrl: bool, shift: bool) {
@@ -286,38 +376,39 @@ fn key(k: &str, ctrl: bool, shift: bool) {
 
 #[wasm_bindgen_test]
 async fn reattribute_then_undo_and_redo_from_the_keyboard() {
-    let (h, root) = mount(&fixture()).await;
-    click(&q(&root, "#doc [data-kind=quote][data-id=Q1]").unwrap()).await;
-    let speaker: web_sys::HtmlSelectElement = q(&root, "select[aria-label=Speaker]").unwrap().dyn_into().unwrap();
+    let root = mount(&fixture()).await;
+    const Q1: &str = "#doc [data-kind=quote][data-id=Q1]";
+    click(&q(&root, Q1).unwrap());
+    let speaker: web_sys::HtmlSelectElement = until("the Speaker select", || q(&root, "select[aria-label=Speaker]")).await.dyn_into().unwrap();
     speaker.set_value("");
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     speaker.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
-    tick().await;
-    let quote = || q(&root, "#doc [data-kind=quote][data-id=Q1]").unwrap();
-    assert_eq!(attr(&quote(), "data-entity"), None);
-    assert_eq!(attr(&quote(), "aria-label").as_deref(), Some("direct quote no named speaker"));
+    let entity = || q(&root, Q1).and_then(|e| attr(&e, "data-entity"));
+    wait_eq("Q1's data-entity after choosing no speaker", entity, None).await;
+    assert_eq!(attr(&q(&root, Q1).unwrap(), "aria-label").as_deref(), Some("direct quote no named speaker"));
     doc().body().unwrap().focus().unwrap();
     key("z", true, false);
-    tick().await;
-    assert_eq!(attr(&quote(), "data-entity").as_deref(), Some("E1"));
+    wait_eq("Q1's data-entity after Ctrl+Z", entity, Some("E1".into())).await;
     key("Z", true, true);
-    tick().await;
-    assert_eq!(attr(&quote(), "data-entity"), None);
+    wait_eq("Q1's data-entity after Ctrl+Shift+Z", entity, None).await;
+    // Ctrl+Y with nothing to redo must change nothing. Escape (deselect) goes the same
+    // way after it: once Q1 shows deselected, the page has handled the Ctrl+Y too.
+    wait_for("Q1 to be selected", || has_class(&root, Q1, "selected")).await;
     key("y", true, false);
-    tick().await;
-    assert_eq!(attr(&quote(), "data-entity"), None, "nothing left to redo");
+    key("Escape", false, false);
+    wait_for("Escape to deselect Q1", || !has_class(&root, Q1, "selected")).await;
+    assert_eq!(entity(), None, "nothing left to redo");
     key("z", true, false);
-    tick().await;
+    wait_eq("Q1's data-entity after another Ctrl+Z", entity, Some("E1".into())).await;
     key("y", true, false);
-    tick().await;
-    assert_eq!(attr(&quote(), "data-entity"), None, "Ctrl+Y redoes");
-    unmount(h, root).await;
+    wait_eq("Q1's data-entity after Ctrl+Y (redo)", entity, None).await;
+    unmount(root).await;
 }
 
 #[wasm_bindgen_test]
 async fn filters_hide_a_layer_and_a_label() {
-    let (h, root) = mount(&fixture()).await;
+    let root = mount(&fixture()).await;
     let toggle = |text: &str| {
         let labels = root.query_selector_all(".filters label").unwrap();
         let l: Element = (0..labels.length())
@@ -326,38 +417,27 @@ async fn filters_hide_a_layer_and_a_label() {
             .unwrap();
         l.query_selector("input").unwrap().unwrap()
     };
-    click(&toggle("LOC")).await;
-    assert!(q(&root, "#doc [data-id=M3]").is_none());
-    assert!(q(&root, "#doc [data-id=M1]").is_some());
-    click(&toggle("Quotes")).await;
-    assert!(q(&root, "#doc [data-kind=quote]").is_none() && q(&root, "#doc [data-kind=cue]").is_none());
-    click(&toggle("Quotes")).await;
-    click(&toggle("LOC")).await;
-    assert!(q(&root, "#doc [data-id=M3]").is_some() && q(&root, "#doc [data-kind=quote]").is_some());
-    unmount(h, root).await;
-}
-
-/// Polls `probe` for up to about five seconds (a fetch answers in its own time).
-async fn eventually(mut probe: impl FnMut() -> bool) -> bool {
-    for _ in 0..250 {
-        if probe() {
-            return true;
-        }
-        tick().await;
-    }
-    false
+    click(&toggle("LOC"));
+    wait_for("the LOC filter to hide M3", || q(&root, "#doc [data-id=M3]").is_none()).await;
+    assert!(q(&root, "#doc [data-id=M1]").is_some(), "PERSON mentions stay");
+    click(&toggle("Quotes"));
+    wait_for("the Quotes filter to hide quotes and cues", || q(&root, "#doc [data-kind=quote]").is_none() && q(&root, "#doc [data-kind=cue]").is_none()).await;
+    assert!(q(&root, "#doc [data-id=M1]").is_some(), "mentions stay");
+    click(&toggle("Quotes"));
+    wait_for("quotes to be shown again", || q(&root, "#doc [data-kind=quote]").is_some()).await;
+    assert!(q(&root, "#doc [data-id=M3]").is_none(), "LOC is still hidden");
+    click(&toggle("LOC"));
+    wait_for("M3 to be shown again", || q(&root, "#doc [data-id=M3]").is_some()).await;
+    assert!(q(&root, "#doc [data-kind=quote]").is_some());
+    unmount(root).await;
 }
 
 #[wasm_bindgen_test]
 async fn missing_model_files_leave_the_app_rule_based_and_say_so() {
     // The test page has no models/ beside it: the fetch fails as on a broken host.
-    let (h, root) = mount(&fixture()).await;
+    let root = mount(&fixture()).await;
     let status = q(&root, "[role=status][aria-label='Model status']").expect("a model status with its accessible name");
-    assert!(
-        eventually(|| attr(&status, "data-state").as_deref() == Some("unavailable")).await,
-        "the model status stayed {:?}",
-        status.text_content()
-    );
+    wait_eq("the model status", || attr(&status, "data-state"), Some("unavailable".into())).await;
     let text = status.text_content().unwrap();
     assert!(text.contains("unavailable") && text.contains("rule-based only"), "{text}");
     // Everything else works: the restored document, and annotating a new text.
@@ -365,10 +445,14 @@ async fn missing_model_files_leave_the_app_rule_based_and_say_so() {
     assert!(root.query_selector_all("button").unwrap().length() > 5);
     let ta: web_sys::HtmlTextAreaElement = q(&root, "textarea[aria-label='Article text']").unwrap().dyn_into().unwrap();
     ta.set_value("“We are ready,” said Maria Lopez, the mayor of Springfield.");
-    click(&button(&root, "Annotate")).await;
-    assert!(q(&root, "#doc [data-kind=quote]").is_some(), "the rules annotate without the models");
+    click(&button(&root, "Annotate").await);
+    let quote = until("the rules' quote of the new text", || {
+        q(&root, "#doc [data-kind=quote]").filter(|e| e.text_content().is_some_and(|t| t.contains("We are ready")))
+    })
+    .await;
+    assert_eq!(attr(&quote, "data-quote-kind").as_deref(), Some("direct"), "the rules annotate without the models");
     assert!(!root.text_content().unwrap().contains("Re-annotate with models"), "no models, nothing to offer");
-    unmount(h, root).await;
+    unmount(root).await;
 }
 
 fn focused() -> Option<String> {
@@ -377,12 +461,12 @@ fn focused() -> Option<String> {
 
 #[wasm_bindgen_test]
 async fn dialogs_keep_focus_inside_and_give_it_back() {
-    let (h, root) = mount(&fixture()).await;
-    let opener = button(&root, "New document");
+    let root = mount(&fixture()).await;
+    let opener = button(&root, "New document").await;
     opener.focus().unwrap();
-    click(&opener).await;
-    let dialog = q(&root, "[role=dialog]").expect("an in-page dialog");
-    assert_eq!(focused().as_deref(), Some("Cancel"), "focus starts on Cancel");
+    click(&opener);
+    let dialog = until("an in-page dialog", || q(&root, DIALOG)).await;
+    wait_eq("the focus when the dialog opens", focused, Some("Cancel".into())).await;
     let tab = |shift: bool| {
         let init = web_sys::KeyboardEventInit::new();
         init.set_key("Tab");
@@ -394,18 +478,17 @@ async fn dialogs_keep_focus_inside_and_give_it_back() {
     };
     // Shift+Tab from the first control goes round to the last, Tab from the last to the first.
     tab(true);
-    assert_eq!(focused().as_deref(), Some("Start new document"));
+    wait_eq("the focus after Shift+Tab on the first control", focused, Some("Start new document".into())).await;
     tab(false);
-    assert_eq!(focused().as_deref(), Some("Cancel"));
+    wait_eq("the focus after Tab on the last control", focused, Some("Cancel".into())).await;
     assert!(dialog.contains(doc().active_element().as_ref().map(|e| e.unchecked_ref())));
     // Escape closes it and focus goes back to the button that opened it.
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Escape");
     init.set_bubbles(true);
     doc().active_element().unwrap().dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
-    tick().await;
-    assert!(q(&root, "[role=dialog]").is_none(), "Escape closes the dialog");
-    assert_eq!(focused().as_deref(), Some("New document"), "focus is back on the opener");
+    wait_for("Escape to close the dialog", || q(&root, DIALOG).is_none()).await;
+    wait_eq("the focus after the dialog closed", focused, Some("New document".into())).await;
     assert!(q(&root, "#doc [data-id=M1]").is_some(), "Escape cancels");
-    unmount(h, root).await;
+    unmount(root).await;
 }
