@@ -913,8 +913,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         // Codes and models: "STS-135", "Launch Pad 39A", "Boeing 747".
         let digits = |k: usize| t.tok(k).starts_with(|c: char| c.is_ascii_digit());
-        if (a..b).any(digits) || (n >= 2 && b < t.len() && digits(b) && t.tokens[b].space_before) {
-            let e = if b < t.len() && digits(b) && t.tokens[b].space_before { b + 1 } else { b };
+        if (a..b).any(digits) || (n >= 2 && b < t.len() && digits(b) && t.tokens[b].space_before && !self.blocked[b]) {
+            let e = if b < t.len() && digits(b) && t.tokens[b].space_before && !self.blocked[b] { b + 1 } else { b };
             return self.push(a, e, Some(Label::Misc), Gender::Unknown, true);
         }
         // A bare prefix: "the Space Shuttle program".
@@ -938,7 +938,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
             if t.tok(a).chars().nth(1).is_none() {
                 return; // a lone letter: "D-N.Y.", "X"
             }
-            if b < t.len() && t.kind(b) == Kind::Number && !initial && !(b + 1 < t.len() && matches!(t.kind(b + 1), Kind::Hyphen | Kind::Dash)) {
+            if b < t.len() && t.kind(b) == Kind::Number && !self.blocked[b] && !initial && !(b + 1 < t.len() && matches!(t.kind(b + 1), Kind::Hyphen | Kind::Dash)) {
                 return self.push(a, b + 1, Some(Label::Misc), Gender::Unknown, true); // "Phase 3", "Vostok 1"
             }
             // "Amazon said": a bare name that speaks, never introduced in full,
@@ -1501,6 +1501,8 @@ mod tests {
             "LOC Ontario",
         ]);
         check("“No,” Ann Otieno told The Standard newspaper.", &["ORG Standard"]);
+        check("The regulator fined Nordbank 12 million euros.", &["MONEY 12 million euros"]);
+        check_not("The regulator fined Nordbank 12 million euros.", &["MISC Nordbank 12"]);
         check("Arsenal beat Chelsea 2-1. It was a win, Arsenal manager Mikel Arteta said. Chelsea boss Enzo Maresca was furious.", &["ORG Arsenal", "ORG Chelsea", "PERSON Mikel Arteta"]);
         check_not("Arsenal beat Chelsea 2-1. Chelsea boss Enzo Maresca was furious.", &["PERSON Chelsea", "MISC Chelsea"]);
         check("The Kenya Red Cross and Greenpeace Africa said it was preventable.", &["ORG Kenya Red Cross", "ORG Greenpeace Africa"]);

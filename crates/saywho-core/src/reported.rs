@@ -199,7 +199,12 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
         if let Some(m) = cx.mention_at[k] {
             k = cx.ents.mentions[m].end;
         } else if lower(k, &mut buf).is_some_and(|w| {
-            matches!(w.as_str(), "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists" | "lawmakers" | "parliament" | "supporters" | "the")
+            matches!(
+                w.as_str(),
+                "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists" | "lawmakers" | "parliament" | "supporters" | "the"
+                    | "analysts" | "investors" | "shareholders" | "colleagues" | "members" | "staff" | "employees" | "workers"
+                    | "students" | "voters" | "residents" | "delegates" | "senators" | "legislators" | "police" | "officials" | "congress"
+            )
         }) {
             if t.is(k, "the") {
                 k += 1;

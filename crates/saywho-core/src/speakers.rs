@@ -107,6 +107,18 @@ impl<'t, 'a> Ctx<'t, 'a> {
         t.is(start, "by") && end - start <= 10
     }
 
+    /// A dateline ("FRANKFURT (Reuters) -"): its place and agency frame the
+    /// story; no pronoun in it refers to them.
+    fn in_dateline(&self, k: usize) -> bool {
+        let t = self.text;
+        let para = t.tokens[k].para;
+        let start = t.tokens[..k].iter().rposition(|x| x.para != para).map_or(0, |p| p + 1);
+        if !t.is_all_caps(start) || k - start > 8 {
+            return false;
+        }
+        (k + 1..(start + 10).min(t.len())).any(|d| t.tokens[d].para == para && matches!(t.kind(d), Kind::Dash | Kind::Hyphen) && t.tokens[d].space_before)
+    }
+
     /// Skips an introductory phrase ("Referring to …, Fayyaz said"):
     /// a sentence opening with a preposition, subordinator or participle
     /// has its subject after the first comma.
@@ -567,7 +579,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             if dist > 6 {
                 break;
             }
-            if self.in_marks[m.start] || !compatible(m) || self.in_byline(m.start) {
+            if self.in_marks[m.start] || !compatible(m) || self.in_byline(m.start) || self.in_dateline(m.start) {
                 continue;
             }
             let (_, d0) = *nearest.get_or_insert((m.entity, dist));
@@ -987,6 +999,14 @@ mod tests {
         check(
             "Tehmina Aslam Ranjha, a Lahore-based expert, told The Media Line, “Relations have become transactional.”",
             &[("“Relations have become transactional.”", "direct", "Tehmina Aslam Ranjha")],
+        );
+    }
+
+    #[test]
+    fn the_agency_of_a_dateline_says_nothing() {
+        check(
+            "FRANKFURT (Reuters) - The regulator fined the bank for what it called \"systemic failures\".\n\nNordbank chief executive Julia Brandt told analysts the bank had hired 300 staff.",
+            &[("\"systemic failures\"", "partial", "it"), ("the bank had hired 300 staff", "indirect", "Julia Brandt")],
         );
     }
 
