@@ -63,8 +63,12 @@ pub(crate) fn merge(text: &Text, cands: &mut Vec<Cand>, spans: &[ModelSpan], usa
                 // name that speaks ("Amazon said"), which the model may know
                 // for a surname ("Smith said").
                 let speaks = e - s == 1 && e < text.len() && g.speech.contains(text.tok(e));
+                // Nor is a person guessed from the shape of a name alone, with
+                // no given name in it ("Reko Diq resumed", "Barrick Gold signed").
+                let shape_only = c.weak && c.label == Some(Label::Person) && g.given_name(text.tok(s)).is_none() && !c.titled;
                 let guess = matches!((c.label, c.weak), (None, _) | (Some(Label::Misc), true))
-                    || (c.weak && c.label == Some(Label::Org) && label == Label::Person && speaks);
+                    || (c.weak && c.label == Some(Label::Org) && label == Label::Person && speaks)
+                    || shape_only;
                 if c.start == s && c.end == e && guess && c.label != Some(label) && c.alias_of.is_none() {
                     if c.label.is_none() && !plausible(text, s, e) {
                         continue;
@@ -196,6 +200,14 @@ mod tests {
         check("Amazon said profits rose.", &[], &["ORG Amazon"], &[]);
         // Not a speaking one-word name: the organisation guess after "at" stands.
         check("She worked at Kestrel Dynamics for years.", &[("Kestrel Dynamics", "PERSON")], &["ORG Kestrel Dynamics"], &[]);
+    }
+
+    #[test]
+    fn a_person_guessed_from_the_shape_of_a_name_gives_way() {
+        // No given name, no title: the rules' PERSON is a guess from "resumed".
+        check("Work on Reko Diq resumed in May.", &[("Reko Diq", "LOC")], &["LOC Reko Diq"], &["PERSON Reko Diq"]);
+        // A given name is evidence: the guess stands.
+        check("Laura Kessel resumed her work.", &[("Laura Kessel", "ORG")], &["PERSON Laura Kessel"], &["ORG Laura Kessel"]);
     }
 
     #[test]
