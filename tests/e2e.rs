@@ -235,8 +235,10 @@ async fn a_quote_is_reattributed_with_the_speaker_select() {
     let before = doc.quotes.iter().find(|q| q.id == quote).and_then(|q| q.entity.clone());
     let speaker = reattribute(&app, &quote).await;
     assert_ne!(Some(speaker.clone()), before);
-    let (_, shown) = app.select_options("Speaker").await;
-    assert_eq!(shown, speaker, "the Speaker select shows the new speaker");
+    wait_until(&format!("the Speaker select to show the new speaker {speaker}"), WAIT, || async {
+        (app.select_options("Speaker").await.1 == speaker).then_some(())
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -247,9 +249,11 @@ async fn entities_are_added_from_a_selection_and_deleted() {
     delete_mention(&app, &plan.deleted).await;
     // Everything else is still as extracted.
     let rest = without_mention(&doc, &plan.deleted);
-    let others: Vec<_> = app.highlights().await.into_iter().filter(|h| !h.text.contains(&plan.word.text) || h.kind != "entity").collect();
-    let problems = highlight_problems(&rest, &others);
-    assert!(problems.is_empty(), "after adding and deleting:\n  {}", problems.join("\n  "));
+    wait_for_no_problems("the other highlights as extracted after adding and deleting", WAIT, || async {
+        let others: Vec<_> = app.highlights().await.into_iter().filter(|h| !h.text.contains(&plan.word.text) || h.kind != "entity").collect();
+        highlight_problems(&rest, &others)
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -403,12 +407,18 @@ async fn startup_time_is_reported_and_the_sample_loads() {
     let injected = app.browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": observer }));
     app.goto_home().await;
     let times = || app.js::<Value>("return window.__saywhoTimes ?? {};", vec![]);
-    // Give a sample the app opens by itself a moment to appear before asking for one.
-    let deadline = std::time::Instant::now() + Duration::from_secs(3);
-    while times().await["painted"].is_null() && std::time::Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let opened_with_sample = !times().await["painted"].is_null();
+    // Whether the app opened with a document (the sample) or empty, as its article shows once rendered.
+    let opened_with_sample = wait_until("#doc to show a document or the empty placeholder", WAIT, || async {
+        app.js::<Option<bool>>(
+            "const d = document.querySelector('#doc');
+             if (!d) return null;
+             if (d.querySelector('[data-kind]')) return true;
+             return d.classList.contains('empty') && d.querySelector('.placeholder') ? false : null;",
+            vec![],
+        )
+        .await
+    })
+    .await;
     if !opened_with_sample {
         app.click_button("Load sample").await;
     }
@@ -730,10 +740,15 @@ async fn a_worker_that_cannot_load_hands_the_article_back_to_the_page() {
         (root_attr(&app, "annotated-in").await.as_deref() == Some("page")).then_some(())
     })
     .await;
-    let alert: String = app.js("return Array.from(document.querySelectorAll('[role=alert]')).map(e => e.textContent).join(' ');", vec![]).await;
-    assert!(alert.contains("background annotator failed"), "the message after the worker failed: {alert:?}");
-    let working: bool = app.js("return !!document.querySelector('.working');", vec![]).await;
-    assert!(!working, "the page still says it is working");
+    wait_until("the message that the background annotator failed", WAIT, || async {
+        let alert: String = app.js("return Array.from(document.querySelectorAll('[role=alert]')).map(e => e.textContent).join(' ');", vec![]).await;
+        alert.contains("background annotator failed").then_some(())
+    })
+    .await;
+    wait_until("the page to stop saying it is working (.working)", WAIT, || async {
+        (!app.js::<bool>("return !!document.querySelector('.working');", vec![]).await).then_some(())
+    })
+    .await;
     assert_download_is(&app, &expected, "the download after the page took over").await;
 }
 

@@ -17,10 +17,13 @@ use serde_json::{json, Value};
 use super::browser::Browser;
 use super::server::StaticServer;
 
-/// How long any one thing may take to show up (Yew renders asynchronously).
-pub const WAIT: Duration = Duration::from_secs(30);
+/// How long any one thing may take to show up. Yew renders asynchronously, in
+/// slices between browser tasks, and annotating a gold article with the models
+/// takes seconds when the two cores are shared with a build: generous on purpose,
+/// a deadline only for a page that never answers.
+pub const WAIT: Duration = Duration::from_secs(60);
 /// The first load compiles the WebAssembly, which is slow on a busy machine.
-pub const FIRST_LOAD: Duration = Duration::from_secs(45);
+pub const FIRST_LOAD: Duration = Duration::from_secs(90);
 
 /// One Chromium at a time: the tests share two cores with the rest of the build.
 static SERIAL: Mutex<()> = Mutex::new(());
@@ -205,14 +208,24 @@ impl App {
         self.click_button_in("", name).await;
     }
 
+    /// A button the page re-rendered between finding and clicking it (a stale
+    /// element) is looked up and clicked again; any other refusal is reported at the deadline.
     pub async fn click_button_in(&self, scope: &str, name: &str) {
         let xpath = Self::button_xpath(scope, name);
-        let button = wait_until(&format!("an enabled button \"{name}\""), WAIT, || async {
-            let button = self.find_displayed(&xpath).await?;
-            button.is_enabled().await.ok()?.then_some(button)
-        })
-        .await;
-        button.click().await.unwrap_or_else(|e| panic!("click \"{name}\": {e}"));
+        let deadline = Instant::now() + WAIT;
+        let mut last_error = String::from("no displayed, enabled button");
+        loop {
+            if let Some(button) = self.find_displayed(&xpath).await {
+                if button.is_enabled().await.unwrap_or(false) {
+                    match button.click().await {
+                        Ok(()) => return,
+                        Err(e) => last_error = format!("the click failed: {e}"),
+                    }
+                }
+            }
+            assert!(Instant::now() < deadline, "timed out after {WAIT:?} clicking the button \"{name}\" ({xpath}): {last_error}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// The `<select>` with accessible name `label` once it is displayed.
@@ -232,10 +245,18 @@ impl App {
         .await
     }
 
-    /// Chooses `value` in the select `label`, as a user would.
+    /// Chooses `value` in the select `label`, as a user would (again if the page
+    /// re-rendered the select between finding and choosing).
     pub async fn choose(&self, label: &str, value: &str) {
-        let select = self.select(label).await;
-        select.select_by_value(value).await.unwrap_or_else(|e| panic!("choose {value:?} in \"{label}\": {e}"));
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let error = match self.select(label).await.select_by_value(value).await {
+                Ok(()) => break,
+                Err(e) => e,
+            };
+            assert!(Instant::now() < deadline, "timed out after {WAIT:?} choosing {value:?} in \"{label}\": {error}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         // The page may re-render the select (a new element), so look it up again.
         wait_until(&format!("the select \"{label}\" to show {value:?}"), WAIT, || async {
             (self.select_options(label).await.1 == value).then_some(())
@@ -290,8 +311,20 @@ impl App {
             )
             .await;
         assert!(clicked, "no {kind} highlight with data-id {id}");
-        wait_until(&format!("the Selection panel after clicking {kind} {id}"), WAIT, || {
-            self.find_displayed("//section[@aria-label='Selection']")
+        // The panel is there before the click too, showing whatever was selected
+        // before: wait until the highlight shows selected and the panel's editor
+        // names it (" M12 · automatic"), or its buttons would act on the old selection.
+        wait_until(&format!("{kind} {id} to show selected, with its editor in the Selection panel"), WAIT, || async {
+            let shown: bool = self
+                .js(
+                    "const e = document.querySelector(`#doc [data-kind=\"${arguments[0]}\"][data-id=\"${arguments[1]}\"]`);
+                     const panel = document.querySelector('section[aria-label=\"Selection\"]');
+                     return !!e && e.classList.contains('selected') && !!panel && panel.offsetParent !== null
+                         && (' ' + panel.textContent).includes(` ${arguments[1]} · `);",
+                    vec![json!(kind), json!(id)],
+                )
+                .await;
+            shown.then_some(())
         })
         .await;
     }
@@ -326,23 +359,33 @@ impl App {
     /// Clicks "Download JSON" and returns the downloaded file once it is complete.
     pub async fn download_json(&self) -> (PathBuf, String) {
         let dir = self.browser.downloads.path().to_path_buf();
-        let before: Vec<PathBuf> = std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        let listing = || -> Vec<PathBuf> { std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default() };
+        let before = listing();
         self.click_button("Download JSON").await;
-        wait_until("the downloaded JSON file", WAIT, || {
-            let (dir, before) = (dir.clone(), before.clone());
-            async move {
-                std::fs::read_dir(&dir).ok()?.flatten().map(|e| e.path()).find_map(|path| {
-                    let name = path.file_name()?.to_str()?;
-                    if before.contains(&path) || !name.ends_with(".json") {
-                        return None;
-                    }
-                    let text = std::fs::read_to_string(&path).ok()?;
-                    serde_json::from_str::<Value>(&text).ok()?;
-                    Some((path, text))
-                })
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let complete = listing().into_iter().filter(|path| !before.contains(path)).find_map(|path| {
+                let name = path.file_name()?.to_str()?;
+                if !name.ends_with(".json") {
+                    return None;
+                }
+                let text = std::fs::read_to_string(&path).ok()?;
+                serde_json::from_str::<Value>(&text).ok()?;
+                Some((path, text))
+            });
+            if let Some(found) = complete {
+                return found;
             }
-        })
-        .await
+            if Instant::now() >= deadline {
+                panic!(
+                    "timed out after {WAIT:?} waiting for the downloaded JSON file in {}\nthere before the click: {before:?}\nthere now: {:?}\nbrowser console:\n  {}",
+                    dir.display(),
+                    listing(),
+                    self.browser.console().join("\n  ")
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Imports `file` through the hidden `input#import-file`, as "Open annotations file" does.

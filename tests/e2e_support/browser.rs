@@ -57,7 +57,8 @@ impl Chromedriver {
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {binary} (scripts/setup.sh installs chromium-driver): {e}"));
         let addr = format!("127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(30);
+        // Generous: starting a process takes long on a machine busy with builds.
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             if tokio::net::TcpStream::connect(&addr).await.is_ok() {
                 return Chromedriver { child, addr };
@@ -65,7 +66,7 @@ impl Chromedriver {
             if let Ok(Some(status)) = child.try_wait() {
                 panic!("{binary} exited at start-up ({status})");
             }
-            assert!(Instant::now() < deadline, "{binary} did not listen on {addr} within 30 s");
+            assert!(Instant::now() < deadline, "{binary} did not listen on {addr} within 60 s");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
