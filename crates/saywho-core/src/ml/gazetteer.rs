@@ -30,11 +30,34 @@ fn lower_hash(w: &str) -> u32 {
     let mut h = 0x811c_9dc5;
     let mut buf = [0u8; 4];
     for c in w.chars() {
+        if c.is_ascii() {
+            h = fnv(h, &[c.to_ascii_lowercase() as u8]);
+            continue;
+        }
         for d in c.to_lowercase() {
             h = fnv(h, d.encode_utf8(&mut buf).as_bytes());
         }
     }
     h
+}
+
+/// The organisation-head and place-head bits of a capitalised word: one
+/// hash probe instead of scanning both lists.
+fn head_bits(w: &str) -> u8 {
+    static HEADS: OnceLock<HashMap<u32, (&'static str, u8), IdBuildHasher>> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        let mut m: HashMap<u32, (&'static str, u8), IdBuildHasher> = HashMap::default();
+        for (list, bit) in [(ORG_HEADS, gaz::ORG_SUFFIX), (PLACE_HEADS, gaz::PLACE_HEAD)] {
+            for &h in list {
+                m.entry(fnv(0x811c_9dc5, h.as_bytes())).or_insert((h, 0)).1 |= bit;
+            }
+        }
+        m
+    });
+    match heads.get(&fnv(0x811c_9dc5, w.as_bytes())) {
+        Some(&(h, b)) if h == w => b,
+        _ => 0,
+    }
 }
 
 /// Extends a run hash by one word's [`lower_hash`].
@@ -135,14 +158,9 @@ impl NameLists {
             }
             let w = words[i];
             if w.starts_with(|c: char| c.is_uppercase()) {
-                if ORG_HEADS.contains(&w) {
-                    out[i] |= gaz::ORG_SUFFIX;
-                }
+                out[i] |= head_bits(w);
                 if is_title(w) {
                     out[i] |= gaz::TITLE;
-                }
-                if PLACE_HEADS.contains(&w) {
-                    out[i] |= gaz::PLACE_HEAD;
                 }
             }
         }
@@ -284,6 +302,25 @@ mod tests {
         check("Dr. Will of Acme Corp. and the Union", &[gaz::TITLE, g, 0, 0, gaz::ORG_SUFFIX, 0, 0, gaz::ORG_SUFFIX]);
         check("Lake Anna river", &[gaz::PLACE_HEAD, g, 0]);
         check("", &[0]);
+    }
+
+    #[test]
+    fn head_lists_are_found_word_for_word() {
+        for &w in ORG_HEADS {
+            assert!(head_bits(w) & gaz::ORG_SUFFIX != 0, "{w}");
+            assert_eq!(head_bits(w) & gaz::PLACE_HEAD != 0, PLACE_HEADS.contains(&w), "{w}");
+        }
+        for &w in PLACE_HEADS {
+            assert!(head_bits(w) & gaz::PLACE_HEAD != 0, "{w}");
+        }
+        for w in ["Universit", "university", "", "Riverside", "É"] {
+            assert_eq!(head_bits(w), 0, "{w}");
+        }
+        // The ASCII shortcut hashes as full Unicode lower-casing does.
+        for w in ["New YORK", "ÉLYSÉE Palace", "İstanbul", "x"] {
+            let general = w.chars().flat_map(char::to_lowercase).fold(0x811c_9dc5, |h, d| fnv(h, d.to_string().as_bytes()));
+            assert_eq!(lower_hash(w), general, "{w}");
+        }
     }
 
     #[test]

@@ -168,8 +168,10 @@ struct Ctx<'a> {
 /// words, lower-case ones included ("tampa bay"), are scored.
 pub type OWords = std::collections::HashSet<u32, IdBuildHasher>;
 
-/// Times a word must be seen (never inside an entity) to join [`OWords`].
-const PLAIN_MIN_COUNT: usize = 3;
+/// Times a word must be seen (never inside an entity) to join [`OWords`]
+/// (cross-validated EWT dev / GUM dev F1: 2 times 0.650 / 0.657, 3 times
+/// 0.664 / 0.685, 10 times 0.664 / 0.703, 100 times 0.668 / 0.690).
+const PLAIN_MIN_COUNT: usize = 10;
 
 /// The words of [`OWords`] for training data, sorted.
 pub fn plain_words(data: &[&NerDoc]) -> Vec<String> {
