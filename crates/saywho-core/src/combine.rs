@@ -52,7 +52,7 @@ pub(crate) fn merge(text: &Text, cands: &mut Vec<Cand>, spans: &[ModelSpan], usa
         match hit.as_slice() {
             [] => {
                 if plausible(text, s, e) {
-                    let gender = if label == Label::Person { g.given_name(text.tok(s)).unwrap_or(Gender::Unknown) } else { Gender::Unknown };
+                    let gender = if label == Label::Person { given_gender(text, s, e) } else { Gender::Unknown };
                     added.push(Cand { start: s, end: e, label: Some(label), gender, plural: false, weak: true, titled: false, alias_of: None });
                 }
             }
@@ -75,7 +75,7 @@ pub(crate) fn merge(text: &Text, cands: &mut Vec<Cand>, spans: &[ModelSpan], usa
                     }
                     c.label = Some(label);
                     if label == Label::Person && c.gender == Gender::Unknown {
-                        c.gender = g.given_name(text.tok(s)).unwrap_or(Gender::Unknown);
+                        c.gender = given_gender(text, s, e);
                     }
                 }
             }
@@ -113,6 +113,15 @@ fn agree(text: &Text, cands: &mut [Cand]) {
             }
         }
     }
+}
+
+/// The sex the first name of a person span suggests. A lone word is more
+/// often a surname ("Smith said") than a first name: no guess.
+fn given_gender(text: &Text, s: usize, e: usize) -> Gender {
+    if (s..e).filter(|&k| text.kind(k) == Kind::Word).count() < 2 {
+        return Gender::Unknown;
+    }
+    gazetteer::get().given_name(text.tok(s)).unwrap_or(Gender::Unknown)
 }
 
 /// A model span worth adding: it holds a letter, and a single word is not a
