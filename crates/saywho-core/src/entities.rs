@@ -959,7 +959,12 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 return self.push(a, b, Some(Label::Loc), Gender::Unknown, true);
             }
             // "at Enron": a workplace. ("the Holocaust", "the World" stay MISC.)
-            let at = a > 0 && matches!(t.tok(a - 1), "at" | "joined");
+            // "president of Earthjustice", "head of Interpol": a role's organisation.
+            let of_role = a >= 2 && t.is(a - 1, "of") && {
+                let r = t.tok(a - 2).to_lowercase();
+                g.roles.contains_key(r.as_str()) || TEAM_ROLES.contains(&r.as_str()) || matches!(r.as_str(), "head" | "president" | "director" | "chair" | "leader" | "member" | "members")
+            };
+            let at = a > 0 && matches!(t.tok(a - 1), "at" | "joined") || of_role;
             let l = if at { Label::Org } else { Label::Misc };
             return self.push(a, b, Some(l), Gender::Unknown, true);
         }
@@ -1502,6 +1507,7 @@ mod tests {
         ]);
         check("“No,” Ann Otieno told The Standard newspaper.", &["ORG Standard"]);
         check("The regulator fined Nordbank 12 million euros.", &["MONEY 12 million euros"]);
+        check("“It is a start,” said Abigail Dillen, president of Earthjustice.", &["ORG Earthjustice"]);
         check_not("The regulator fined Nordbank 12 million euros.", &["MISC Nordbank 12"]);
         check("Arsenal beat Chelsea 2-1. It was a win, Arsenal manager Mikel Arteta said. Chelsea boss Enzo Maresca was furious.", &["ORG Arsenal", "ORG Chelsea", "PERSON Mikel Arteta"]);
         check_not("Arsenal beat Chelsea 2-1. Chelsea boss Enzo Maresca was furious.", &["PERSON Chelsea", "MISC Chelsea"]);
