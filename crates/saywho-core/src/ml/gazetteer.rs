@@ -82,6 +82,12 @@ const ORG_HEADS: &[&str] = &[
     "Parliament", "Party", "Police", "Press", "School", "Senate", "Service", "Services", "Society", "Team",
     "Times", "Trust", "Union", "United", "University", "Co", "Co.", "LLC", "PLC", "plc", "AG", "GmbH", "SA",
     "Bulletin", "Journal", "Post", "Herald", "Tribune", "Gazette", "Agency", "Commission", "Secretariat",
+    // Businesses, as web text and e-mail name them ("Malcolm Smith Motorsports").
+    "Motors", "Motorsports", "Energy", "Foods", "Insurance", "Bancorp", "Holdings", "Industries", "Enterprises",
+    "Technologies", "Systems", "Solutions", "Partners", "Capital", "Pharmaceuticals", "Telecom", "Communications",
+    "Broadband", "Futures", "Securities", "Investments", "Consulting", "Associates", "Studios", "Records",
+    "Magazine", "Channel", "Radio", "Daily", "Limited", "LLP", "Pvt", "Laboratories", "Labs", "Software",
+    "Airline", "Railways", "Railway", "Transport", "Logistics", "Construction", "Electric", "Petroleum", "Oil",
 ];
 
 /// Words that end (or open) place names.
