@@ -47,7 +47,12 @@ fn core_export(text: &str) -> (Document, Value) {
 async fn paste_and_annotate(app: &App, text: &str, doc: &Document) {
     app.set_article_text(text).await;
     app.click_button("Annotate").await;
-    wait_for_no_problems("the highlights to match the core's export", WAIT, || async { highlight_problems(doc, &app.highlights().await) }).await;
+    // The same few differences at the deadline mean the page and the test disagree, not
+    // that the page was slow: is dist/ built from the same sources as this test binary?
+    wait_for_no_problems("the highlights to match the core's export (same sources in dist/?)", WAIT, || async {
+        highlight_problems(doc, &app.highlights().await)
+    })
+    .await;
 }
 
 /// Opens the app and annotates the gold article; the export must have something to check.
