@@ -218,7 +218,7 @@ pub fn lowercased(words: &[String], spans: &[(usize, usize, usize)], sentences: 
     let mut r = Recased { words: Vec::new(), spans: Vec::new(), sentences: Vec::new() };
     for &(s, e) in sentences {
         *counter += 1;
-        if *counter % LOWER_EVERY != 0 || e > words.len() {
+        if !counter.is_multiple_of(LOWER_EVERY) || e > words.len() {
             continue;
         }
         let base = r.words.len();

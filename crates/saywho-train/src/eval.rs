@@ -146,7 +146,8 @@ mod tests {
 
     #[test]
     fn exact_span_f1_ignores_misc() {
-        let cases: &[(&[(usize, usize, usize)], &[(usize, usize, usize)], f64)] = &[
+        type Spans = [(usize, usize, usize)];
+        let cases: &[(&Spans, &Spans, f64)] = &[
             (&[(0, 2, 0)], &[(0, 2, 0)], 1.0),
             (&[(0, 2, 0)], &[(0, 2, 1)], 0.0),
             (&[(0, 1, 0)], &[(0, 2, 0)], 0.0),

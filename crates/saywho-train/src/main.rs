@@ -262,9 +262,10 @@ fn gzipped(b: &[u8]) -> usize {
 /// Words per second of tagging plus recognition (and of tagging alone) on
 /// GUM test, sentence by sentence, on one core.
 type Ranges = [(usize, usize)];
+type Span = (usize, usize);
 
 fn speed(models: &Models, docs: &[saywho_core::ml::conllu::Doc], secs: f64) {
-    let docs: Vec<(Vec<&str>, Vec<(usize, usize)>)> =
+    let docs: Vec<(Vec<&str>, Vec<Span>)> =
         docs.iter().map(|d| (d.words.iter().map(|w| w.form.as_str()).collect(), d.sentence_ranges())).collect();
     let n: usize = docs.iter().map(|d| d.0.len()).sum();
     // Words per wall-clock second and per second of this thread's CPU time

@@ -312,7 +312,8 @@ mod tests {
 
     #[test]
     fn cover_ranges() {
-        let cases: &[(usize, &[(usize, usize)], &[(usize, usize)])] = &[
+        type Ranges = [(usize, usize)];
+        let cases: &[(usize, &Ranges, &Ranges)] = &[
             (5, &[], &[(0, 5)]),
             (5, &[(0, 2), (2, 5)], &[(0, 2), (2, 5)]),
             (5, &[(1, 3)], &[(0, 1), (1, 3), (3, 5)]),
