@@ -63,7 +63,14 @@ impl fmt::Display for Prf {
         for t in 0..3 {
             write!(f, " {} {:.3}", ner::TYPES[t], f1(self.tp[t], self.pred[t], self.gold[t]))?;
         }
-        write!(f, ")")
+        write!(f, ")")?;
+        if f.alternate() {
+            for t in 0..3 {
+                let (p, r) = (self.tp[t] as f64 / self.pred[t].max(1) as f64, self.tp[t] as f64 / self.gold[t].max(1) as f64);
+                write!(f, "\n    {:<6} P {p:.3} R {r:.3} F1 {:.3} ({} found, {} gold)", ner::TYPES[t], f1(self.tp[t], self.pred[t], self.gold[t]), self.pred[t], self.gold[t])?;
+            }
+        }
+        Ok(())
     }
 }
 

@@ -161,7 +161,7 @@ fn run(args: &Args) -> Result<(), String> {
     let models = Models::from_bytes(&pos_bytes, &ner_bytes).map_err(|e| e.to_string())?;
     let r = &models.recognizer;
     println!("NER F1 (PER/ORG/LOC, exact span) GUM dev   {}", eval::ner_gum(&models.tagger, r, &c.gum_dev));
-    println!("NER F1 (PER/ORG/LOC, exact span) EWT test  {}  (gold tokens)", eval::ner_iob(&models.tagger, r, &c.ewt_test));
+    println!("NER F1 (PER/ORG/LOC, exact span) EWT test  {:#}  (gold tokens)", eval::ner_iob(&models.tagger, r, &c.ewt_test));
     println!("NER F1 (PER/ORG/LOC, exact span) GUM test  {}  (gold tokens)", eval::ner_gum(&models.tagger, r, &c.gum_test));
     let (pos_acc, coverage, ner) = eval::with_core_tokens(&models, &c.gum_test);
     println!("GUM test with saywho's tokenizer: POS {pos_acc:.4} on the {:.1}% of words tokenised alike; NER {ner}", coverage * 100.0);
