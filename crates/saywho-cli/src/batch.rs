@@ -47,7 +47,7 @@ pub struct Summary {
 
 /// Reads JSON Lines from `input` and writes one record per non-blank line to
 /// `output`, in input order, with `jobs` worker threads.
-pub fn run<R: Read + Send, W: Write>(input: R, output: W, jobs: usize) -> io::Result<Summary> {
+pub fn run<R: Read + Send, W: Write>(input: R, output: W, jobs: usize, options: saywho_core::Options) -> io::Result<Summary> {
     let jobs = jobs.max(1);
     let in_flight = jobs * IN_FLIGHT_PER_JOB;
     let (work_tx, work_rx) = sync_channel::<(usize, Vec<Line>)>(jobs);
@@ -73,7 +73,7 @@ pub fn run<R: Read + Send, W: Write>(input: R, output: W, jobs: usize) -> io::Re
                     if writer_gone {
                         continue;
                     }
-                    let records = lines.iter().map(record).collect();
+                    let records = lines.iter().map(|l| record(l, &options)).collect();
                     writer_gone = done_tx.send((index, records)).is_err();
                 }
             });
@@ -160,8 +160,8 @@ fn write_in_order<W: Write>(
 }
 
 /// The output record for one input line, and whether it is an error.
-fn record(line: &Line) -> (String, bool) {
-    match annotate_line(line) {
+fn record(line: &Line, options: &saywho_core::Options) -> (String, bool) {
+    match annotate_line(line, options) {
         Ok(s) => (s, false),
         Err((id, message)) => {
             let message = Value::String(message);
@@ -170,7 +170,7 @@ fn record(line: &Line) -> (String, bool) {
     }
 }
 
-fn annotate_line(line: &Line) -> Result<String, (Value, String)> {
+fn annotate_line(line: &Line, options: &saywho_core::Options) -> Result<String, (Value, String)> {
     let text = std::str::from_utf8(&line.bytes).map_err(|e| {
         let at = e.valid_up_to();
         let whole = not_utf8(&line.bytes, at);
@@ -196,7 +196,7 @@ fn annotate_line(line: &Line) -> Result<String, (Value, String)> {
         None => return Err((id, "missing \"text\": the article to annotate".into())),
         Some(other) => return Err((id, format!("\"text\" must be a string, not {}", kind(other)))),
     };
-    let annotated = catch_unwind(AssertUnwindSafe(|| saywho_core::annotate(text)))
+    let annotated = catch_unwind(AssertUnwindSafe(|| saywho_core::annotate_with(text, options)))
         .map_err(|_| (id.clone(), "internal error: saywho crashed on this text; please report it with the text".to_string()))?;
     let mut out = String::with_capacity(text.len() * 2 + 64);
     out.push_str("{\"id\":");
@@ -232,7 +232,7 @@ mod tests {
 
     fn batch(input: &[u8], jobs: usize) -> (Vec<Value>, Summary) {
         let mut out = Vec::new();
-        let summary = run(input, &mut out, jobs).unwrap();
+        let summary = run(input, &mut out, jobs, saywho_core::Options::default()).unwrap();
         let lines = String::from_utf8(out).unwrap();
         (lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect(), summary)
     }
@@ -329,7 +329,7 @@ mod tests {
         let line = "{\"id\": 1, \"text\": \"She said no.\"}\n";
         let input = line.repeat(20_000);
         for jobs in [1, 3] {
-            let err = run(input.as_bytes(), ClosedAfter { left: 1000 }, jobs).unwrap_err();
+            let err = run(input.as_bytes(), ClosedAfter { left: 1000 }, jobs, saywho_core::Options::default()).unwrap_err();
             assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
         }
     }

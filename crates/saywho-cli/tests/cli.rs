@@ -77,6 +77,25 @@ fn annotate_prints_exactly_the_core_export_for_files_and_stdin() {
 }
 
 #[test]
+fn rules_only_prints_the_core_export_without_the_models() {
+    let rules = saywho_core::Options { models: false };
+    // A lower-case name only the model finds, and the gold article.
+    let mut differs = false;
+    for text in [String::from("yesterday i talked to john smith about the election in ohio.")].iter().chain(texts().iter()) {
+        let want = saywho_core::annotate_with(text, &rules).document.to_json();
+        let out = saywho(&["annotate", "--rules-only", "-"], text.as_bytes());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(stdout(&out), want);
+        differs |= stdout(&out) != saywho_core::annotate(text).document.to_json();
+        let line = serde_json::json!({ "id": 1, "text": text }).to_string();
+        let out = saywho(&["batch", "--rules-only", "-j", "2"], line.as_bytes());
+        let record: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+        assert_eq!(record["annotations"], serde_json::from_str::<Value>(&want).unwrap());
+    }
+    assert!(differs, "the models change nothing on these texts: the test shows nothing");
+}
+
+#[test]
 fn annotate_reports_warnings_on_stderr_and_drops_a_byte_order_mark() {
     let out = saywho(&["annotate", "-"], b"");
     assert_eq!(out.status.code(), Some(0));
@@ -138,7 +157,7 @@ fn help_and_version() {
     for args in [&["--help"][..], &["-h"], &["help"], &["batch", "--help"]] {
         let out = saywho(args, b"");
         assert_eq!(out.status.code(), Some(0));
-        for cmd in ["saywho annotate FILE", "saywho batch", "saywho validate FILE"] {
+        for cmd in ["saywho annotate [--rules-only] FILE", "saywho batch", "saywho validate FILE", "--rules-only"] {
             assert!(stdout(&out).contains(cmd), "{args:?}: {}", stdout(&out));
         }
     }

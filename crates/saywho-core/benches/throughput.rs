@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use saywho_core::annotate;
+use saywho_core::{annotate, annotate_with, Options};
 
 const BIG_WORDS: usize = 100_000;
 
@@ -65,6 +65,16 @@ fn throughput(c: &mut Criterion) {
     group.throughput(Throughput::Elements(BIG_WORDS as u64));
     group.sample_size(10);
     group.bench_function("100,000 words", |b| b.iter(|| annotate(black_box(&big))));
+    group.finish();
+
+    // The same without the statistical models (`saywho annotate --rules-only`).
+    let rules = Options { models: false };
+    let mut group = c.benchmark_group("annotate, rules only");
+    group.throughput(Throughput::Elements(words(&article) as u64));
+    group.bench_function("gold article", |b| b.iter(|| annotate_with(black_box(&article), &rules)));
+    group.throughput(Throughput::Elements(BIG_WORDS as u64));
+    group.sample_size(10);
+    group.bench_function("100,000 words", |b| b.iter(|| annotate_with(black_box(&big), &rules)));
     group.finish();
 }
 

@@ -17,10 +17,15 @@ pub struct Analysis<'a> {
 }
 
 pub fn analyse(src: &str) -> Analysis<'_> {
+    analyse_with(src, true)
+}
+
+/// [`analyse`], with the statistical models (when available) or the rules alone.
+pub fn analyse_with(src: &str, models: bool) -> Analysis<'_> {
     let mut text = Text::new(src);
     // One pass of the models: tags for the quote and speaker rules, spans for the entities.
     let mut spans = Vec::new();
-    if crate::ml::models().is_some() {
+    if models && crate::ml::models().is_some() {
         let (pos, found) = crate::ml::tag_text(&text, None);
         text.pos = pos;
         spans = found;
