@@ -634,8 +634,9 @@ async fn with_the_models_the_app_exports_what_the_native_core_does_on_every_gold
     println!("{name} annotated again 5 times (warm): {runs:?} ms; median {:?} ms", runs.get(runs.len() / 2));
 }
 
-#[tokio::test]
-async fn rules_show_at_once_and_an_untouched_document_takes_the_models_when_they_arrive() {
+/// The app with the model files held back by the server and the gold article
+/// annotated (by the rules), with the core's export of it (with the models).
+async fn annotated_while_the_models_are_held_back() -> (App, Document, Value) {
     let app = App::launch().await;
     app.server.hold("/models/");
     app.goto_started().await;
@@ -644,6 +645,12 @@ async fn rules_show_at_once_and_an_untouched_document_takes_the_models_when_they
     app.set_article_text(&text).await;
     app.click_button("Annotate").await;
     wait_annotated(&app, false, "page").await;
+    (app, doc, expected)
+}
+
+#[tokio::test]
+async fn rules_show_at_once_and_an_untouched_document_takes_the_models_when_they_arrive() {
+    let (app, doc, expected) = annotated_while_the_models_are_held_back().await;
     wait_until("rule-based highlights while the models load", WAIT, || async {
         app.highlights().await.iter().any(|h| h.kind == "entity").then_some(())
     })
@@ -662,14 +669,7 @@ async fn rules_show_at_once_and_an_untouched_document_takes_the_models_when_they
 
 #[tokio::test]
 async fn corrections_made_before_the_models_arrive_are_kept_and_reannotating_is_undoable() {
-    let app = App::launch().await;
-    app.server.hold("/models/");
-    app.goto_started().await;
-    let text = gold_text();
-    let (doc, expected) = core_export(&text);
-    app.set_article_text(&text).await;
-    app.click_button("Annotate").await;
-    wait_annotated(&app, false, "page").await;
+    let (app, doc, expected) = annotated_while_the_models_are_held_back().await;
     let mention = wait_until("a rule-based entity highlight", WAIT, || async {
         app.highlights().await.into_iter().find(|h| h.kind == "entity").and_then(|h| h.id)
     })

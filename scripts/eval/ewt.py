@@ -8,6 +8,7 @@ Each document's sentences are joined with spaces into one text; --rules scores
 the rules alone (no statistical models); --explain writes every error to
 /tmp/saywho-ewt-errors.txt.
 """
+from report import report
 import json, subprocess, sys, os, collections
 path = sys.argv[1]; explain = '--explain' in sys.argv
 docs = []  # (text, gold set of (s,e,label))
@@ -54,11 +55,6 @@ for d in docs:
         else: fp += 1; byl[p[2]+'_fp'] += 1; errs.append(f"FP {p[2]} {t[p[0]:p[1]]!r}  | {t[max(0,p[0]-40):p[1]+30]!r}")
     for g in d['gold']:
         if g not in pred: fn += 1; byl[g[2]+'_fn'] += 1; errs.append(f"FN {g[2]} {t[g[0]:g[1]]!r}  | {t[max(0,g[0]-40):g[1]+30]!r}")
-P = tp/(tp+fp) if tp+fp else 0; R = tp/(tp+fn) if tp+fn else 0
-print(f"docs {len(docs)} tp {tp} fp {fp} fn {fn} P {P:.3f} R {R:.3f} F1 {2*P*R/(P+R) if P+R else 0:.3f}")
-for l in ('PER','ORG','LOC'):
-    a,b,c = byl[l+'_tp'], byl[l+'_fp'], byl[l+'_fn']
-    p = a/(a+b) if a+b else 0; r = a/(a+c) if a+c else 0
-    print(f"  {l} P {p:.3f} R {r:.3f} F1 {2*p*r/(p+r) if p+r else 0:.3f} (tp {a} fp {b} fn {c})")
+report(f"docs {len(docs)}", tp, fp, fn, byl)
 if explain:
     open('/tmp/saywho-ewt-errors.txt','w').write('\n'.join(errs))

@@ -9,6 +9,7 @@ proper noun; a prediction counts when it lies inside the mention, holds its
 head word and has the right label. The two GUM texts that are also gold
 articles (nasa, sensitive) are skipped. Errors go to /tmp/saywho-gum-errors.txt.
 """
+from report import report
 import json, subprocess, sys, glob, collections, re, os
 pat = sys.argv[1] if len(sys.argv) > 1 else '../shared/data/gum/dev/*.conllu'
 files = [f for f in sorted(glob.glob(pat)) if 'nasa' not in f and 'sensitive' not in f]
@@ -86,10 +87,5 @@ for path in files:
         if j in used: continue
         # ignore predictions inside a gold named span counted already or overlapping non-named gold? count as FP
         fp += 1; byl[pl+'_fp'] += 1; errs.append(f"FP {pl} {text[ps:pe]!r} | {text[max(0,ps-40):pe+30]!r}")
-P = tp/(tp+fp) if tp+fp else 0; R = tp/(tp+fn) if tp+fn else 0
-print(f"GUM docs {len(files)} tp {tp} fp {fp} fn {fn} P {P:.3f} R {R:.3f} F1 {2*P*R/(P+R) if P+R else 0:.3f}")
-for l in ('PER','ORG','LOC'):
-    a,b,c = byl[l+'_tp'], byl[l+'_fp'], byl[l+'_fn']
-    p = a/(a+b) if a+b else 0; r = a/(a+c) if a+c else 0
-    print(f"  {l} P {p:.3f} R {r:.3f} F1 {2*p*r/(p+r) if p+r else 0:.3f} (tp {a} fp {b} fn {c})")
+report(f"GUM docs {len(files)}", tp, fp, fn, byl)
 open('/tmp/saywho-gum-errors.txt','w').write('\n'.join(errs))
