@@ -140,6 +140,13 @@ const PARTICLES: [&str; 20] =
 /// Lower-case facilities after a name that make it a place: "Eastgate coal terminal".
 const FACILITY_NOUNS: [&str; 10] = ["terminal", "bridge", "station", "port", "airport", "mine", "plant", "river", "road", "street"];
 
+/// Kinds of organisation a name can stand in apposition to: "the union, Industri Energi,".
+/// (Not "publisher", "developer": as often a person, "his publisher, Simrock,".)
+const ORG_KINDS: [&str; 21] = [
+    "company", "firm", "group", "union", "agency", "operator", "charity", "organisation", "organization", "party", "startup",
+    "bank", "insurer", "airline", "manufacturer", "retailer", "broadcaster", "regulator", "club", "team", "newspaper",
+];
+
 /// Roles in a team or firm: "Arsenal manager Mikel Arteta".
 const TEAM_ROLES: [&str; 14] = [
     "manager", "boss", "coach", "captain", "striker", "midfielder", "defender", "goalkeeper", "winger", "chairman", "owner",
@@ -928,6 +935,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         let initial = self.initial(a);
         let verb_after = self.speech_after(b);
+        // "Her company, Rooftop Apiaries,", "The operator, Northline Rail, said":
+        // a name in apposition to a kind of organisation.
+        if a >= 2 && t.is(a - 1, ",") && ORG_KINDS.contains(&t.tok(a - 2)) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.given_name(t.tok(a)).is_none() {
+            return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+        }
         // "Arsenal manager Mikel Arteta", "Chelsea boss Enzo Maresca": a name
         // before a team or company role and a person is the team or company,
         // and so is the same name elsewhere in the story ("Arsenal beat Chelsea").
@@ -1508,6 +1520,8 @@ mod tests {
         check("“No,” Ann Otieno told The Standard newspaper.", &["ORG Standard"]);
         check("The regulator fined Nordbank 12 million euros.", &["MONEY 12 million euros"]);
         check("“It is a start,” said Abigail Dillen, president of Earthjustice.", &["ORG Earthjustice"]);
+        check("Her company, Rooftop Apiaries, employs four people. The union, Industri Energi, warned of strikes.", &["ORG Rooftop Apiaries", "ORG Industri Energi"]);
+        check_not("Her lawyer, Ann Otieno, spoke. The company, Shell, said so.", &["ORG Ann Otieno"]);
         check_not("The regulator fined Nordbank 12 million euros.", &["MISC Nordbank 12"]);
         check("Arsenal beat Chelsea 2-1. It was a win, Arsenal manager Mikel Arteta said. Chelsea boss Enzo Maresca was furious.", &["ORG Arsenal", "ORG Chelsea", "PERSON Mikel Arteta"]);
         check_not("Arsenal beat Chelsea 2-1. Chelsea boss Enzo Maresca was furious.", &["PERSON Chelsea", "MISC Chelsea"]);
