@@ -52,6 +52,8 @@ pub(crate) struct Ctx<'t, 'a> {
     pub gender: Vec<Gender>,
     /// Per mention: it is the subject of its sentence.
     pub salient: Vec<bool>,
+    /// Each paragraph's token range [start, end), by paragraph index.
+    paras: Vec<(usize, usize)>,
 }
 
 impl<'t, 'a> Ctx<'t, 'a> {
@@ -70,7 +72,14 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
         }
         let gender = ents.entities.iter().map(|e| e.gender).collect();
-        let mut cx = Ctx { text, ents, mention_at, in_marks, gender, salient: vec![false; ents.mentions.len()] };
+        let mut paras: Vec<(usize, usize)> = Vec::new();
+        for (k, tok) in text.tokens.iter().enumerate() {
+            if paras.len() <= tok.para {
+                paras.resize(tok.para + 1, (k, k));
+            }
+            paras[tok.para].1 = k + 1;
+        }
+        let mut cx = Ctx { text, ents, mention_at, in_marks, gender, salient: vec![false; ents.mentions.len()], paras };
         // The subject of each sentence is salient: pronouns prefer it.
         for sent in &text.sentences {
             let start = cx.after_intro(sent.start, sent.end);
@@ -100,11 +109,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// A byline ("By Helen Carter"): its author is nobody a pronoun in the
     /// story refers to.
     fn in_byline(&self, k: usize) -> bool {
-        let t = self.text;
-        let para = t.tokens[k].para;
-        let start = t.tokens[..k].iter().rposition(|x| x.para != para).map_or(0, |p| p + 1);
-        let end = t.tokens[k..].iter().position(|x| x.para != para).map_or(t.len(), |p| k + p);
-        t.is(start, "by") && end - start <= 10
+        let (start, end) = self.paras[self.text.tokens[k].para];
+        self.text.is(start, "by") && end - start <= 10
     }
 
     /// A dateline ("FRANKFURT (Reuters) -"): its place and agency frame the
@@ -112,7 +118,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
     fn in_dateline(&self, k: usize) -> bool {
         let t = self.text;
         let para = t.tokens[k].para;
-        let start = t.tokens[..k].iter().rposition(|x| x.para != para).map_or(0, |p| p + 1);
+        let start = self.paras[para].0;
         if !t.is_all_caps(start) || k - start > 8 {
             return false;
         }
@@ -691,6 +697,9 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
 /// story ("Every lane we build saves lives" set apart above or below the
 /// paragraph that says who said it): it belongs to that speaker, whatever
 /// the quotes around it say.
+/// How many quotes before or after a pull quote its original may be.
+const PULL_QUOTE_REACH: usize = 40;
+
 fn pull_quotes(text: &Text, out: &mut [Attributed], named: &[bool]) {
     let words = |q: &Attributed| -> String {
         let s = text.span(q.start, q.end);
@@ -708,7 +717,9 @@ fn pull_quotes(text: &Text, out: &mut [Attributed], named: &[bool]) {
         if named[i] || out[i].kind != QuoteKind::Direct || keys[i].split(' ').count() < 4 {
             continue;
         }
-        let original = (0..out.len()).find(|&j| {
+        // Near it (a pull quote sits in its own story): bounded work on huge texts.
+        let window = i.saturating_sub(PULL_QUOTE_REACH)..(i + PULL_QUOTE_REACH + 1).min(out.len());
+        let original = window.into_iter().find(|&j| {
             j != i && named[j] && out[j].entity.is_some() && (keys[j].contains(keys[i].as_str()) || keys[i].contains(keys[j].as_str()) && keys[j].split(' ').count() >= 4)
         });
         if let Some(j) = original {
