@@ -1030,14 +1030,6 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_surname_has_no_sex_until_a_pronoun_says() {
-        check(
-            "Smith said the vote was rushed. “Nobody asked the workers,” she said.",
-            &[("the vote was rushed", "indirect", "Smith"), ("“Nobody asked the workers,”", "direct", "Smith")],
-        );
-    }
-
-    #[test]
     fn pull_quotes_belong_to_who_said_them() {
         check(
             "“Every lane we build saves lives”\n\nDerek Vale runs a shop. He is angry.\n\nTransport chief Lena Marsh spoke on Monday. “Every lane we build saves lives,” she said.",
