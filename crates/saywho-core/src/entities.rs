@@ -815,6 +815,12 @@ impl<'t, 'a> Extractor<'t, 'a> {
             if (org(a, k, &mut self.buf) && place(k, b, &mut self.buf)) || (place(a, k, &mut self.buf) && org(k, b, &mut self.buf)) {
                 return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
             }
+            // A broadcaster's station or channel: "BBC Radio Kent", "Sky Sports News".
+            if matches!(t.tok(k), "Radio" | "Television" | "TV" | "News" | "Sport" | "Sports" | "World" | "Online")
+                && (org(a, k, &mut self.buf) || (k == a + 1 && self.is_acronym(a)))
+            {
+                return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+            }
         }
         if g.places.get_span(t, a, b, &mut self.buf).is_some()
             || gazetteer::folded_key(t, a, b, &mut self.buf).is_some_and(|k| g.places.get(k).is_some())
@@ -855,6 +861,14 @@ impl<'t, 'a> Extractor<'t, 'a> {
             }
         } else if g.demonyms.get_span(t, a, b, &mut self.buf).is_some() {
             return self.push(a, b, Some(Label::Misc), Gender::Unknown, false);
+        }
+        // "Ashford Town", "Luton Town": a town and "Town" that the gazetteer
+        // does not know as one place ("Cape Town") is a club.
+        // (A town too small for the gazetteer still makes "Ashford Town".)
+        let town = |w: &str| g.places.get(w).is_some() || (!g.is_common(w) && g.given_name(w).is_none() && g.heads.get(w).is_none());
+        // (Not "City": "in Washington City" is as often the place.)
+        if n == 2 && t.is(a + 1, "Town") && town(t.tok(a)) {
+            return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
         if let Some(l) = self.head_label(a, b) {
             if l == Label::Loc {
@@ -919,9 +933,12 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
         // Codes and models: "STS-135", "Launch Pad 39A", "Boeing 747".
+        // ("Ashford Town 2-1": a score follows the name.)
         let digits = |k: usize| t.tok(k).starts_with(|c: char| c.is_ascii_digit());
-        if (a..b).any(digits) || (n >= 2 && b < t.len() && digits(b) && t.tokens[b].space_before && !self.blocked[b]) {
-            let e = if b < t.len() && digits(b) && t.tokens[b].space_before && !self.blocked[b] { b + 1 } else { b };
+        let score = b + 2 < t.len() && matches!(t.kind(b + 1), Kind::Hyphen | Kind::Dash) && t.kind(b + 2) == Kind::Number;
+        let number_after = b < t.len() && digits(b) && t.tokens[b].space_before && !self.blocked[b] && !score;
+        if (a..b).any(digits) || (n >= 2 && number_after) {
+            let e = if number_after { b + 1 } else { b };
             return self.push(a, e, Some(Label::Misc), Gender::Unknown, true);
         }
         // A bare prefix: "the Space Shuttle program".
@@ -955,7 +972,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
             }
             // "Amazon said": a bare name that speaks, never introduced in full,
             // is an organisation; a surname of someone named in full links later.
-            if verb_after && !the && !(initial && self.ordinary(a)) {
+            // ("Union officials in Penang said": after "in", a place.)
+            if verb_after && !the && !(initial && self.ordinary(a)) && !(a > 0 && t.is(a - 1, "in")) {
                 return self.push(a, b, Some(Label::Org), Gender::Unknown, true);
             }
             let w = t.tok(a);
@@ -967,7 +985,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 return self.push(a, b, None, Gender::Unknown, true);
             }
             // "pilgrims in Mecca", "projects in Halvik and Marren": a place reading.
-            if !the && g.given_name(w).is_none() && self.place_reading(a, b) {
+            // ("grew up in Paisley,": a word that is also a given name reads as a
+            // place after "in" where the phrase ends, not in "in Ann's view",
+            // "in Case 22-506".)
+            let ends_phrase = b >= t.len() || matches!(t.tok(b), "," | "." | ";" | ":" | "and" | "or" | ")") || self.verb_like(b);
+            if !the && (g.given_name(w).is_none() || (a > 0 && t.is(a - 1, "in") && ends_phrase)) && self.place_reading(a, b) {
                 return self.push(a, b, Some(Label::Loc), Gender::Unknown, true);
             }
             // "at Enron": a workplace. ("the Holocaust", "the World" stay MISC.)
@@ -1085,7 +1107,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return None;
         }
         let apposition = a > 0 && t.is(a - 1, ",") && t.is(b, ",");
-        (apposition || self.speech_after(b)).then_some(gender)
+        // "wrote Elena Park, an analyst at the bank": speech before, a role after.
+        let speech_before = a > 0 && g.speech.contains(t.tok(a - 1));
+        let role_after = t.is(b, ",") && self.appositive_role(b + 1).is_some();
+        (apposition || self.speech_after(b) || speech_before || role_after).then_some(gender)
     }
 
     /// Evidence that `[a, b)` names a person.
@@ -1814,6 +1839,40 @@ mod tests {
                 last = m.end;
             }
         }
+    }
+
+    #[test]
+    fn sports_business_and_court_stories() {
+        // Company and club head words.
+        check("Shares of Veltrix Semiconductor fell 6% on Friday.", &["ORG Veltrix Semiconductor"]);
+        check("They will face Dorking Wanderers on Sunday.", &["ORG Dorking Wanderers"]);
+        // A score is no part of a name.
+        check("Riverside United beat Ashford Town 2-1 at Meadow Lane.", &["ORG Riverside United", "ORG Ashford Town", "LOC Meadow Lane"]);
+        check_not("Riverside United beat Ashford Town 2-1 at Meadow Lane.", &["MISC Ashford Town 2"]);
+        // A broadcaster's station and channel are the broadcaster's name.
+        check("Sandra Lee told BBC Radio Kent that the defeat was hard to take.", &["PERSON Sandra Lee", "ORG BBC Radio Kent"]);
+        check("The striker told Sky Sports that he was staying.", &["ORG Sky Sports"]);
+        check("The final of the FA Trophy is in May.", &["MISC FA Trophy"]);
+        check_not("The final of the FA Trophy is in May.", &["ORG FA"]);
+        // A month is no part of a name.
+        check("In January Intel announced thousands of job cuts.", &["ORG Intel"]);
+        check_not("In January Intel announced thousands of job cuts.", &["PERSON January Intel"]);
+        // After "in", a word that is also a given name is a place.
+        check("The singer, who grew up in Paisley, told reporters it was over.", &["LOC Paisley"]);
+        check("Union representatives in Penang said they had not been consulted.", &["LOC Penang"]);
+        // A club's town and a firm's first word are the club and the firm.
+        let riverside = "Riverside United reached the final. Riverside equalised late. Fans in Riverside cheered.";
+        assert_eq!(entity_of(riverside, "Riverside").map(|e| (e.0, e.1)), Some((Label::Loc, "Riverside".to_string())));
+        let t = Text::new(riverside);
+        let e = extract_rules(&t);
+        let labels: Vec<(&str, Label)> = e.mentions.iter().map(|m| (t.span(m.start, m.end), m.label)).collect();
+        assert_eq!(labels, [("Riverside United", Label::Org), ("Riverside", Label::Org), ("Riverside", Label::Loc)]);
+        let veltrix = "Veltrix Semiconductor cut 1,200 jobs. Veltrix's chief executive resigned.";
+        assert_eq!(entity_of(veltrix, "Veltrix"), Some((Label::Org, "Veltrix Semiconductor".to_string(), Gender::Unknown)));
+        // Not a word that modifies a noun: "Iodine deficiency" is no "Iodine Global Network".
+        check_not("The Iodine Global Network met. Iodine deficiency is common.", &["ORG Iodine"]);
+        // A given name outranks a place head that is also a surname.
+        check("\"This is a long winter,\" wrote Elena Park, an analyst at the bank.", &["PERSON Elena Park"]);
     }
 
     #[test]

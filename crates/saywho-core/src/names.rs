@@ -106,6 +106,8 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
     let mut short: FxMap<&str, usize> = FxMap::default();
     // First words of organisations named in full: "Northline" after "Northline Rail".
     let mut org_first: FxMap<&str, (usize, usize)> = FxMap::default();
+    // Towns of clubs named in full: "Riverside" after (or before) "Riverside United".
+    let mut club_town: FxMap<&str, usize> = FxMap::default();
     // What each single word is where it is sure.
     let mut sure: FxMap<&str, Label> = FxMap::default();
 
@@ -184,6 +186,10 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
                     {
                         org_first.entry(f).or_insert((e, c.start));
                     }
+                    let club = matches!(text.tok(c.end - 1), "United" | "City" | "Town" | "Rovers" | "Wanderers" | "Athletic" | "Albion" | "FC");
+                    if club && w == 2 && e2 == s + 1 && text.is_cap(s) && !text.is_all_caps(s) {
+                        club_town.entry(f).or_insert(e);
+                    }
                 }
                 // A firm named after its founder: "Eli Lilly" … "Lilly said".
                 if label == Label::Org && w == 2 && g.given_name(text.tok(c.start)).is_some() && text.kind(c.end - 1) == Kind::Word {
@@ -248,8 +254,28 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
             }
             // A guess that is the first word of an organisation named earlier is
             // its short name: "Northline Rail said …" … "for Northline said".
-            if linked.is_none() && c.weak && label == Some(Label::Org) {
+            // So is a capitalised word with no evidence, or a bare guess ("Shares of
+            // Veltrix fell" after "Veltrix Semiconductor said").
+            // (Not a word used as a modifier, "Iodine deficiency", "the city's
+            // Ottoman past": a lower-case word after it that is no verb.)
+            let modifier = c.end < text.len()
+                && text.kind(c.end) == Kind::Word
+                && text.tok(c.end).starts_with(|ch: char| ch.is_lowercase())
+                && !match text.pos.get(c.end) {
+                    Some(p) => p.is_verb(),
+                    None => text.tok(c.end).ends_with("ed"), // without the tagger
+                }
+                && !g.speech.contains(text.tok(c.end));
+            let org_guess = c.weak && label == Some(Label::Org);
+            let bare = matches!((label, c.weak), (None, _) | (Some(Label::Misc), true)) && !modifier;
+            if linked.is_none() && (org_guess || bare) {
                 linked = org_first.get(key).filter(|&&(_, s)| s < c.start).map(|&(e, _)| e);
+            }
+            // A club's town by itself is the club ("Riverside equalised"), but
+            // not after a preposition of place ("fans in Riverside").
+            let placed = c.start > 0 && matches!(text.tok(c.start - 1), "in" | "at" | "near" | "from" | "to" | "of" | "around" | "outside");
+            if linked.is_none() && !placed && !modifier && matches!(label, None | Some(Label::Org | Label::Misc | Label::Loc)) {
+                linked = club_town.get(key).copied();
             }
         }
         if let Some(e) = linked {

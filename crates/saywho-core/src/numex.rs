@@ -223,15 +223,16 @@ fn month_date(text: &Text, i: usize) -> Option<usize> {
     if is_year(text, after) {
         return Some(after + 1);
     }
-    // "April Ryan", "June Carter": a month before a capitalised word is a name.
-    if after < text.len() && text.is_cap(after) && !is_month(text, after) && !is_weekday(text, after) {
+    let cue = i > 0
+        && ["in", "since", "by", "until", "early", "late", "mid", "last", "next", "this", "of", "during", "from", "through"]
+            .iter()
+            .any(|c| text.tok(i - 1).eq_ignore_ascii_case(c));
+    // "April Ryan", "June Carter": a month before a capitalised word is a
+    // name, unless a time word stands before it ("In January Intel announced").
+    if after < text.len() && text.is_cap(after) && !is_month(text, after) && !is_weekday(text, after) && !(cue && !text.is(i, "May")) {
         return None;
     }
     if text.is(i, "may") {
-        let cue = i > 0
-            && ["in", "since", "by", "until", "early", "late", "mid", "last", "next", "this", "of", "during", "from", "through"]
-                .iter()
-                .any(|c| text.tok(i - 1).eq_ignore_ascii_case(c));
         return cue.then_some(after);
     }
     // "March" as a verb is lower-case mid-sentence; capitalised, it is the month.
@@ -262,6 +263,8 @@ mod tests {
         check("In May, Maxime Bernier", &[("May", Date)]);
         check("She May be right, they may go", &[]);
         check("Then April Ryan and June Carter sang in March.", &[("March", Date)]);
+        check("and in January Intel announced cuts", &[("January", Date)]);
+        check("from May Ling's house", &[]);
         check("on 13 April 2011 and 1st May", &[("13 April 2011", Date), ("1st May", Date)]);
         check("On Jan. 5 it rained", &[("Jan. 5", Date)]);
         check("back in the 1990s", &[("1990s", Date)]);
