@@ -38,6 +38,15 @@ pub(crate) fn merge(text: &Text, cands: &mut Vec<Cand>, spans: &[ModelSpan], usa
             slot.get_or_insert(ci);
         }
     }
+    // Lower-case words the model leaves alone somewhere in the text: where it
+    // names one elsewhere ("according to court documents" after "outside
+    // the court"), it misread a common noun.
+    let mut named = vec![false; text.len()];
+    for &(s, e, _) in spans {
+        named.iter_mut().take(e.min(text.len())).skip(s).for_each(|x| *x = true);
+    }
+    let plain: std::collections::HashSet<&str> =
+        (0..text.len()).filter(|&k| !named[k] && text.kind(k) == Kind::Word && !text.is_cap(k)).map(|k| text.tok(k)).collect();
     let mut added = Vec::new();
     for &(s, e, ty) in spans {
         let Some(label) = label_of(ty) else { continue };
@@ -51,7 +60,8 @@ pub(crate) fn merge(text: &Text, cands: &mut Vec<Cand>, spans: &[ModelSpan], usa
         };
         match hit.as_slice() {
             [] => {
-                if plausible(text, s, e) {
+                let common_noun = e == s + 1 && !text.is_cap(s) && plain.contains(text.tok(s));
+                if plausible(text, s, e) && !common_noun {
                     let gender = if label == Label::Person { given_gender(text, s, e) } else { Gender::Unknown };
                     added.push(Cand { start: s, end: e, label: Some(label), gender, plural: false, weak: true, titled: false, alias_of: None });
                 }
@@ -175,6 +185,9 @@ mod tests {
         check("i met john smith at the mall yesterday.", &[("john smith", "PERSON")], &["PERSON john smith"], &[]);
         // A single capitalised ordinary word is no name, whatever the model says.
         check("Today the council met.", &[("Today", "ORG")], &[], &["ORG Today"]);
+        // A lower-case word the model names here but not elsewhere is a common noun.
+        check("They met outside the court. According to court documents, it grew.", &[("court", "ORG")], &[], &["ORG court"]);
+        check("we went to kerala. kerala was great.", &[("kerala", "LOC"), ("kerala", "LOC")], &["LOC kerala"], &[]);
     }
 
     #[test]

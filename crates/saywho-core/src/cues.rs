@@ -164,7 +164,11 @@ pub fn looks_finite(text: &Text, i: usize) -> bool {
         let mut b2 = [0u8; 32];
         lexicon::ascii_lower(text.tok(i - 1), &mut b2).is_some_and(lexicon::is_determiner)
     };
-    if prev_det || lw.len() < 4 {
+    // After a number a word is what is counted: "300 jobs", "4.5 million tonnes".
+    let counted = i > 0
+        && (text.tokens[i - 1].kind == Kind::Number
+            || (i > 1 && text.tokens[i - 2].kind == Kind::Number && matches!(text.tok(i - 1), "million" | "billion" | "trillion" | "thousand" | "hundred")));
+    if prev_det || counted || lw.len() < 4 {
         return false;
     }
     (lw.ends_with("ed") && !lw.ends_with("eed"))
@@ -230,5 +234,9 @@ mod tests {
         assert!(!looks_finite(&t, 7)); // combined, after a determiner
         let t = Text::new("US pressure pushed Pakistan");
         assert!(looks_finite(&t, 2));
+        // What a number counts is no verb: "added 300 jobs", "4.5 million tonnes".
+        let t = Text::new("it added 300 jobs and 4.5 million tonnes");
+        assert!(!looks_finite(&t, 3)); // jobs
+        assert!(!looks_finite(&t, 7)); // tonnes
     }
 }

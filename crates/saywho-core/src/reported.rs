@@ -131,7 +131,9 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             }
             let b = end_from(a);
             // "According to the Herald, Burrows said …": the inner cue reports.
-            if (a..b).any(|k| !cx.in_marks[k] && cues::cue_at(t, k).is_some_and(|c| c.flags.indirect())) {
+            // (Only a cue that reports something: not "would have added 4.5 million tonnes".)
+            let reports = |c: &cues::Cue| c.end < s1 && (t.is(c.end, "that") || t.kind(c.end) == Kind::Quote || t.tok(c.end) == "," || starts_clause(cx, c.end, s1));
+            if (a..b).any(|k| !cx.in_marks[k] && cues::cue_at(t, k).is_some_and(|c| c.flags.indirect() && reports(&c))) {
                 return None;
             }
             return Some((a, b));

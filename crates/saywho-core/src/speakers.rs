@@ -1113,6 +1113,15 @@ mod tests {
         check("She said goodbye.", &[]);
         check("The item was added to the list.", &[]);
         check("Click on the icon to add the category to your news.", &[]);
+        // "added" with an amount is no cue; the source comes from elsewhere in the sentence.
+        check(
+            "According to court documents, the expansion would have added 4.5 million tonnes a year to the mine's output.",
+            &[("the expansion would have added 4.5 million tonnes a year to the mine's output", "indirect", "court documents")],
+        );
+        check(
+            "The plan added 300 jobs and cost the council $5 million, officials said.",
+            &[("The plan added 300 jobs and cost the council $5 million", "indirect", "officials")],
+        );
     }
 
     #[test]
