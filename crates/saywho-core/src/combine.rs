@@ -47,6 +47,7 @@ pub(crate) fn merge(text: &Text, cands: &mut Vec<Cand>, spans: &[ModelSpan], usa
     }
     let plain: std::collections::HashSet<&str> =
         (0..text.len()).filter(|&k| !named[k] && text.kind(k) == Kind::Word && !text.is_cap(k)).map(|k| text.tok(k)).collect();
+    let cased = well_cased(text);
     let mut added = Vec::new();
     for &(s, e, ty) in spans {
         let Some(label) = label_of(ty) else { continue };
@@ -60,7 +61,10 @@ pub(crate) fn merge(text: &Text, cands: &mut Vec<Cand>, spans: &[ModelSpan], usa
         };
         match hit.as_slice() {
             [] => {
-                let common_noun = e == s + 1 && !text.is_cap(s) && plain.contains(text.tok(s));
+                // So is a lower-case phrase in text that capitalises its names
+                // ("a ward sister who …"), unless the gazetteer knows the place.
+                let lower = !(s..e).any(|k| text.is_cap(k));
+                let common_noun = lower && ((e == s + 1 && plain.contains(text.tok(s))) || (e > s + 1 && cased && !known_place(text, s, e)));
                 if plausible(text, s, e) && !common_noun {
                     let gender = if label == Label::Person { given_gender(text, s, e) } else { Gender::Unknown };
                     added.push(Cand { start: s, end: e, label: Some(label), gender, plural: false, weak: true, titled: false, alias_of: None });
@@ -122,6 +126,41 @@ fn agree(text: &Text, cands: &mut [Cand]) {
             }
         }
     }
+}
+
+/// Does the text capitalise its sentences and names? Most sentences start
+/// with a capital, and most words that start sentences are not the only
+/// capitals. Lower-case web text ("i met john smith") does not.
+fn well_cased(text: &Text) -> bool {
+    let (mut starts, mut caps, mut inner) = (0usize, 0usize, 0usize);
+    for k in 0..text.len() {
+        if text.kind(k) != Kind::Word {
+            continue;
+        }
+        if text.starts_sentence(k) {
+            starts += 1;
+            caps += text.is_cap(k) as usize;
+        } else if text.is_cap(k) {
+            inner += 1;
+        }
+    }
+    starts > 0 && caps * 10 >= starts * 9 && inner >= starts / 2
+}
+
+/// Is the span, its words capitalised, a place the gazetteer knows ("auckland")?
+fn known_place(text: &Text, s: usize, e: usize) -> bool {
+    let mut name = String::new();
+    for k in s..e {
+        if k > s && text.tokens[k].space_before {
+            name.push(' ');
+        }
+        let mut cs = text.tok(k).chars();
+        if let Some(c) = cs.next() {
+            name.extend(c.to_uppercase());
+            name.push_str(cs.as_str());
+        }
+    }
+    gazetteer::get().places.get(&name).is_some()
 }
 
 /// The sex the first name of a person span suggests. A lone word is more
@@ -188,6 +227,9 @@ mod tests {
         // A lower-case word the model names here but not elsewhere is a common noun.
         check("They met outside the court. According to court documents, it grew.", &[("court", "ORG")], &[], &["ORG court"]);
         check("we went to kerala. kerala was great.", &[("kerala", "LOC"), ("kerala", "LOC")], &["LOC kerala"], &[]);
+        // In text that capitalises its names, a lower-case phrase is none.
+        check("Rachel Oyelaran, a ward sister, spoke to Ann Lee.", &[("ward sister", "PERSON")], &[], &["PERSON ward sister"]);
+        check("where can i get it in tampa bay? thanks", &[("tampa bay", "LOC")], &["LOC tampa bay"], &[]);
     }
 
     #[test]
