@@ -443,7 +443,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 j += 2; // "Steven F. Udvar-Hazy", "Lt. Gov."
             } else if (w == "’s" || w == "'s") && self.title_before_possessive(i, j) && j + 1 < n && t.is_cap(j + 1) {
                 j += 2; // "Prime Minister’s Office"
-            } else if matches!(w, "of" | "for" | "on") && j + 1 < n && self.of_head(i, j) {
+            } else if matches!(w, "of" | "for" | "on") && j + 1 < n && (self.of_head(i, j) || self.second_of(j, has_of)) {
                 let k = if t.is(j + 1, "the") { j + 2 } else { j + 1 };
                 if k < n && !self.blocked[k] && (t.is_cap(k)) && t.sent_of[k] == sent {
                     has_of = true;
@@ -563,6 +563,19 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         !(t.is(k, ",")
             && g.places.longest(t, k + 1, t.len(), &mut self.buf).is_some_and(|(_, p)| matches!(p, PlaceKind::State | PlaceKind::Country)))
+    }
+
+    /// A second complement inside an organisation's name: "Office for the
+    /// Coordination of Humanitarian Affairs", "Organisation for the
+    /// Prohibition of Chemical Weapons" (not before a place: "… of Pakistan").
+    fn second_of(&mut self, j: usize, has_of: bool) -> bool {
+        let t = self.text;
+        has_of
+            && t.is(j, "of")
+            && t.is_cap(j - 1)
+            && self.g.places.get(t.tok(j - 1)).is_none()
+            && t.is_cap(j + 1)
+            && self.g.places.longest(t, j + 1, t.len(), &mut self.buf).is_none()
     }
 
     /// May "and" at `j` continue the run? In "Department of Defense and
@@ -1871,6 +1884,10 @@ mod tests {
         assert_eq!(entity_of(veltrix, "Veltrix"), Some((Label::Org, "Veltrix Semiconductor".to_string(), Gender::Unknown)));
         // Not a word that modifies a noun: "Iodine deficiency" is no "Iodine Global Network".
         check_not("The Iodine Global Network met. Iodine deficiency is common.", &["ORG Iodine"]);
+        // Programmes and names with two complements.
+        check("The World Food Programme said it had stocks.", &["ORG World Food Programme"]);
+        check("He spoke for the UN Office for the Coordination of Humanitarian Affairs in Geneva.", &["ORG UN Office for the Coordination of Humanitarian Affairs", "LOC Geneva"]);
+        check("It met the Ministry of Finance of Pakistan.", &["ORG Ministry of Finance", "LOC Pakistan"]);
         // A given name outranks a place head that is also a surname.
         check("\"This is a long winter,\" wrote Elena Park, an analyst at the bank.", &["PERSON Elena Park"]);
     }

@@ -543,7 +543,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             return None;
         }
         let before = self.ents.mentions.partition_point(|m| m.start < head);
-        self.ents.mentions[before.saturating_sub(200)..before]
+        let named = self.ents.mentions[before.saturating_sub(200)..before]
             .iter()
             .rev()
             .filter(|m| m.label == Label::Org)
@@ -553,6 +553,21 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| w.eq_ignore_ascii_case(h))
             })
+            .map(|m| m.entity);
+        // "The RSF denied it. … the group said": a word for any organisation
+        // is the one named last, within the last three sentences (not the
+        // agency of a dateline).
+        const ANY_ORG: [&str; 12] =
+            ["group", "company", "firm", "organisation", "organization", "agency", "militia", "movement", "union", "charity", "carrier", "airline"];
+        if named.is_some() || !ANY_ORG.iter().any(|w| h.eq_ignore_ascii_case(w)) || head == 0 || !self.text.is(head - 1, "the") {
+            return named;
+        }
+        let here = self.text.sent_of[head];
+        self.ents.mentions[before.saturating_sub(50)..before]
+            .iter()
+            .rev()
+            .take_while(|m| self.text.sent_of[m.start] + 3 >= here)
+            .find(|m| m.label == Label::Org && !self.in_dateline(m.start))
             .map(|m| m.entity)
     }
 
@@ -1225,6 +1240,20 @@ mod tests {
         check(
             "The Ministry of Finance met on Monday. The ministry said talks would resume.",
             &[("talks would resume", "indirect", "Ministry of Finance")],
+        );
+        // A word for any organisation: the one named last, nearby.
+        check(
+            "The RSF denied blocking the aid. In a post, the group said its fighters had left.",
+            &[("its fighters had left", "indirect", "RSF")],
+        );
+        check(
+            "Veltrix Semiconductor cut jobs on Monday. Analysts were surprised. The company said demand had slowed.",
+            &[("demand had slowed", "indirect", "Veltrix Semiconductor")],
+        );
+        // Too far back, or no organisation: the phrase alone.
+        check(
+            "Acme Corp. opened. It rained. It rained. It rained. It rained. The company said sales rose.",
+            &[("sales rose", "indirect", "The company")],
         );
     }
 
