@@ -306,6 +306,24 @@ impl<'t, 'a> Ctx<'t, 'a> {
         if start == j {
             return None;
         }
+        // "Ana Ruiz and Tom Bell said": walk back over the names joined to this one.
+        let name = |k: usize| self.mention_at[k].filter(|&m| matches!(self.label_of(m), Label::Person | Label::Org | Label::Loc));
+        if start >= floor + 2 && t.is(start - 1, "and") && name(start).is_some_and(|m| self.ents.mentions[m].end == j) {
+            let mut first = None;
+            let mut k = start - 1; // the joining word
+            for _ in 0..6 {
+                let Some(m) = (k > floor).then(|| name(k - 1)).flatten().filter(|&m| self.ents.mentions[m].end == k) else { break };
+                first = Some(m);
+                k = self.ents.mentions[m].start;
+                if !(k > floor + 1 && t.tok(k - 1) == ",") {
+                    break;
+                }
+                k -= 1;
+            }
+            if let Some(m) = first {
+                return Some(Source { span: (self.ents.mentions[m].start, j), entity: None, pronoun: None, negated: false });
+            }
+        }
         self.source_in(start, j)
     }
 
@@ -463,6 +481,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     })
             };
             if (self.label_of(m) != Label::Loc || mm.start <= a + 1) && !dependant {
+                // "Egypt and Saudi Arabia said": the names together speak, and
+                // no one entity is the source.
+                if let Some(end) = self.coordinated(m, b) {
+                    return Some(Source { span: (mm.start, end), entity: None, pronoun: None, negated: false });
+                }
                 return Some(self.mention_source(m));
             }
         }
@@ -533,6 +556,31 @@ impl<'t, 'a> Ctx<'t, 'a> {
     fn mention_source(&self, m: usize) -> Source {
         let mm = &self.ents.mentions[m];
         Source { span: (mm.start, mm.end), entity: Some(mm.entity), pronoun: None, negated: false }
+    }
+
+    /// The end of "X and Y" or "X, Y and Z" (names of people, organisations
+    /// or places) starting with mention `m`, within `b`; None if no "and"
+    /// joins another name to it.
+    fn coordinated(&self, m: usize, b: usize) -> Option<usize> {
+        let t = self.text;
+        let named = |k: usize| {
+            self.mention_at.get(k).copied().flatten().filter(|&x| matches!(self.label_of(x), Label::Person | Label::Org | Label::Loc))
+        };
+        let mut end = self.ents.mentions[m].end;
+        let mut joined = None;
+        for _ in 0..6 {
+            if end + 1 >= b || !(t.is(end, "and") || t.tok(end) == ",") {
+                break;
+            }
+            let Some(next) = named(end + 1) else { break };
+            let and = t.is(end, "and");
+            end = self.ents.mentions[next].end;
+            if and {
+                joined = Some(end);
+                break;
+            }
+        }
+        joined
     }
 
     /// "the ministry said" → the organisation named earlier whose name has
@@ -1241,6 +1289,12 @@ mod tests {
             "The Ministry of Finance met on Monday. The ministry said talks would resume.",
             &[("talks would resume", "indirect", "Ministry of Finance")],
         );
+        // Names joined by "and" speak together.
+        check(
+            "Egypt and Saudi Arabia, which mediated earlier talks, said they were ready to host a new round.",
+            &[("they were ready to host a new round", "indirect", "Egypt and Saudi Arabia")],
+        );
+        check("Ana Ruiz and Tom Bell said the plan had failed.", &[("the plan had failed", "indirect", "Ana Ruiz and Tom Bell")]);
         // A word for any organisation: the one named last, nearby.
         check(
             "The RSF denied blocking the aid. In a post, the group said its fighters had left.",
