@@ -75,11 +75,16 @@ impl fmt::Display for Prf {
 }
 
 pub fn ner_gum(t: &Tagger, r: &Recognizer, docs: &[Doc]) -> Prf {
+    ner_gum_in(t, r, docs, ner::Domain::Edited)
+}
+
+/// [`ner_gum`] with the weights of `domain`.
+pub fn ner_gum_in(t: &Tagger, r: &Recognizer, docs: &[Doc], domain: ner::Domain) -> Prf {
     let mut prf = Prf::default();
     for d in docs {
         let words: Vec<&str> = d.words.iter().map(|w| w.form.as_str()).collect();
         let s = d.sentence_ranges();
-        let pred = ner::spans_of(&r.labels_in(&words, &t.tag_sentences(&words, &s), &s, None));
+        let pred = ner::spans_of(&r.labels_in_domain(&words, &t.tag_sentences(&words, &s), &s, None, domain));
         prf.add(&pred, &crate::data::entities(d));
     }
     prf
@@ -90,7 +95,7 @@ pub fn ner_iob(t: &Tagger, r: &Recognizer, docs: &[IobDoc]) -> Prf {
     for d in docs {
         let words: Vec<&str> = d.words.iter().map(String::as_str).collect();
         let s = &d.sentences;
-        let pred = ner::spans_of(&r.labels_in(&words, &t.tag_sentences(&words, s), s, None));
+        let pred = ner::spans_of(&r.labels_in_domain(&words, &t.tag_sentences(&words, s), s, None, ner::Domain::Web));
         prf.add(&pred, &d.spans);
     }
     prf
@@ -102,7 +107,7 @@ pub fn log_errors(t: &Tagger, r: &Recognizer, docs: &[IobDoc], log: &mut String)
     use std::fmt::Write;
     for d in docs {
         let words: Vec<&str> = d.words.iter().map(String::as_str).collect();
-        let pred = ner::spans_of(&r.labels_in(&words, &t.tag_sentences(&words, &d.sentences), &d.sentences, None));
+        let pred = ner::spans_of(&r.labels_in_domain(&words, &t.tag_sentences(&words, &d.sentences), &d.sentences, None, ner::Domain::Web));
         let show = |(s, e, ty): (usize, usize, usize)| {
             let (a, b) = (s.saturating_sub(4), (e + 4).min(words.len()));
             format!("{} [{}] {} :: {}", words[a..s].join(" "), words[s..e].join(" "), words[e..b].join(" "), ner::TYPES[ty])

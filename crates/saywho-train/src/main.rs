@@ -33,10 +33,12 @@ struct Args {
     gazetteer: bool,
     bench: bool,
     show: bool,
+    /// Train the recognizer with domain copies of features (web / edited).
+    domains: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), pos_epochs: POS_EPOCHS, ner_epochs: NER_EPOCHS, tune: false, cv: None, cv_errors: None, gazetteer: true, bench: false, show: false };
+    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), pos_epochs: POS_EPOCHS, ner_epochs: NER_EPOCHS, tune: false, cv: None, cv_errors: None, gazetteer: true, bench: false, show: false, domains: false };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut val = || it.next().ok_or(format!("{x} needs a value"));
@@ -51,8 +53,9 @@ fn parse_args() -> Result<Args, String> {
             "--no-gazetteer" => a.gazetteer = false,
             "--bench" => a.bench = true,
             "--show" => a.show = true,
+            "--domains" => a.domains = true,
             "-h" | "--help" => {
-                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--cv SEEDS [--cv-errors FILE]] [--no-gazetteer] [--bench] [--show]\n  --bench  only time the model files in --out on GUM test\n  --show  label the words (split at spaces) of each line of stdin with the model files in --out: word/tag/gazetteer bits/label\n  --tune  also print GUM dev scores for several epoch counts\n  --cv SEEDS  write no models; print the entity model's 5-fold cross-validated EWT dev F1 and GUM dev F1 for SEEDS shuffling seeds (how choices are made)\n  --cv-errors FILE  with --cv, write the cross-validated mistakes to FILE");
+                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--cv SEEDS [--cv-errors FILE]] [--no-gazetteer] [--domains] [--bench] [--show]\n  --bench  only time the model files in --out on GUM test\n  --show  label the words (split at spaces) of each line of stdin with the model files in --out: word/tag/gazetteer bits/label\n  --tune  also print GUM dev scores for several epoch counts\n  --cv SEEDS  write no models; print the entity model's 5-fold cross-validated EWT dev F1 and GUM dev F1 for SEEDS shuffling seeds (how choices are made)\n  --cv-errors FILE  with --cv, write the cross-validated mistakes to FILE");
                 std::process::exit(0);
             }
             _ => return Err(format!("unknown argument {x:?} (try --help)")),
@@ -143,9 +146,9 @@ fn run(args: &Args) -> Result<(), String> {
         .collect::<Result<_, _>>()?;
     let ner_train = data::ner_sequences(&c.gum_train, &c.ewt_dev, |i| &folds[i % FOLDS], |j| &folds[j % FOLDS], lists.as_ref());
     if let Some(seeds) = args.cv {
-        return cross_validate(&ner_train, &c, |k| &folds[k], &tagger, args.ner_epochs, seeds, args.cv_errors.as_deref());
+        return cross_validate(&ner_train, &c, |k| &folds[k], &tagger, args.ner_epochs, seeds, args.cv_errors.as_deref(), args.domains);
     }
-    let ner_docs: Vec<ner::NerDoc> = ner_train.iter().map(|s| s.as_doc()).collect();
+    let ner_docs: Vec<ner::NerDoc> = ner_train.iter().map(|s| s.as_doc(args.domains)).collect();
     if args.tune {
         for epochs in [6, 9, 12, 15, 20] {
             let m = ner::train(&ner_docs, NER_BITS, epochs, SEED, NER_RUNS, ABOUT_NER);
@@ -196,9 +199,10 @@ fn cross_validate<'t>(
     epochs: usize,
     seeds: usize,
     errors: Option<&std::path::Path>,
+    domains: bool,
 ) -> Result<(), String> {
     let t = Instant::now();
-    let docs: Vec<ner::NerDoc> = seqs.iter().map(|s| s.as_doc()).collect();
+    let docs: Vec<ner::NerDoc> = seqs.iter().map(|s| s.as_doc(domains)).collect();
     let mut log = String::new();
     let (mut cv_sum, mut gum_sum) = (0.0, 0.0);
     for seed in SEED..SEED + seeds as u64 {
@@ -221,6 +225,9 @@ fn cross_validate<'t>(
         let r = ner::Recognizer::from_model(ner::train_refs(&all, NER_BITS, epochs, seed * 7, NER_RUNS, ABOUT_NER)).map_err(|e| e.to_string())?;
         let g = eval::ner_gum(tagger, &r, &c.gum_dev);
         println!("seed {seed:#x}: cross-validated EWT dev {pooled}\n            GUM dev {g}");
+        if r.uses_domains() {
+            println!("            GUM dev, shared weights alone {}", eval::ner_gum_in(tagger, &r, &c.gum_dev, ner::Domain::Shared));
+        }
         cv_sum += pooled.f1();
         gum_sum += g.f1();
     }

@@ -23,7 +23,7 @@ pub mod perceptron;
 pub mod pos;
 
 pub use model_file::ModelError;
-pub use ner::Gazetteer;
+pub use ner::{Domain, Gazetteer};
 pub use pos::Pos;
 
 use std::sync::OnceLock;
@@ -68,8 +68,15 @@ impl Models {
 
     /// Tags and entity spans for `words`, sentence by sentence, each word
     /// hashed once for both models (the fastest way to call them).
+    /// Uses the weights for edited text ([`Domain::Edited`], the news the
+    /// pipeline reads); see [`Models::analyze_in_domain`].
     pub fn analyze_in(&self, words: &[&str], sentences: &[(usize, usize)], gaz: Option<&dyn Gazetteer>) -> (Vec<Pos>, Vec<(usize, usize, &'static str)>) {
-        let (pos, labels) = self.recognizer.tag_and_label(&self.tagger, words, sentences, gaz);
+        self.analyze_in_domain(words, sentences, gaz, Domain::default())
+    }
+
+    /// [`Models::analyze_in`] for text of the given kind (web text: [`Domain::Web`]).
+    pub fn analyze_in_domain(&self, words: &[&str], sentences: &[(usize, usize)], gaz: Option<&dyn Gazetteer>, domain: Domain) -> (Vec<Pos>, Vec<(usize, usize, &'static str)>) {
+        let (pos, labels) = self.recognizer.tag_and_label(&self.tagger, words, sentences, gaz, domain);
         (pos, ner::spans_of(&labels).into_iter().map(|(s, e, t)| (s, e, ner::TYPES[t])).collect())
     }
 
@@ -77,7 +84,12 @@ impl Models {
     /// sentence boundary, and what a word was tagged in one sentence informs
     /// the next.
     pub fn ner_spans_in(&self, words: &[&str], pos: &[Pos], sentences: &[(usize, usize)], gaz: Option<&dyn Gazetteer>) -> Vec<(usize, usize, &'static str)> {
-        let labels = self.recognizer.labels_in(words, pos, sentences, gaz);
+        self.ner_spans_in_domain(words, pos, sentences, gaz, Domain::default())
+    }
+
+    /// [`Models::ner_spans_in`] for text of the given kind (web text: [`Domain::Web`]).
+    pub fn ner_spans_in_domain(&self, words: &[&str], pos: &[Pos], sentences: &[(usize, usize)], gaz: Option<&dyn Gazetteer>, domain: Domain) -> Vec<(usize, usize, &'static str)> {
+        let labels = self.recognizer.labels_in_domain(words, pos, sentences, gaz, domain);
         ner::spans_of(&labels).into_iter().map(|(s, e, t)| (s, e, ner::TYPES[t])).collect()
     }
 }
@@ -133,11 +145,18 @@ pub fn ner_spans_with(words: &[&str], pos: &[Pos], gaz: Option<&dyn Gazetteer>) 
 /// Tags and entities for the core's tokenised text, sentence by sentence
 /// (the most accurate way to call the models): one tag per token, entity
 /// spans as token ranges (end exclusive).
+/// Uses the recognizer's weights for edited text (news); see [`tag_text_in`].
 pub fn tag_text(text: &crate::text::Text, gaz: Option<&dyn Gazetteer>) -> (Vec<Pos>, Vec<(usize, usize, &'static str)>) {
+    tag_text_in(text, gaz, Domain::default())
+}
+
+/// [`tag_text`] for text of the given kind ([`Domain::Web`] for forums,
+/// reviews, e-mail).
+pub fn tag_text_in(text: &crate::text::Text, gaz: Option<&dyn Gazetteer>, domain: Domain) -> (Vec<Pos>, Vec<(usize, usize, &'static str)>) {
     let words: Vec<&str> = (0..text.len()).map(|i| text.tok(i)).collect();
     let sentences: Vec<(usize, usize)> = text.sentences.iter().map(|s| (s.start, s.end)).collect();
     match models() {
-        Some(m) => m.analyze_in(&words, &sentences, gaz),
+        Some(m) => m.analyze_in_domain(&words, &sentences, gaz, domain),
         None => (vec![Pos::XX; words.len()], Vec::new()),
     }
 }
