@@ -199,7 +199,9 @@ impl Doc {
     /// run of proper nouns (with inner "of", "and", "&", "the", hyphens and
     /// trailing numbers) around the head; person spans lose leading titles
     /// ("U.S. President Donald Trump" → "Donald Trump"). Of nested mentions
-    /// the outermost named one wins.
+    /// the outermost named one wins. A mention headed by a common noun gives
+    /// the name it ends with where no other mention covers it
+    /// ([`Doc::appositive_name`]: "the physician Yang Buwei").
     pub fn gum_entities(&self) -> Vec<(usize, usize, usize)> {
         let mentions = self.gum_mentions();
         let n = self.words.len();
@@ -213,9 +215,6 @@ impl Doc {
                 continue;
             }
             let head = (s..e).find(|&k| self.words[k].head.is_none_or(|h| h < s || h >= e)).unwrap_or(s);
-            if !prop(head) {
-                continue;
-            }
             let mut ty = match etype.as_str() {
                 "person" => 0,
                 "organization" => 1,
@@ -223,6 +222,12 @@ impl Doc {
                 "time" | "quantity" => continue,
                 _ => 3,
             };
+            if !prop(head) {
+                if let Some((a, b)) = self.appositive_name(s, e, ty) {
+                    named.push((0, a, b, ty, s));
+                }
+                continue;
+            }
             if ty == 0 && self.words[head].xpos == "NNPS" {
                 ty = 3;
             }
@@ -272,6 +277,44 @@ impl Doc {
         }
         out.sort();
         out
+    }
+
+    /// The name a mention headed by a common noun ends with, when GUM gives
+    /// it no mention of its own: "the physician [Yang Buwei]", "music
+    /// journalist [Stanley Mitchell]", "his brother [Alfred]" (the person
+    /// mention's type), "the state of [Arizona]" (a place mention's); other
+    /// trailing names ("a friend of Alexander Hamilton", "members of the
+    /// Society") have their own type, unknown here. Universal NER tags
+    /// such names, so they must not be O in the training data. Only used
+    /// where no named mention covers the words (lowest priority).
+    fn appositive_name(&self, s: usize, e: usize, ty: usize) -> Option<(usize, usize)> {
+        let prop = |k: usize| matches!(self.words[k].xpos.as_str(), "NNP" | "NNPS");
+        let joins = |k: usize| matches!(self.words[k].form.as_str(), "-" | "du" | "de" | "la" | "von" | "van" | "der");
+        if ty == 3 || !prop(e - 1) {
+            return None;
+        }
+        let mut a = e - 1;
+        while a > s && (prop(a - 1) || (a > s + 1 && joins(a - 1) && prop(a - 2))) {
+            a -= if prop(a - 1) { 1 } else { 2 };
+        }
+        if a == s {
+            return None;
+        }
+        let before = &self.words[a - 1];
+        let noun = matches!(before.xpos.as_str(), "NN" | "NNS") || super::gazetteer::is_title(&before.form);
+        let ok = match ty {
+            0 | 1 => noun,
+            _ => noun || before.form == "of",
+        };
+        if !ok {
+            return None;
+        }
+        if ty == 0 {
+            if let Some(k) = (a..e).rev().find(|&k| super::gazetteer::is_title(&self.words[k].form)) {
+                a = k + 1;
+            }
+        }
+        (a < e).then_some((a, e))
     }
 
     /// Every `Entity=` mention: (start, end exclusive, entity type).
@@ -433,6 +476,47 @@ mod tests {
             .collect();
         let want = [("U.S.", "LOC"), ("Donald Trump", "PERSON"), ("University of Portsmouth", "ORG"), ("United Kingdom", "LOC")];
         assert_eq!(names, want.iter().map(|(a, b)| (a.to_string(), *b)).collect::<Vec<_>>());
+    }
+
+    /// `rows`: "form XPOS head Entity" per word (head 1-based, 0 root;
+    /// Entity as in GUM's MISC column, `_` for none); `want`: the named
+    /// entities as "words/TYPE".
+    fn check_entities(rows: &[&str], want: &[&str]) {
+        let mut src = String::from("# newdoc id = t\n");
+        for (i, r) in rows.iter().enumerate() {
+            let c: Vec<&str> = r.split(' ').collect();
+            let misc = if c[3] == "_" { "_".to_string() } else { format!("Entity={}", c[3]) };
+            src.push_str(&format!("{}\t{}\t_\t_\t{}\t_\t{}\tdep\t_\t{misc}\n", i + 1, c[0], c[1], c[2]));
+        }
+        let d = parse_conllu(&(src + "\n")).remove(0);
+        let got: Vec<String> = d
+            .gum_entities()
+            .into_iter()
+            .map(|(a, b, t)| format!("{}/{}", d.words[a..b].iter().map(|w| w.form.as_str()).collect::<Vec<_>>().join(" "), crate::ml::ner::TYPES[t]))
+            .collect();
+        assert_eq!(got, want, "{rows:?}");
+    }
+
+    #[test]
+    fn names_in_mentions_headed_by_common_nouns() {
+        // "the physician Yang Buwei": head "physician", the name in apposition.
+        check_entities(&["the DT 2 (1-person", "physician NN 0 _", "Yang NNP 2 _", "Buwei NNP 3 1)"], &["Yang Buwei/PERSON"]);
+        check_entities(&["music NN 2 (1-person", "journalist NN 0 _", "Stanley NNP 2 _", "Mitchell NNP 3 1)"], &["Stanley Mitchell/PERSON"]);
+        check_entities(&["his PRP$ 3 (1-person", "younger JJR 3 _", "brother NN 0 _", "Alfred NNP 3 1)"], &["Alfred/PERSON"]);
+        // A title before the name is cut, as for names heading their mention.
+        check_entities(&["the DT 3 (1-person", "German JJ 3 _", "officer NN 0 _", "Colonel NNP 5 _", "Rudolf NNP 3 _", "Strasburgh NNP 5 1)"], &["Rudolf Strasburgh/PERSON"]);
+        // Places: also after "of".
+        check_entities(&["the DT 2 (1-place", "state NN 0 _", "of IN 4 _", "Arizona NNP 2 1)"], &["Arizona/LOC"]);
+        // A person's relation to a name is not the name's type: left out.
+        check_entities(&["a DT 2 (1-person", "friend NN 0 _", "of IN 5 _", "Alexander NNP 5 _", "Hamilton NNP 2 1)"], &[]);
+        check_entities(&["members NNS 0 (1-person", "of IN 4 _", "the DT 4 _", "Society NNP 1 1)"], &[]);
+        // A name with its own mention keeps it (and its type).
+        check_entities(&["the DT 2 (1-person", "captain NN 0 _", "Harry NNP 2 (2-person", "Kane NNP 3 2)1)"], &["Harry Kane/PERSON"]);
+        check_entities(&["the DT 2 (1-organization", "company NN 0 _", "Acme NNP 2 (2-place)1)"], &["Acme/LOC"]);
+        // No name at the end, or nothing before it: nothing.
+        check_entities(&["the DT 2 (1-person", "doctor NN 0 1)"], &[]);
+        check_entities(&["speakers NNS 0 (1-person)"], &[]);
+        check_entities(&["Monday NNP 0 (1-time)"], &[]);
     }
 
     #[test]
