@@ -21,6 +21,7 @@ pub mod model_file;
 pub mod ner;
 pub mod perceptron;
 pub mod pos;
+pub mod stack;
 
 pub use model_file::ModelError;
 pub use ner::Gazetteer;
