@@ -336,7 +336,9 @@ impl Recognizer {
 
     /// The BILOU label index of every word, decoded sentence by sentence
     /// (`sentences`: word ranges, end exclusive, in order); the document
-    /// memory carries over from one sentence to the next.
+    /// memory carries over from one sentence to the next. A model with a
+    /// second stage ([`super::stack`]) then revises the whole document's
+    /// labels with what it says elsewhere, before and after.
     /// Without `gaz`, a model trained with gazetteer features uses the
     /// embedded lists ([`super::gazetteer::embedded`]).
     pub fn labels_in(&self, words: &[&str], pos: &[Pos], sentences: &[(usize, usize)], gaz: Option<&dyn Gazetteer>) -> Vec<usize> {
