@@ -191,6 +191,9 @@ pub struct NerSeq {
     pub labels: Vec<usize>,
     /// The EWT dev document it comes from (None: from GUM).
     pub ewt_doc: Option<usize>,
+    /// The source document (GUM train index, then EWT dev after them):
+    /// copies of one document share it, so jackknife folds keep them together.
+    pub origin: usize,
 }
 
 impl NerSeq {
@@ -258,12 +261,12 @@ pub fn ner_sequences<'t>(
     lists: Option<&NameLists>,
 ) -> Vec<NerSeq> {
     let mut out = Vec::new();
-    let mut push = |tagger: &pos::Tagger, words: Vec<String>, spans: &[(usize, usize, usize)], sentences: Vec<(usize, usize)>, ewt_doc: Option<usize>| {
+    let mut push = |tagger: &pos::Tagger, words: Vec<String>, spans: &[(usize, usize, usize)], sentences: Vec<(usize, usize)>, ewt_doc: Option<usize>, origin: usize| {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let pos = tagger.tag_sentences(&refs, &sentences);
         let labels = ner::labels_of(words.len(), spans);
         let gaz = lists.map_or(Vec::new(), |l| l.bits(&refs));
-        out.push(NerSeq { words, gaz, sentences, pos, labels, ewt_doc });
+        out.push(NerSeq { words, gaz, sentences, pos, labels, ewt_doc, origin });
     };
     // Lower-cased copies of every LOWER_EVERY-th sentence (GUM, then EWT).
     let mut counter = 0usize;
@@ -278,17 +281,17 @@ pub fn ner_sequences<'t>(
     for (i, d) in gum.iter().enumerate() {
         let t = gum_tagger(i);
         if GUM_GOLD_TOKENS_TOO {
-            push(t, d.words.iter().map(|w| w.form.clone()).collect(), &entities(d), d.sentence_ranges(), None);
+            push(t, d.words.iter().map(|w| w.form.clone()).collect(), &entities(d), d.sentence_ranges(), None, i);
         }
         let r = retokenise(d);
-        push(t, r.words().into_iter().map(String::from).collect(), &r.spans, r.sentences.clone(), None);
+        push(t, r.words().into_iter().map(String::from).collect(), &r.spans, r.sentences.clone(), None, i);
     }
     for (j, d) in ewt.iter().enumerate() {
-        push(ewt_tagger(j), d.words.clone(), &d.spans, d.sentences.clone(), Some(j));
+        push(ewt_tagger(j), d.words.clone(), &d.spans, d.sentences.clone(), Some(j), gum.len() + j);
     }
     for (i, gum_doc, Recased { words: w, spans: sp, sentences: se }) in extra {
         let t = if gum_doc { gum_tagger(i) } else { ewt_tagger(i) };
-        push(t, w, &sp, se, (!gum_doc).then_some(i));
+        push(t, w, &sp, se, (!gum_doc).then_some(i), if gum_doc { i } else { gum.len() + i });
     }
     out
 }

@@ -51,6 +51,15 @@ impl Prf {
         }
     }
 
+    /// Adds another set of counts (pooling folds).
+    pub fn add_counts(&mut self, o: &Prf) {
+        for t in 0..3 {
+            self.tp[t] += o.tp[t];
+            self.pred[t] += o.pred[t];
+            self.gold[t] += o.gold[t];
+        }
+    }
+
     pub fn f1(&self) -> f64 {
         f1(self.tp.iter().sum(), self.pred.iter().sum(), self.gold.iter().sum())
     }

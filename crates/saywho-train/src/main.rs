@@ -8,7 +8,7 @@ mod data;
 mod eval;
 
 use data::Corpora;
-use saywho_core::ml::{model_file::Model, ner, pos, Models};
+use saywho_core::ml::{model_file::Model, ner, pos, stack, Models};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -20,6 +20,24 @@ const SEED: u64 = 0x5a11_7e55;
 const NER_RUNS: usize = 3;
 /// Folds for jackknifing the tags the recognizer is trained on.
 const FOLDS: usize = 5;
+/// The entity model's second, stacked pass (`ml::stack`): folds for
+/// jackknifing the first-pass labels it is trained on, table size, epochs,
+/// averaged runs.
+const STACK_FOLDS: usize = 5;
+const STACK_BITS: u8 = 18;
+const STACK_EPOCHS: usize = 10;
+const STACK_RUNS: usize = 3;
+
+/// What follows the entity model's first pass.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum StackMode {
+    /// Nothing.
+    Off,
+    /// Document-level majority vote (`stack::vote`), not learned.
+    Vote,
+    /// The learned second pass, stored in `ner.swm`.
+    Learned,
+}
 
 struct Args {
     data: PathBuf,
@@ -35,10 +53,24 @@ struct Args {
     show: bool,
     /// Train the recognizer with domain copies of features (web / edited).
     domains: bool,
+    stack: StackMode,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), pos_epochs: POS_EPOCHS, ner_epochs: NER_EPOCHS, tune: false, cv: None, cv_errors: None, gazetteer: true, bench: false, show: false, domains: false };
+    let mut a = Args {
+        data: "../shared/data".into(),
+        out: "crates/saywho-core/models".into(),
+        pos_epochs: POS_EPOCHS,
+        ner_epochs: NER_EPOCHS,
+        tune: false,
+        cv: None,
+        cv_errors: None,
+        gazetteer: true,
+        bench: false,
+        show: false,
+        domains: false,
+        stack: StackMode::Vote,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut val = || it.next().ok_or(format!("{x} needs a value"));
@@ -54,8 +86,16 @@ fn parse_args() -> Result<Args, String> {
             "--bench" => a.bench = true,
             "--show" => a.show = true,
             "--domains" => a.domains = true,
+            "--stack" => {
+                a.stack = match val()?.as_str() {
+                    "off" => StackMode::Off,
+                    "vote" => StackMode::Vote,
+                    "learned" => StackMode::Learned,
+                    v => return Err(format!("--stack {v:?}: off, vote or learned")),
+                }
+            }
             "-h" | "--help" => {
-                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--cv SEEDS [--cv-errors FILE]] [--no-gazetteer] [--domains] [--bench] [--show]\n  --bench  only time the model files in --out on GUM test\n  --show  label the words (split at spaces) of each line of stdin with the model files in --out: word/tag/gazetteer bits/label\n  --tune  also print GUM dev scores for several epoch counts\n  --cv SEEDS  write no models; print the entity model's 5-fold cross-validated EWT dev F1 and GUM dev F1 for SEEDS shuffling seeds (how choices are made)\n  --cv-errors FILE  with --cv, write the cross-validated mistakes to FILE");
+                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--cv SEEDS [--cv-errors FILE]] [--no-gazetteer] [--domains] [--bench] [--show] [--stack off|vote|learned]\n  --bench  only time the model files in --out on GUM test\n  --show  label the words (split at spaces) of each line of stdin with the model files in --out: word/tag/gazetteer bits/label\n  --tune  also print GUM dev scores for several epoch counts\n  --cv SEEDS  write no models; print the entity model's 5-fold cross-validated EWT dev F1 and GUM dev F1 for SEEDS shuffling seeds (how choices are made)\n  --cv-errors FILE  with --cv, write the cross-validated mistakes to FILE\n  --stack MODE  after the entity model's first pass: off, vote (document-level consistency, `ml::stack::vote`: the default) or learned (the stacked, learned second pass; lost on cross-validation)\n  --domains  train the entity model with domain copies of its features (web / edited; lost on cross-validation)");
                 std::process::exit(0);
             }
             _ => return Err(format!("unknown argument {x:?} (try --help)")),
@@ -146,7 +186,7 @@ fn run(args: &Args) -> Result<(), String> {
         .collect::<Result<_, _>>()?;
     let ner_train = data::ner_sequences(&c.gum_train, &c.ewt_dev, |i| &folds[i % FOLDS], |j| &folds[j % FOLDS], lists.as_ref());
     if let Some(seeds) = args.cv {
-        return cross_validate(&ner_train, &c, |k| &folds[k], &tagger, args.ner_epochs, seeds, args.cv_errors.as_deref(), args.domains);
+        return cross_validate(&ner_train, &c, |k| &folds[k], &tagger, args.ner_epochs, seeds, args.stack, args.cv_errors.as_deref(), args.domains);
     }
     let ner_docs: Vec<ner::NerDoc> = ner_train.iter().map(|s| s.as_doc(args.domains)).collect();
     if args.tune {
@@ -157,9 +197,18 @@ fn run(args: &Args) -> Result<(), String> {
             println!("  tune NER epochs {epochs:2}: GUM dev F1 {:.4}", g.f1());
         }
     }
-    let ner_model = ner::train(&ner_docs, NER_BITS, args.ner_epochs, SEED, NER_RUNS, ABOUT_NER);
+    let ner_refs: Vec<&ner::NerDoc> = ner_docs.iter().collect();
+    let origins: Vec<usize> = ner_train.iter().map(|s| s.origin).collect();
+    let ner_model = train_ner(&ner_refs, &origins, args.ner_epochs, SEED, args.stack);
     let ner_bytes = ner_model.encode();
-    println!("NER: {} epochs, {} non-zero weights, trained in {:.1}s", args.ner_epochs, ner_model.weights.entries.len(), t1.elapsed().as_secs_f64());
+    println!(
+        "NER: {} epochs, {} non-zero weights (second pass {:?}: {}), trained in {:.1}s",
+        args.ner_epochs,
+        ner_model.weights.entries.len(),
+        args.stack,
+        ner_model.stage2.as_ref().map_or(0, |s| s.weights.entries.len()),
+        t1.elapsed().as_secs_f64()
+    );
 
     let models = Models::from_bytes(&pos_bytes, &ner_bytes).map_err(|e| e.to_string())?;
     let r = &models.recognizer;
@@ -181,6 +230,44 @@ fn run(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+/// The entity model for `mode`: the first pass trained on `docs`, and
+/// (learned) the second pass trained on first-pass labels jackknifed over
+/// [`STACK_FOLDS`] folds of the documents' `origins` (each fold labelled by
+/// a first pass trained on the other folds).
+fn train_ner(docs: &[&ner::NerDoc], origins: &[usize], epochs: usize, seed: u64, mode: StackMode) -> Model {
+    let first = ner::train_refs(docs, NER_BITS, epochs, seed, NER_RUNS, ABOUT_NER);
+    match mode {
+        StackMode::Off => return first,
+        StackMode::Vote => return Model { stage2: Some(stack::vote_stage()), ..first },
+        StackMode::Learned => {}
+    }
+    let pass1 = jackknifed(docs, origins, epochs, seed);
+    let data: Vec<stack::StackDoc> = docs.iter().zip(pass1).map(|(d, p)| stack::StackDoc { doc: d, pass1: p }).collect();
+    let stage = stack::train(&data, STACK_BITS, STACK_EPOCHS, seed, STACK_RUNS);
+    Model { stage2: Some(stage), ..first }
+}
+
+/// First-pass labels of every document by a first pass that did not see
+/// its fold (documents of one origin share a fold).
+fn jackknifed(docs: &[&ner::NerDoc], origins: &[usize], epochs: usize, seed: u64) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); docs.len()];
+    for f in 0..STACK_FOLDS {
+        let train: Vec<&ner::NerDoc> = docs.iter().zip(origins).filter(|(_, &o)| o % STACK_FOLDS != f).map(|(d, _)| *d).collect();
+        let m = ner::train_refs(&train, NER_BITS, epochs, seed, NER_RUNS, ABOUT_NER);
+        let r = ner::Recognizer::from_model(m).expect("a freshly trained model loads");
+        for (i, d) in docs.iter().enumerate().filter(|(i, _)| origins[*i] % STACK_FOLDS == f) {
+            let gaz = (!d.gaz.is_empty()).then_some(&d.gaz as &dyn saywho_core::ml::Gazetteer);
+            out[i] = r.labels_in(&d.words, &d.pos, &d.sentences, gaz);
+        }
+    }
+    out
+}
+
+/// A recognizer for `model` (its second stage included).
+fn recognizer(model: Model) -> Result<ner::Recognizer, String> {
+    ner::Recognizer::from_model(model).map_err(|e| e.to_string())
+}
+
 /// Folds of EWT dev for tuning (EWT test stays unseen); the same folds as
 /// the taggers' jackknifing, so a held-out fold is tagged by a tagger that
 /// has not seen it either.
@@ -198,20 +285,31 @@ fn cross_validate<'t>(
     tagger: &pos::Tagger,
     epochs: usize,
     seeds: usize,
+    mode: StackMode,
     errors: Option<&std::path::Path>,
     domains: bool,
 ) -> Result<(), String> {
     let t = Instant::now();
     let docs: Vec<ner::NerDoc> = seqs.iter().map(|s| s.as_doc(domains)).collect();
+    // The second pass is trained inside each fold on labels jackknifed
+    // within the fold's training documents: the held-out fold is seen by neither pass.
     let mut log = String::new();
     let (mut cv_sum, mut gum_sum) = (0.0, 0.0);
     for seed in SEED..SEED + seeds as u64 {
         let mut pooled = eval::Prf::default();
+        // The same first passes without what follows them (paired comparison).
+        let mut first = eval::Prf::default();
         for k in 0..CV_FOLDS {
-            let train: Vec<&ner::NerDoc> = docs.iter().zip(seqs).filter(|(_, s)| s.ewt_doc.is_none_or(|j| j % CV_FOLDS != k)).map(|(d, _)| d).collect();
-            let r = ner::Recognizer::from_model(ner::train_refs(&train, NER_BITS, epochs, seed * 7, NER_RUNS, ABOUT_NER)).map_err(|e| e.to_string())?;
+            let (train, origins): (Vec<&ner::NerDoc>, Vec<usize>) = docs.iter().zip(seqs).filter(|(_, s)| s.ewt_doc.is_none_or(|j| j % CV_FOLDS != k)).map(|(d, s)| (d, s.origin)).unzip();
+            let r = recognizer(train_ner(&train, &origins, epochs, seed * 7, mode))?;
             let held: Vec<_> = c.ewt_dev.iter().enumerate().filter(|(i, _)| i % CV_FOLDS == k).map(|(_, d)| d.clone()).collect();
+            let mut r = r;
             let p = eval::ner_iob(held_tagger(k), &r, &held);
+            if mode != StackMode::Off {
+                let saved = r.take_stack();
+                first.add_counts(&eval::ner_iob(held_tagger(k), &r, &held));
+                r.set_stack(saved);
+            }
             if errors.is_some() && seed == SEED {
                 eval::log_errors(held_tagger(k), &r, &held, &mut log);
             }
@@ -222,11 +320,18 @@ fn cross_validate<'t>(
             }
         }
         let all: Vec<&ner::NerDoc> = docs.iter().collect();
-        let r = ner::Recognizer::from_model(ner::train_refs(&all, NER_BITS, epochs, seed * 7, NER_RUNS, ABOUT_NER)).map_err(|e| e.to_string())?;
+        let origins: Vec<usize> = seqs.iter().map(|s| s.origin).collect();
+        let r = recognizer(train_ner(&all, &origins, epochs, seed * 7, mode))?;
+        let mut r = r;
         let g = eval::ner_gum(tagger, &r, &c.gum_dev);
         println!("seed {seed:#x}: cross-validated EWT dev {pooled}\n            GUM dev {g}");
         if r.uses_domains() {
             println!("            GUM dev, shared weights alone {}", eval::ner_gum_in(tagger, &r, &c.gum_dev, ner::Domain::Shared));
+        }
+        if mode != StackMode::Off {
+            let saved = r.take_stack();
+            println!("            first pass alone: cross-validated EWT dev {first}, GUM dev {}", eval::ner_gum(tagger, &r, &c.gum_dev));
+            r.set_stack(saved);
         }
         cv_sum += pooled.f1();
         gum_sum += g.f1();

@@ -12,7 +12,8 @@
 //! words as `&[&str]`, so the same code serves gold-tokenised training data
 //! and the core's own tokens. Pass a whole document (or paragraph) at a time:
 //! sentence starts are inferred from punctuation, and the recognizer
-//! remembers what it tagged earlier in the same call.
+//! remembers what it tagged earlier in the same call (and, with the
+//! second stage in `ner.swm`, [`stack`], looks at the whole call's labels).
 
 pub mod conllu;
 pub mod features;
@@ -21,6 +22,7 @@ pub mod model_file;
 pub mod ner;
 pub mod perceptron;
 pub mod pos;
+pub mod stack;
 
 pub use model_file::ModelError;
 pub use ner::{Domain, Gazetteer};

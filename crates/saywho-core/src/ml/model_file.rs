@@ -1,4 +1,4 @@
-//! The model file format (version 1), little-endian throughout:
+//! The model file format (version 2), little-endian throughout:
 //!
 //! ```text
 //! magic      8 bytes  "SAYWHOML"
@@ -15,18 +15,23 @@
 //!            varint bucket delta, u16 count, count × (u16 label, i8|i16 value)
 //! dictionary u32 count, then per word u8 len + UTF-8 + u16 label
 //!            (words the model tags without scoring; empty for NER)
+//! stages     u8       0 or 1 (version 2): a second, stacked pass follows
+//!            (the entity model's document-level pass, `ml::stack`):
+//!            u32 feature-set id, then bits, scale, vbits, entries and
+//!            buckets as above, over the same labels
 //! checksum   u32      FNV-1a of every byte before it
 //! ```
 //!
 //! Decoding checks every length, index and the checksum, and returns an error
-//! (never panics) on anything unexpected.
+//! (never panics) on anything unexpected. Version 1 files (no `stages` byte)
+//! still decode, with no second stage.
 
 use super::features::fnv;
 use super::perceptron::{Entry, Weights};
 use std::fmt;
 
 pub const MAGIC: &[u8; 8] = b"SAYWHOML";
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 const MAX_BITS: u8 = 24;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +51,16 @@ pub struct Model {
     pub weights: Weights,
     /// Frequent unambiguous words and their label.
     pub dict: Vec<(String, u16)>,
+    /// A second, stacked pass over the same labels (the entity model's
+    /// document-level pass), if any.
+    pub stage2: Option<Stage>,
+}
+
+/// The weights of a stacked pass and the feature set they were trained with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub feature_set: u32,
+    pub weights: Weights,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,40 +104,24 @@ impl Model {
         o.extend_from_slice(&self.feature_set.to_le_bytes());
         o.extend_from_slice(&(self.about.len() as u32).to_le_bytes());
         o.extend_from_slice(self.about.as_bytes());
-        o.push(w.bits);
-        o.extend_from_slice(&w.scale.to_le_bytes());
-        o.push(w.value_bits);
+        put_head(&mut o, w);
         o.extend_from_slice(&(self.labels.len() as u16).to_le_bytes());
         for l in &self.labels {
             o.push(l.len() as u8);
             o.extend_from_slice(l.as_bytes());
         }
-        o.extend_from_slice(&(w.entries.len() as u32).to_le_bytes());
-        let non_empty = w.offsets.windows(2).filter(|p| p[1] > p[0]).count() as u32;
-        o.extend_from_slice(&non_empty.to_le_bytes());
-        let mut prev = 0u32;
-        for b in 0..w.offsets.len().saturating_sub(1) {
-            let (s, e) = (w.offsets[b] as usize, w.offsets[b + 1] as usize);
-            if e == s {
-                continue;
-            }
-            varint(&mut o, b as u32 - prev);
-            prev = b as u32;
-            o.extend_from_slice(&((e - s) as u16).to_le_bytes());
-            for en in &w.entries[s..e] {
-                o.extend_from_slice(&en.label.to_le_bytes());
-                if w.value_bits == 8 {
-                    o.push(en.w as i8 as u8);
-                } else {
-                    o.extend_from_slice(&en.w.to_le_bytes());
-                }
-            }
-        }
+        put_entries(&mut o, w);
         o.extend_from_slice(&(self.dict.len() as u32).to_le_bytes());
         for (w, l) in &self.dict {
             o.push(w.len() as u8);
             o.extend_from_slice(w.as_bytes());
             o.extend_from_slice(&l.to_le_bytes());
+        }
+        o.push(self.stage2.is_some() as u8);
+        if let Some(st) = &self.stage2 {
+            o.extend_from_slice(&st.feature_set.to_le_bytes());
+            put_head(&mut o, &st.weights);
+            put_entries(&mut o, &st.weights);
         }
         let sum = fnv(0x811c_9dc5, &o);
         o.extend_from_slice(&sum.to_le_bytes());
@@ -135,7 +134,7 @@ impl Model {
         }
         let mut r = Reader { b: bytes, p: MAGIC.len() };
         let version = r.u16("version")?;
-        if version != VERSION {
+        if version != VERSION && version != 1 {
             return Err(ModelError::UnsupportedVersion(version));
         }
         if bytes.len() < 4 {
@@ -156,18 +155,7 @@ impl Model {
         let about = std::str::from_utf8(r.take(about_len, "about")?)
             .map_err(|_| ModelError::Invalid("header text is not UTF-8".into()))?
             .to_string();
-        let bits = r.u8("table size")?;
-        if bits == 0 || bits > MAX_BITS {
-            return Err(ModelError::Invalid(format!("feature table of 2^{bits} buckets")));
-        }
-        let scale = f32::from_le_bytes(r.take(4, "scale")?.try_into().map_err(|_| ModelError::Truncated("scale"))?);
-        if !scale.is_finite() || scale <= 0.0 {
-            return Err(ModelError::Invalid(format!("scale {scale}")));
-        }
-        let value_bits = r.u8("value width")?;
-        if value_bits != 8 && value_bits != 16 {
-            return Err(ModelError::Invalid(format!("weights of {value_bits} bits")));
-        }
+        let head = get_head(&mut r)?;
         let n_labels = r.u16("label count")? as usize;
         if n_labels == 0 {
             return Err(ModelError::Invalid("no labels".into()));
@@ -178,48 +166,7 @@ impl Model {
             let s = std::str::from_utf8(r.take(len, "label")?).map_err(|_| ModelError::Invalid("label is not UTF-8".into()))?;
             labels.push(s.to_string());
         }
-        let n_entries = r.u32("entry count")? as usize;
-        let n_buckets = 1usize << bits;
-        let per_entry = 2 + value_bits as usize / 8;
-        if n_entries > r.remaining() / per_entry {
-            return Err(ModelError::Truncated("weights"));
-        }
-        let non_empty = r.u32("bucket count")? as usize;
-        if non_empty > n_buckets || non_empty > r.remaining() / 3 {
-            return Err(ModelError::Invalid(format!("{non_empty} non-empty buckets")));
-        }
-        let mut offsets = Vec::with_capacity(n_buckets + 1);
-        let mut entries = Vec::with_capacity(n_entries);
-        offsets.push(0u32);
-        let mut bucket = 0usize;
-        for k in 0..non_empty {
-            let delta = r.varint()? as usize;
-            if k > 0 && delta == 0 {
-                return Err(ModelError::Invalid("buckets out of order".into()));
-            }
-            bucket = bucket.checked_add(delta).filter(|&b| b < n_buckets).ok_or_else(|| ModelError::Invalid("bucket out of range".into()))?;
-            while offsets.len() <= bucket {
-                offsets.push(entries.len() as u32);
-            }
-            let count = r.u16("bucket")? as usize;
-            if count == 0 || entries.len() + count > n_entries {
-                return Err(ModelError::Invalid("bucket sizes do not add up".into()));
-            }
-            for _ in 0..count {
-                let label = r.u16("weight")?;
-                if label as usize >= n_labels {
-                    return Err(ModelError::Invalid(format!("label index {label} of {n_labels}")));
-                }
-                let w = if value_bits == 8 { r.u8("weight")? as i8 as i16 } else { r.u16("weight")? as i16 };
-                entries.push(Entry { label, w });
-            }
-        }
-        if entries.len() != n_entries {
-            return Err(ModelError::Invalid("entry count does not match".into()));
-        }
-        while offsets.len() <= n_buckets {
-            offsets.push(entries.len() as u32);
-        }
+        let weights = get_entries(&mut r, head, n_labels)?;
         let n_dict = r.u32("dictionary size")? as usize;
         if n_dict > r.remaining() / 3 {
             return Err(ModelError::Truncated("dictionary"));
@@ -234,12 +181,116 @@ impl Model {
             }
             dict.push((w.to_string(), l));
         }
+        let stage2 = match if version >= 2 { r.u8("stages")? } else { 0 } {
+            0 => None,
+            1 => {
+                let feature_set = r.u32("stage feature set")?;
+                let head = get_head(&mut r)?;
+                Some(Stage { feature_set, weights: get_entries(&mut r, head, n_labels)? })
+            }
+            n => return Err(ModelError::Invalid(format!("{n} stages"))),
+        };
         if r.remaining() != 0 {
             return Err(ModelError::Invalid("trailing bytes".into()));
         }
-        let weights = Weights { bits, n_labels, scale, value_bits, offsets, entries };
-        Ok(Model { kind, feature_set, about, labels, weights, dict })
+        Ok(Model { kind, feature_set, about, labels, weights, dict, stage2 })
     }
+}
+
+/// Table size, scale and value width of `w`.
+fn put_head(o: &mut Vec<u8>, w: &Weights) {
+    o.push(w.bits);
+    o.extend_from_slice(&w.scale.to_le_bytes());
+    o.push(w.value_bits);
+}
+
+/// The sparse weights of `w`: entry count, bucket count, buckets.
+fn put_entries(o: &mut Vec<u8>, w: &Weights) {
+    o.extend_from_slice(&(w.entries.len() as u32).to_le_bytes());
+    let non_empty = w.offsets.windows(2).filter(|p| p[1] > p[0]).count() as u32;
+    o.extend_from_slice(&non_empty.to_le_bytes());
+    let mut prev = 0u32;
+    for b in 0..w.offsets.len().saturating_sub(1) {
+        let (s, e) = (w.offsets[b] as usize, w.offsets[b + 1] as usize);
+        if e == s {
+            continue;
+        }
+        varint(o, b as u32 - prev);
+        prev = b as u32;
+        o.extend_from_slice(&((e - s) as u16).to_le_bytes());
+        for en in &w.entries[s..e] {
+            o.extend_from_slice(&en.label.to_le_bytes());
+            if w.value_bits == 8 {
+                o.push(en.w as i8 as u8);
+            } else {
+                o.extend_from_slice(&en.w.to_le_bytes());
+            }
+        }
+    }
+}
+
+/// Reads what [`put_head`] wrote: (bits, scale, value bits).
+fn get_head(r: &mut Reader) -> Result<(u8, f32, u8), ModelError> {
+    let bits = r.u8("table size")?;
+    if bits == 0 || bits > MAX_BITS {
+        return Err(ModelError::Invalid(format!("feature table of 2^{bits} buckets")));
+    }
+    let scale = f32::from_le_bytes(r.take(4, "scale")?.try_into().map_err(|_| ModelError::Truncated("scale"))?);
+    if !scale.is_finite() || scale <= 0.0 {
+        return Err(ModelError::Invalid(format!("scale {scale}")));
+    }
+    let value_bits = r.u8("value width")?;
+    if value_bits != 8 && value_bits != 16 {
+        return Err(ModelError::Invalid(format!("weights of {value_bits} bits")));
+    }
+    Ok((bits, scale, value_bits))
+}
+
+/// Reads what [`put_entries`] wrote, for a table of `2^bits` buckets over `n_labels` labels.
+fn get_entries(r: &mut Reader, (bits, scale, value_bits): (u8, f32, u8), n_labels: usize) -> Result<Weights, ModelError> {
+    let n_entries = r.u32("entry count")? as usize;
+    let n_buckets = 1usize << bits;
+    let per_entry = 2 + value_bits as usize / 8;
+    if n_entries > r.remaining() / per_entry {
+        return Err(ModelError::Truncated("weights"));
+    }
+    let non_empty = r.u32("bucket count")? as usize;
+    if non_empty > n_buckets || non_empty > r.remaining() / 3 {
+        return Err(ModelError::Invalid(format!("{non_empty} non-empty buckets")));
+    }
+    let mut offsets = Vec::with_capacity(n_buckets + 1);
+    let mut entries = Vec::with_capacity(n_entries);
+    offsets.push(0u32);
+    let mut bucket = 0usize;
+    for k in 0..non_empty {
+        let delta = r.varint()? as usize;
+        if k > 0 && delta == 0 {
+            return Err(ModelError::Invalid("buckets out of order".into()));
+        }
+        bucket = bucket.checked_add(delta).filter(|&b| b < n_buckets).ok_or_else(|| ModelError::Invalid("bucket out of range".into()))?;
+        while offsets.len() <= bucket {
+            offsets.push(entries.len() as u32);
+        }
+        let count = r.u16("bucket")? as usize;
+        if count == 0 || entries.len() + count > n_entries {
+            return Err(ModelError::Invalid("bucket sizes do not add up".into()));
+        }
+        for _ in 0..count {
+            let label = r.u16("weight")?;
+            if label as usize >= n_labels {
+                return Err(ModelError::Invalid(format!("label index {label} of {n_labels}")));
+            }
+            let w = if value_bits == 8 { r.u8("weight")? as i8 as i16 } else { r.u16("weight")? as i16 };
+            entries.push(Entry { label, w });
+        }
+    }
+    if entries.len() != n_entries {
+        return Err(ModelError::Invalid("entry count does not match".into()));
+    }
+    while offsets.len() <= n_buckets {
+        offsets.push(entries.len() as u32);
+    }
+    Ok(Weights { bits, n_labels, scale, value_bits, offsets, entries })
 }
 
 struct Reader<'a> {
@@ -311,27 +362,51 @@ mod tests {
             labels: vec!["O".into(), "U-PERSON".into(), "B-ORG".into()],
             weights: t.finish(value_bits),
             dict: vec![("the".into(), 0), ("Mr.".into(), 2)],
+            stage2: None,
         }
+    }
+
+    /// [`sample`] with a second stage (its own table size and width).
+    fn stacked(value_bits: u8) -> Model {
+        let mut t = Trainer::new(6, 3);
+        for i in 0..20u32 {
+            t.update(&[feat(5, i % 4)], (i % 3) as usize, ((i + 2) % 3) as usize);
+            t.tick();
+        }
+        Model { stage2: Some(Stage { feature_set: 0x5354_4b01, weights: t.finish(16) }), ..sample(value_bits) }
     }
 
     #[test]
     fn round_trip() {
         for bits in [8, 16] {
-            let m = sample(bits);
-            assert!(!m.weights.entries.is_empty());
-            let bytes = m.encode();
-            assert_eq!(Model::decode(&bytes), Ok(m));
+            for m in [sample(bits), stacked(bits)] {
+                assert!(!m.weights.entries.is_empty());
+                let bytes = m.encode();
+                assert_eq!(Model::decode(&bytes), Ok(m));
+            }
         }
+    }
+
+    /// Version 1 files (no stage byte) still decode, with no second stage.
+    #[test]
+    fn version_one_files_decode() {
+        let m = sample(16);
+        let mut b = m.encode();
+        b.truncate(b.len() - 5);
+        b[8] = 1;
+        let s = fnv(0x811c_9dc5, &b);
+        b.extend_from_slice(&s.to_le_bytes());
+        assert_eq!(Model::decode(&b), Ok(m));
     }
 
     #[test]
     fn corruption_is_an_error_not_a_panic() {
-        let bytes = sample(8).encode();
+        let bytes = stacked(8).encode();
         assert_eq!(Model::decode(b""), Err(ModelError::BadMagic));
         assert_eq!(Model::decode(b"SAYWHOMX\x01\x00"), Err(ModelError::BadMagic));
-        let mut v2 = bytes.clone();
-        v2[8] = 2;
-        assert_eq!(Model::decode(&v2), Err(ModelError::UnsupportedVersion(2)));
+        let mut v3 = bytes.clone();
+        v3[8] = 3;
+        assert_eq!(Model::decode(&v3), Err(ModelError::UnsupportedVersion(3)));
         // Every truncation and every single flipped byte is rejected.
         for n in 0..bytes.len() {
             assert!(Model::decode(&bytes[..n]).is_err(), "truncated at {n}");

@@ -176,36 +176,37 @@ pub mod gaz {
 /// Document memory: the type each word was last tagged with, by its lower
 /// case (web text writes "NiMo" and "nimo"; both are one name).
 #[derive(Default)]
-struct DocMemory(HashMap<u32, u8, IdBuildHasher>);
+pub(super) struct DocMemory(HashMap<u32, u8, IdBuildHasher>);
 
 impl DocMemory {
-    fn get(&self, word: u32) -> u32 {
+    pub(super) fn get(&self, word: u32) -> u32 {
         self.0.get(&word).copied().unwrap_or(0) as u32
     }
-    fn remember(&mut self, h: &[WordHashes], s: usize, e: usize, t: usize) {
+    pub(super) fn remember(&mut self, h: &[WordHashes], s: usize, e: usize, t: usize) {
         for w in &h[s + 2..e + 2] {
             self.0.insert(w.lower, t as u8 + 1);
         }
     }
 }
 
-/// The context a feature function sees.
-struct Ctx<'a> {
+/// The context a feature function sees (the second pass, [`super::stack`],
+/// adds its own features to these).
+pub(super) struct Ctx<'a> {
     /// Hashes of the sentence's words (padded).
-    h: &'a [WordHashes],
+    pub(super) h: &'a [WordHashes],
     /// Tags of the sentence's words.
-    pos: &'a [Pos],
-    gaz: Option<&'a dyn Gazetteer>,
+    pub(super) pos: &'a [Pos],
+    pub(super) gaz: Option<&'a dyn Gazetteer>,
     /// Index of the sentence's first word in the caller's word list.
-    offset: usize,
+    pub(super) offset: usize,
     /// Per word: the first and last word (sentence indices) of the run of
     /// capitalised words it is in ("Quaid - i - Azam University": the last
     /// word says ORG), or None outside runs.
-    runs: Vec<Option<(u32, u32)>>,
+    pub(super) runs: Vec<Option<(u32, u32)>>,
     /// Words (exact-form hashes) that are O outside an entity without scoring.
-    plain: &'a OWords,
+    pub(super) plain: &'a OWords,
     /// See [`Domain::salt`].
-    domain: Option<u32>,
+    pub(super) domain: Option<u32>,
 }
 
 /// Words seen often in training and never inside an entity: outside an
@@ -233,12 +234,12 @@ pub fn plain_words(data: &[&NerDoc]) -> Vec<String> {
     v
 }
 
-fn o_words(words: &[String]) -> OWords {
+pub(super) fn o_words(words: &[String]) -> OWords {
     words.iter().map(|w| super::features::WordHashes::of(w).word).collect()
 }
 
 /// See [`Ctx::runs`].
-fn cap_runs(h: &[WordHashes]) -> Vec<Option<(u32, u32)>> {
+pub(super) fn cap_runs(h: &[WordHashes]) -> Vec<Option<(u32, u32)>> {
     let n = h.len() - 4;
     let cap = |i: usize| h[i + 2].flags & flag::INIT_CAP != 0;
     let mut out = vec![None; n];
@@ -276,7 +277,7 @@ impl Ctx<'_> {
     }
 
     #[inline]
-    fn features(&self, i: usize, l1: u32, l2: u32, doc: u32, out: &mut [u32; N_FEATS]) {
+    pub(super) fn features(&self, i: usize, l1: u32, l2: u32, doc: u32, out: &mut [u32; N_FEATS]) {
         let h = self.h;
         let c = &h[i + 2];
         let (m1, m2, n1, n2) = (&h[i + 1], &h[i], &h[i + 3], &h[i + 4]);
@@ -334,6 +335,8 @@ pub struct Recognizer {
     uses_gazetteer: bool,
     uses_domains: bool,
     plain: OWords,
+    /// The second, stacked pass ([`super::stack`]), if the model has one.
+    stack: Option<super::stack::Stack>,
 }
 
 impl Recognizer {
@@ -348,7 +351,29 @@ impl Recognizer {
             return Err(ModelError::Invalid(format!("labels {:?}", m.labels)));
         }
         let words: Vec<String> = m.dict.into_iter().map(|(w, _)| w).collect();
-        Ok(Recognizer { weights: m.weights, uses_gazetteer: m.feature_set & WITH_GAZETTEER != 0, uses_domains: m.feature_set & WITH_DOMAINS != 0, plain: o_words(&words) })
+        let stack = m.stage2.map(super::stack::Stack::from_stage).transpose()?;
+        Ok(Recognizer {
+            weights: m.weights,
+            uses_gazetteer: m.feature_set & WITH_GAZETTEER != 0,
+            uses_domains: m.feature_set & WITH_DOMAINS != 0,
+            plain: o_words(&words),
+            stack,
+        })
+    }
+
+    /// Whether a second, stacked pass relabels each document.
+    pub fn has_stack(&self) -> bool {
+        self.stack.is_some()
+    }
+
+    /// Removes the second pass (the first pass alone), returning it.
+    pub fn take_stack(&mut self) -> Option<super::stack::Stack> {
+        self.stack.take()
+    }
+
+    /// Replaces the second pass (None: the first pass alone).
+    pub fn set_stack(&mut self, stack: Option<super::stack::Stack>) {
+        self.stack = stack;
     }
 
     /// Whether the model makes use of gazetteer features.
@@ -368,7 +393,9 @@ impl Recognizer {
 
     /// The BILOU label index of every word, decoded sentence by sentence
     /// (`sentences`: word ranges, end exclusive, in order); the document
-    /// memory carries over from one sentence to the next.
+    /// memory carries over from one sentence to the next. A model with a
+    /// second stage ([`super::stack`]) then revises the whole document's
+    /// labels with what it says elsewhere, before and after.
     /// Without `gaz`, a model trained with gazetteer features uses the
     /// embedded lists ([`super::gazetteer::embedded`]).
     pub fn labels_in(&self, words: &[&str], pos: &[Pos], sentences: &[(usize, usize)], gaz: Option<&dyn Gazetteer>) -> Vec<usize> {
@@ -419,14 +446,21 @@ impl Recognizer {
         };
         let mut memory = DocMemory::default();
         let mut out = Vec::with_capacity(words.len());
+        let mut hashed = Vec::new();
         for (s, e) in cover(words.len(), sentences) {
             let h = hash_words(&words[s..e]);
             let (a, b) = pos_of(&h, s, e, tags);
             let domain = if self.uses_domains { domain.salt() } else { None };
             let ctx = Ctx { runs: cap_runs(&h), h: &h, pos: &tags[a..b], gaz, offset: s, plain: &self.plain, domain };
             decode(&ctx, e - s, &mut memory, |f, scores| self.weights.score(f, scores), |_, _, _| None, &mut out);
+            if self.stack.is_some() {
+                hashed.push((s, h));
+            }
         }
-        out
+        match &self.stack {
+            Some(st) => st.relabel(words, &hashed, tags, gaz, &self.plain, &out),
+            None => out,
+        }
     }
 }
 
@@ -625,7 +659,7 @@ pub fn train_refs(data: &[&NerDoc], bits: u8, epochs: usize, seed: u64, runs: us
     let with_domains = data.iter().any(|d| d.domain != Domain::Shared);
     let feature_set = FEATURE_SET | if with_gaz { WITH_GAZETTEER } else { 0 } | if with_domains { WITH_DOMAINS } else { 0 };
     // 16-bit weights: with 8 bits (one scale for the model) F1 fell by 12 points.
-    Model { kind: Kind::Ner, feature_set, about: about.to_string(), labels: label_names(), weights: quantise(&dense, bits, N_LABELS, 16), dict: dict.into_iter().map(|w| (w, 0)).collect() }
+    Model { kind: Kind::Ner, feature_set, about: about.to_string(), labels: label_names(), weights: quantise(&dense, bits, N_LABELS, 16), dict: dict.into_iter().map(|w| (w, 0)).collect(), stage2: None }
 }
 
 #[cfg(test)]

@@ -268,6 +268,7 @@ pub fn train(data: &[Tagged], bits: u8, epochs: usize, seed: u64, about: &str) -
         labels: labels.iter().map(|p| p.as_str().to_string()).collect(),
         weights: t.finish(8),
         dict,
+        stage2: None,
     }
 }
 
