@@ -10,8 +10,8 @@ use std::path::PathBuf;
 
 /// Measured when the models were trained (MODELS.md), minus the tolerance.
 const POS_GUM_TEST_FLOOR: f64 = 0.95;
-const NER_EWT_TEST_FLOOR: f64 = 0.61;
-const NER_GUM_TEST_FLOOR: f64 = 0.63;
+const NER_EWT_TEST_FLOOR: f64 = 0.63;
+const NER_GUM_TEST_FLOOR: f64 = 0.65;
 
 fn data_dir() -> PathBuf {
     let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");

@@ -766,7 +766,7 @@ mod tests {
                 let named = words[0] != "the";
                 let labels = labels_of(words.len(), if named { &[(0, 2, 0), (5, 6, 0)] } else { &[] });
                 let pos = words.iter().map(|w| if w.chars().next().is_some_and(char::is_uppercase) { Pos::NNP } else { Pos::NN }).collect();
-                NerDoc { words, pos, labels, sentences, gaz: vec![] }
+                NerDoc { words, pos, labels, sentences, gaz: vec![], domain: ner::Domain::Shared }
             })
             .collect();
         let data: Vec<StackDoc> = docs.iter().map(|d| StackDoc { doc: d, pass1: d.labels.iter().enumerate().map(|(i, &l)| if i == 5 { 0 } else { l }).collect() }).collect();
