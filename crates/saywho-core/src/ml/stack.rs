@@ -141,13 +141,11 @@ pub fn hashed(words: &[&str], sentences: &[(usize, usize)]) -> Vec<(usize, Vec<W
     cover(words.len(), sentences).into_iter().map(|(s, e)| (s, hash_words(&words[s..e]))).collect()
 }
 
-/// The evidence for every word of a document from the first pass's labels.
-fn evidence(words: &[&str], doc: &Hashed, pass1: &[usize]) -> Vec<Evidence> {
-    let n = words.len();
-    let mut h: Vec<WordHashes> = Vec::with_capacity(n);
-    // Runs: capitalised words in a row within a sentence; elsewhere the
-    // first-pass span the word is in.
-    let mut unit: Vec<Option<(usize, usize)>> = vec![None; n];
+/// The document's word hashes in one list (padding dropped) and its runs of
+/// capitalised words (document word ranges, end exclusive, within sentences).
+fn flat_runs(doc: &Hashed) -> (Vec<WordHashes>, Vec<(usize, usize)>) {
+    let mut h: Vec<WordHashes> = Vec::new();
+    let mut runs = Vec::new();
     for (s, sh) in doc {
         let m = sh.len() - 4;
         h.extend_from_slice(&sh[2..m + 2]);
@@ -161,9 +159,22 @@ fn evidence(words: &[&str], doc: &Hashed, pass1: &[usize]) -> Vec<Evidence> {
             while j < m && sh[j + 2].flags & flag::INIT_CAP != 0 {
                 j += 1;
             }
-            unit[s + i..s + j].iter_mut().for_each(|u| *u = Some((s + i, s + j)));
+            runs.push((s + i, s + j));
             i = j;
         }
+    }
+    (h, runs)
+}
+
+/// The evidence for every word of a document from the first pass's labels.
+fn evidence(words: &[&str], doc: &Hashed, pass1: &[usize]) -> Vec<Evidence> {
+    let n = words.len();
+    // Runs: capitalised words in a row within a sentence; elsewhere the
+    // first-pass span the word is in.
+    let mut unit: Vec<Option<(usize, usize)>> = vec![None; n];
+    let (h, runs) = flat_runs(doc);
+    for (a, b) in runs {
+        unit[a.min(n)..b.min(n)].iter_mut().for_each(|u| *u = Some((a, b)));
     }
     let h = &h[..n.min(h.len())];
     let n = h.len();
@@ -547,25 +558,7 @@ pub fn vote_stage() -> Stage {
 /// 0.6983 with, 0.6726 / 0.7162 without).
 pub fn vote(words: &[&str], doc: &Hashed, pass1: &[usize]) -> Vec<usize> {
     let n = words.len().min(pass1.len());
-    let mut h: Vec<WordHashes> = Vec::with_capacity(n);
-    let mut runs = Vec::new();
-    for (s, sh) in doc {
-        let m = sh.len() - 4;
-        h.extend_from_slice(&sh[2..m + 2]);
-        let mut i = 0;
-        while i < m {
-            if sh[i + 2].flags & flag::INIT_CAP == 0 {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < m && sh[j + 2].flags & flag::INIT_CAP != 0 {
-                j += 1;
-            }
-            runs.push((s + i, s + j));
-            i = j;
-        }
-    }
+    let (h, runs) = flat_runs(doc);
     let n = n.min(h.len());
     let mut spans = spans_of(&pass1[..n]);
     let unlabelled = |s: usize, e: usize| e <= n && pass1[s..e].iter().all(|&l| l == 0);
