@@ -47,7 +47,7 @@ tp = fp = fn = 0; byl = collections.Counter(); errs = []
 MAP = {'PERSON': 'PER', 'ORG': 'ORG', 'LOC': 'LOC'}
 for d in docs:
     open('/tmp/saywho-ewt-doc.txt', 'w').write(d['text'])
-    out = json.loads(subprocess.run([exe, '/tmp/saywho-ewt-doc.txt'] + (['--rules'] if '--rules' in sys.argv else []), capture_output=True, text=True).stdout)
+    out = json.loads(subprocess.run([exe, '/tmp/saywho-ewt-doc.txt'] + [a for a in ('--rules', '--model-only') if a in sys.argv], capture_output=True, text=True).stdout)
     pred = set((m['start'], m['end'], MAP[m['label']]) for m in out['mentions'] if m['label'] in MAP)
     t = d['text']
     for p in pred:

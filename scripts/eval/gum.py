@@ -68,7 +68,7 @@ for path in files:
         sent.append((f[0], f[1], f[3], f[6], f[9], s, e))
     flush()
     open('/tmp/saywho-gum-doc.txt', 'w').write(text)
-    out = json.loads(subprocess.run([exe, '/tmp/saywho-gum-doc.txt'] + (['--rules'] if '--rules' in sys.argv else []), capture_output=True, text=True).stdout)
+    out = json.loads(subprocess.run([exe, '/tmp/saywho-gum-doc.txt'] + [a for a in ('--rules', '--model-only') if a in sys.argv], capture_output=True, text=True).stdout)
     preds = [(m['start'], m['end'], MAP[m['label']]) for m in out['mentions'] if m['label'] in MAP]
     used = set()
     for g in golds:

@@ -2,7 +2,8 @@
 //! entity layer can be scored by itself:
 //! `cargo run --release -p saywho-core --example entities -- FILE > pred.json`
 //! (`-- FILE --list` lists the mentions and their entities instead; `--rules` leaves the
-//! statistical recognizer out, `--model` prints its spans alone, `--pos` the tagger's tags; `--time` measures).
+//! statistical recognizer out, `--model` prints its spans alone, `--model-only` exports them alone
+//! (to score the recognizer the way the pipeline is scored), `--pos` the tagger's tags; `--time` measures).
 use saywho_core::entities::{extract, extract_rules};
 use saywho_core::format::{Document, Entity, Mention, Origin};
 use saywho_core::text::{Offsets, Text};
@@ -36,6 +37,21 @@ fn main() {
         for (a, b, l) in saywho_core::ml::tag_text(&t, None).1 {
             println!("{l:8} {}", t.span(a, b));
         }
+        return;
+    }
+    if std::env::args().any(|a| a == "--model-only") {
+        let off = Offsets::new(&src);
+        let spans = saywho_core::ml::tag_text(&t, None).1;
+        let entities = spans.iter().enumerate().map(|(i, &(a, b, l))| Entity { id: format!("E{}", i + 1), label: l.into(), name: t.span(a, b).to_string() }).collect();
+        let mentions = spans
+            .iter()
+            .enumerate()
+            .map(|(i, &(a, b, l))| {
+                let (x, y) = (t.tokens[a].start, t.tokens[b - 1].end);
+                Mention { id: format!("M{}", i + 1), start: off.to_char(x), end: off.to_char(y), text: src[x..y].to_string(), label: l.into(), entity: Some(format!("E{}", i + 1)), origin: Origin::Auto }
+            })
+            .collect();
+        print!("{}", Document { entities, mentions, ..Document::empty(&src) }.to_json());
         return;
     }
     if std::env::args().any(|a| a == "--list") {
