@@ -364,9 +364,11 @@ pub fn App() -> Html {
                                 }
                                 models.set(ModelStatus::Ready);
                                 // The core builds its word lists and gazetteers on first use (about
-                                // 100 ms in the browser): do it now, while the page is idle, rather
-                                // than when the first article is pasted.
-                                Timeout::new(0, || drop(saywho_core::annotate("Ana Ruiz told Reuters in Oslo: “We will.”"))).forget();
+                                // 100 ms in the browser), and the engine compiles its hot paths only
+                                // once they have run: do both now, while the page is idle, on the
+                                // sample (every kind of quote, entity and model path), rather than
+                                // when the first article is pasted.
+                                Timeout::new(0, || drop(saywho_core::annotate(crate::sample::SAMPLE))).forget();
                             }
                             Err(why) => models.set(ModelStatus::Unavailable(why)),
                         }
