@@ -54,6 +54,10 @@ pub(crate) fn merge(text: &Text, cands: &mut Vec<Cand>, spans: &[ModelSpan], usa
         if s >= e || e > text.len() || !(s..e).all(|k| usable[k]) {
             continue;
         }
+        // A name never runs over a paragraph or sentence break ("on X.\n\nVillanueva's").
+        if (s + 1..e).any(|k| text.tokens[k].para != text.tokens[s].para || text.sent_of[k] != text.sent_of[s]) {
+            continue;
+        }
         let hit: Vec<usize> = {
             let mut v: Vec<usize> = (s..e).filter_map(|k| cover[k]).collect();
             v.dedup();
@@ -296,6 +300,14 @@ mod tests {
             &["LOC Coron"],
             &["PERSON Coron"],
         );
+    }
+
+    #[test]
+    fn a_model_span_never_runs_over_a_paragraph_break() {
+        let t = Text::new("One fan wrote on X.\n\nVillanueva's next film opens soon.");
+        let k = (0..t.len()).find(|&k| t.tok(k) == "X").unwrap();
+        let e = extract_with(&t, &[(k, k + 3, "MISC")]);
+        assert!(e.mentions.iter().all(|m| !t.span(m.start, m.end).contains('\n')), "{:?}", e.mentions);
     }
 
     #[test]

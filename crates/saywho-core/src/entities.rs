@@ -459,6 +459,13 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 break;
             }
         }
+        // Never past the sentence: "on X.\n\nVillanueva" is two.
+        if let Some(k) = (i + 1..j.min(n)).find(|&k| t.sent_of[k] != sent) {
+            j = k;
+            while j > i + 1 && !t.is_word(j - 1) {
+                j -= 1;
+            }
+        }
         // "Apple Inc.": the company's abbreviation keeps its dot inside a sentence.
         if j < n
             && t.is(j, ".")
@@ -1688,6 +1695,12 @@ mod tests {
         check("Charles Bolden, NASA Administrator, spoke.", &["PERSON Charles Bolden"]);
         check_not("Allegedly, Thomas sister pleaded with them.", &["PERSON Allegedly"]);
         check("Xi Jinping, China's president, told state media.", &["PERSON Xi Jinping", "LOC China"]);
+    }
+
+    #[test]
+    fn names_stop_at_paragraph_breaks() {
+        let got = mentions("One fan wrote on X.\n\nVillanueva's next film opens in Madrid.");
+        assert!(got.iter().all(|m| !m.contains('\n')), "{got:?}");
     }
 
     #[test]
