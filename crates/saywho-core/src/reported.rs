@@ -50,7 +50,9 @@ pub(crate) fn find(cx: &Ctx, used: &[usize]) -> Vec<Reported> {
             // The cue's subject, found once: the content rules read it too.
             let source = cx.subject_of(&cue);
             match content_of(cx, &cue, source, sent.start, sent.end).map(|(a, b)| (skip_punct(cx, a, b), b)) {
-                Some((a, b)) if b > a && cx.text.span(a, b).chars().any(|c| c.is_alphabetic()) => {
+                // (Not content that is one quotation in marks, "added that “more
+                // charges are possible.”": that quotation is the quote.)
+                Some((a, b)) if b > a && cx.text.span(a, b).chars().any(|c| c.is_alphabetic()) && !(a..b).all(|k| cx.in_marks[k]) => {
                     out.push(Reported { start: a, end: b, cue: (cue.start, cue.end), source });
                     // Cues inside this content belong to it ("…, and that X noted…").
                     i = if b > cue.end { b } else { cue.end };

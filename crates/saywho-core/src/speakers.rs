@@ -1251,6 +1251,14 @@ mod tests {
     }
 
     #[test]
+    fn content_that_is_one_quotation_is_not_reported_speech_too() {
+        check(
+            "Robert Wheeler added that “more charges are possible.”",
+            &[("“more charges are possible.”", "partial", "Robert Wheeler")],
+        );
+    }
+
+    #[test]
     fn partial_quotes_inside_reported_speech() {
         check(
             "Daniel Osei spoke. He said the agreement would “protect services and jobs”.",
