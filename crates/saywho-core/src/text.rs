@@ -442,6 +442,12 @@ fn is_boundary(src: &str, toks: &[Token], p: usize, j: usize) -> bool {
         let prev = text(p - 1);
         if toks[p - 1].kind == Kind::Word {
             // Titles and abbreviations that do not end sentences.
+            // A company's or a name's suffix can end a sentence: before an opening
+            // mark or a sentence starter ("… with Acme Co. “It works,” he said").
+            let suffix = matches!(prev, "Inc" | "Corp" | "Ltd" | "Co" | "Bros" | "Jr" | "Sr");
+            if suffix && toks[j].space_before && ((toks[j].kind == Kind::Quote && next_first != '\'') || starter_word(next)) {
+                return true;
+            }
             if lexicon::is_abbreviation(prev) {
                 // A month or "No." before a number, a title before a name: no break.
                 return false;
@@ -608,6 +614,9 @@ mod tests {
             ("It cost 3.5 million. Nobody paid.", &["It cost 3.5 million.", "Nobody paid."]),
             ("On Jan. 5 it rained. Then it stopped.", &["On Jan. 5 it rained.", "Then it stopped."]),
             ("Acme Inc. said so. Later, Acme Corp. denied it.", &["Acme Inc. said so.", "Later, Acme Corp. denied it."]),
+            ("It uses a chip from Acme Co. “It is fast,” he said.", &["It uses a chip from Acme Co.", "“It is fast,” he said."]),
+            ("He thanked Martin Luther King Jr. The crowd cheered.", &["He thanked Martin Luther King Jr.", "The crowd cheered."]),
+            ("Robert Wheeler Jr. said so.", &["Robert Wheeler Jr. said so."]),
             ("He said, “It failed.” She agreed.", &["He said, “It failed.”", "She agreed."]),
             ("First line\nSecond line", &["First line", "Second line"]),
             ("OSLO — The talks ended. Both sides left.", &["OSLO —", "The talks ended.", "Both sides left."]),
