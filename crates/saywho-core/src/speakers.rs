@@ -364,8 +364,19 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             match appositive {
                 None => appositive = Some((s, seg_end)),
-                Some(_) => {
+                Some((a, b)) => {
                     if let Some(src) = self.source_in(s, seg_end) {
+                        // "A Lumora spokeswoman, Hannah Osei, said": the name before
+                        // the role only modifies it; the person in apposition speaks.
+                        let role_end = seg_end > s && {
+                            let mut buf = [0u8; 32];
+                            self.lower(seg_end - 1, &mut buf).is_some_and(|w| crate::gazetteer::get().roles.contains_key(w))
+                        };
+                        if role_end && src.entity.is_some() {
+                            if let Some(m) = self.mention_at[a].filter(|&m| self.label_of(m) == Label::Person && self.ents.mentions[m].end == b) {
+                                return Some(self.mention_source(m));
+                            }
+                        }
                         if src.entity.is_some() || src.pronoun.is_some() {
                             return Some(src);
                         }
@@ -391,8 +402,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
         // "The operator, Northline Rail, said": the name is in the appositive.
         if let (Some(p), Some((a, b))) = (plain, appositive) {
             let relative = t.is(a, "which") || t.is(a, "who") || t.is(a, "that");
-            let named = (a..b)
-                .find_map(|k| self.mention_at[k])
+            // "That man, former Acme executive Omar Maani, …": the person the appositive ends on.
+            let head = (a..b).filter_map(|k| self.mention_at[k]).find(|&m| self.label_of(m) == Label::Person && self.ents.mentions[m].end == b);
+            let named = head
+                .or_else(|| (a..b).find_map(|k| self.mention_at[k]))
                 .filter(|&m| !relative && matches!(self.label_of(m), Label::Person | Label::Org | Label::Misc));
             return Some(named.map_or(p, |m| self.mention_source(m)));
         }
@@ -1247,6 +1260,18 @@ mod tests {
         check(
             "According to the police, the man was later released without charge.",
             &[("the man was later released without charge", "indirect", "the police")],
+        );
+    }
+
+    #[test]
+    fn the_person_in_apposition_to_a_role_speaks() {
+        check(
+            "A Kestrel spokeswoman, Hannah Osei, said the kit would ship in May.",
+            &[("the kit would ship in May", "indirect", "Hannah Osei")],
+        );
+        check(
+            "That man, former Northline Rail executive Omar Maani, testified that he had paid cash.",
+            &[("he had paid cash", "indirect", "Omar Maani")],
         );
     }
 
