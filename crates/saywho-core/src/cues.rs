@@ -168,7 +168,20 @@ pub fn looks_finite(text: &Text, i: usize) -> bool {
     let counted = i > 0
         && (text.tokens[i - 1].kind == Kind::Number
             || (i > 1 && text.tokens[i - 2].kind == Kind::Number && matches!(text.tok(i - 1), "million" | "billion" | "trillion" | "thousand" | "hundred")));
-    if prev_det || counted || lw.len() < 4 {
+    if prev_det || counted {
+        return false;
+    }
+    // Irregular past tenses the tagger may miss ("The typhoon tore through …").
+    if matches!(
+        lw,
+        "tore" | "struck" | "swept" | "drove" | "flew" | "fought" | "caught" | "bought" | "sold" | "threw" | "shook" | "froze"
+            | "stole" | "sank" | "swam" | "wore" | "woke" | "forgot" | "forgave" | "hid" | "slid" | "fled" | "dealt" | "slept"
+            | "wept" | "dug" | "clung" | "swung" | "spun" | "withdrew" | "overtook" | "undertook" | "arose" | "sprang" | "overthrew"
+            | "shrank" | "forbade" | "foresaw" | "overcame" | "underwent" | "upheld" | "withheld" | "sped"
+    ) {
+        return true;
+    }
+    if lw.len() < 4 {
         return false;
     }
     (lw.ends_with("ed") && !lw.ends_with("eed"))

@@ -74,7 +74,7 @@ fn skip_punct(cx: &Ctx, mut a: usize, b: usize) -> usize {
 
 /// Trims trailing punctuation (and closing marks) off a content range.
 fn trim_end(cx: &Ctx, a: usize, mut b: usize) -> usize {
-    while b > a && matches!(cx.text.kind(b - 1), Kind::Punct | Kind::Dash) && !cx.in_marks[b - 1] {
+    while b > a && matches!(cx.text.kind(b - 1), Kind::Punct | Kind::Dash) && !cx.in_marks[b - 1] && !matches!(cx.text.tok(b - 1), "%" | "‰") {
         b -= 1;
     }
     b
@@ -180,6 +180,8 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     if let Some(subj) = subject {
         let before = subj.span.0.min(cue.start);
         let after_cue_subject = subj.span.0 >= cue.end;
+        // "…, the Electoral Commission said.": the article before a named source.
+        let before = if !after_cue_subject && before > s0 && t.is(before - 1, "the") { before - 1 } else { before };
         let comma = if after_cue_subject { cue.start } else { before };
         // Not when the comma only sets off the name after a role: "After
         // meeting residents, the Prime Minister, Keir Starmer, promised …".
@@ -191,7 +193,9 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
         if comma > s0 + 1 && t.tok(comma - 1) == "," && tail_words <= 4 && (after_cue_subject || tail_words <= 3) && !role_before {
             let a = skip_opener(cx, s0, comma - 1);
             let b = trim_end(cx, a, comma - 1);
-            if (a..b).filter(|&x| t.is_word(x)).count() >= 3 && (a..b).any(|x| cues::looks_finite(t, x) || pronoun_subject(cx, x)) {
+            // ("Turnout was 78%, the commission said": the number counts as a word.)
+            let words = (a..b).filter(|&x| matches!(t.kind(x), Kind::Word | Kind::Number)).count();
+            if words >= 3 && (a..b).any(|x| cues::looks_finite(t, x) || pronoun_subject(cx, x)) {
                 return Some((a, b));
             }
         }

@@ -1276,6 +1276,15 @@ mod tests {
     }
 
     #[test]
+    fn inverted_reported_speech_with_irregular_verbs_numbers_and_named_sources() {
+        check("The typhoon tore through the islands, officials said.", &[("The typhoon tore through the islands", "indirect", "officials")]);
+        check(
+            "Turnout was 78%, the Electoral Commission said.",
+            &[("Turnout was 78%", "indirect", "Electoral Commission")],
+        );
+    }
+
+    #[test]
     fn content_that_is_one_quotation_is_not_reported_speech_too() {
         check(
             "Robert Wheeler added that “more charges are possible.”",
