@@ -121,7 +121,7 @@ fn match_at(text: &Text, i: usize) -> Option<(usize, Label)> {
     // MONEY: symbol or code, amount, optional scale. "US$" arrives as "US" "$".
     let sym = if is_currency_symbol(w) {
         Some(i + 1)
-    } else if (w == "US" || w == "C" || w == "A" || w == "HK") && text.is(i + 1, "$") && text.touches_next(i) {
+    } else if matches!(w, "US" | "C" | "A" | "HK" | "NZ" | "AU" | "CA" | "NT" | "S" | "R" | "Mex") && text.is(i + 1, "$") && text.touches_next(i) {
         Some(i + 2)
     } else if CURRENCY_CODES.contains(&w) && kind == Kind::Word {
         // "Rs." arrives as "Rs" ".".
@@ -272,6 +272,7 @@ mod tests {
         check("talks will conclude next week, not last year", &[("next week", Date), ("last year", Date)]);
         check("the $7 billion Reko Diq", &[("$7 billion", Money)]);
         check("a €5m grant and £3 and US$20 million", &[("€5m", Money), ("£3", Money), ("US$20 million", Money)]);
+        check("more than NZ$3 billion a year, or S$40", &[("NZ$3 billion", Money), ("S$40", Money)]);
         check("costs Rs 300 or Rs. 1,500 or 40 dollars", &[("Rs 300", Money), ("Rs. 1,500", Money), ("40 dollars", Money)]);
         check("the 29% tariff and 12 percent and 3.5 per cent", &[("29%", Percent), ("12 percent", Percent), ("3.5 per cent", Percent)]);
         check("$ alone, %, Rs, May", &[]);
