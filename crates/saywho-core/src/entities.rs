@@ -1698,6 +1698,11 @@ mod tests {
     }
 
     #[test]
+    fn plural_heads_take_their_complement() {
+        check("The Centers for Disease Control and Prevention said so.", &["ORG Centers for Disease Control and Prevention"]);
+    }
+
+    #[test]
     fn names_stop_at_paragraph_breaks() {
         let got = mentions("One fan wrote on X.\n\nVillanueva's next film opens in Madrid.");
         assert!(got.iter().all(|m| !m.contains('\n')), "{got:?}");

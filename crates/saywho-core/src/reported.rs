@@ -182,6 +182,17 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
         let after_cue_subject = subj.span.0 >= cue.end;
         // "…, the Electoral Commission said.": the article before a named source.
         let before = if !after_cue_subject && before > s0 && t.is(before - 1, "the") { before - 1 } else { before };
+        // "…, a spokesperson for the Centers for Medicare & Medicaid Services said.":
+        // the named source ends a phrase "a <role> for/of/at".
+        let before = if !after_cue_subject && before > s0 + 2 && t_any(t, before - 1, &["for", "of", "at"]) {
+            let mut nb = before - 1;
+            while nb > s0 && before - nb < 5 && t.is_word(nb - 1) && !t.is_cap(nb - 1) && !cues::looks_finite(t, nb - 1) {
+                nb -= 1;
+            }
+            if nb > s0 && t.tok(nb - 1) == "," && t_any(t, nb, &["a", "an", "the", "one"]) { nb } else { before }
+        } else {
+            before
+        };
         let comma = if after_cue_subject { cue.start } else { before };
         // Not when the comma only sets off the name after a role: "After
         // meeting residents, the Prime Minister, Keir Starmer, promised …".
@@ -294,6 +305,10 @@ fn skip_opener(cx: &Ctx, s0: usize, limit: usize) -> usize {
         a += 1;
     }
     a
+}
+
+fn t_any(t: &crate::text::Text, i: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| t.is(i, w))
 }
 
 fn pronoun_subject(cx: &Ctx, x: usize) -> bool {

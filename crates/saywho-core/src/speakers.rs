@@ -1279,6 +1279,10 @@ mod tests {
     fn inverted_reported_speech_with_irregular_verbs_numbers_and_named_sources() {
         check("The typhoon tore through the islands, officials said.", &[("The typhoon tore through the islands", "indirect", "officials")]);
         check(
+            "Medicare will cover the booster, a spokesperson for the Harbour Trust said.",
+            &[("Medicare will cover the booster", "indirect", "Harbour Trust")],
+        );
+        check(
             "Turnout was 78%, the Electoral Commission said.",
             &[("Turnout was 78%", "indirect", "Electoral Commission")],
         );
