@@ -437,6 +437,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 } else {
                     break;
                 }
+            } else if w == "in" && j + 1 < n && t.is(j + 1, "charge") && t.is_cap(j + 1) && matches!(t.tok(j - 1), "Agent" | "Officer") {
+                j += 2; // "Special Agent in Charge Robert Wheeler"
             } else if w == "&" && j + 1 < n && t.is_cap(j + 1) {
                 j += 2;
             } else if w == "." && !t.tokens[j].space_before && j + 1 < n && t.is_cap(j + 1) && self.abbrev(j - 1) {
@@ -1695,6 +1697,12 @@ mod tests {
         check("Charles Bolden, NASA Administrator, spoke.", &["PERSON Charles Bolden"]);
         check_not("Allegedly, Thomas sister pleaded with them.", &["PERSON Allegedly"]);
         check("Xi Jinping, China's president, told state media.", &["PERSON Xi Jinping", "LOC China"]);
+    }
+
+    #[test]
+    fn titles_with_lower_case_words() {
+        check("Special Agent in Charge Robert Wheeler Jr. added more.", &["PERSON Robert Wheeler Jr."]);
+        check_not("Special Agent in Charge Robert Wheeler Jr. added more.", &["PERSON Charge Robert Wheeler Jr.", "MISC Special Agent"]);
     }
 
     #[test]
