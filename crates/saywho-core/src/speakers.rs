@@ -86,6 +86,17 @@ impl<'t, 'a> Ctx<'t, 'a> {
             if let Some(src) = cx.sentence_subject(start, sent.end) {
                 if src.pronoun.is_none() {
                     if let Some(m) = cx.mention_at[src.span.0] {
+                        // "Kamau's husband, Peter Otieno, …": a possessive only
+                        // modifies the subject; the name in apposition is it.
+                        let e = ents.mentions[m].end;
+                        let mut m = m;
+                        if e < sent.end && matches!(text.tok(e), "'s" | "’s") {
+                            let comma = (e + 1..sent.end.min(e + 5)).find(|&k| text.tok(k) == ",");
+                            let named = comma.and_then(|c| cx.mention_at.get(c + 1).copied().flatten()).filter(|&n| {
+                                ents.mentions[n].label == Label::Person && comma.is_some_and(|c| ents.mentions[n].start == c + 1)
+                            });
+                            m = named.unwrap_or(m);
+                        }
                         cx.salient[m] = true;
                     }
                 }
@@ -1260,6 +1271,14 @@ mod tests {
         check(
             "According to the police, the man was later released without charge.",
             &[("the man was later released without charge", "indirect", "the police")],
+        );
+    }
+
+    #[test]
+    fn a_possessive_before_the_subject_is_not_the_antecedent() {
+        check(
+            "Kamau opened a bakery. Kamau's husband, Peter Otieno, handles the accounts. He said the hardest year was 2020.",
+            &[("the hardest year was 2020", "indirect", "Peter Otieno")],
         );
     }
 
