@@ -295,7 +295,11 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
         }
     }
 
-    // Names, genders and numbers from the mentions.
+    // Names, genders and numbers from the mentions. A lone untitled word is
+    // more often a surname than a given name ("Kamau" is a man's name, and
+    // Wanjiru Kamau's surname): its sex counts only for an entity never
+    // named in full.
+    let mut lone_gender = vec![Gender::Unknown; ents.len()];
     for (ci, c) in cands.iter().enumerate() {
         let Some(e) = assign[ci] else { continue };
         let ent = &mut ents[e];
@@ -304,7 +308,11 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
         if w > ent.name.0 || (w == ent.name.0 && ent.name.1 != text.span(c.start, c.end) && shouted_name(ent.name.1) && !shouted(c)) {
             ent.name = (w, text.span(c.start, c.end));
         }
-        if c.gender != Gender::Unknown {
+        if c.gender != Gender::Unknown && w == 1 && !c.titled {
+            if lone_gender[e] == Gender::Unknown {
+                lone_gender[e] = c.gender;
+            }
+        } else if c.gender != Gender::Unknown {
             if c.titled && ent.titled_gender == Gender::Unknown {
                 ent.titled_gender = c.gender;
             }
@@ -313,6 +321,11 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
             }
         }
         ent.plural |= c.plural;
+    }
+    for (ent, g) in ents.iter_mut().zip(lone_gender) {
+        if ent.gender == Gender::Unknown && ent.name.0 == 1 {
+            ent.gender = g;
+        }
     }
 
     // Entities in order of first mention.

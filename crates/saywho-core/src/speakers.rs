@@ -1275,6 +1275,15 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_alone_gives_no_sex() {
+        // "Kamau" is also a man's given name; here it is Wanjiru Kamau's surname.
+        check(
+            "“It was hard,” said Wanjiru Kamau. Kamau does not like to talk about 2020.\n\n“We had no choice,” she said.",
+            &[("“It was hard,”", "direct", "Wanjiru Kamau"), ("“We had no choice,”", "direct", "Wanjiru Kamau")],
+        );
+    }
+
+    #[test]
     fn a_possessive_before_the_subject_is_not_the_antecedent() {
         check(
             "Kamau opened a bakery. Kamau's husband, Peter Otieno, handles the accounts. He said the hardest year was 2020.",
