@@ -277,6 +277,18 @@ pub(crate) fn looks_like_title(text: &Text, q: &Marked) -> bool {
         return false;
     }
     let ends_sentence = matches!(text.tok(b - 1), "." | "!" | "?" | "," | "…");
+    // After a word for a work ("the album, “Saudade do Mar,” sold", "the drama
+    // “Silver Harbor,” in which"), capitalised words are its title, comma or not.
+    let p = if q.start > 1 && text.tok(q.start - 1) == "," { q.start - 2 } else { q.start.saturating_sub(1) };
+    let work = q.start > 0
+        && text.is_word(p)
+        && crate::lexicon::ascii_lower(text.tok(p), &mut buf).is_some_and(|w| {
+            matches!(
+                w,
+                "album" | "film" | "movie" | "song" | "single" | "book" | "novel" | "memoir" | "drama" | "series" | "show" | "sitcom"
+                    | "play" | "musical" | "opera" | "documentary" | "podcast" | "poem" | "painting" | "exhibition" | "ep" | "track"
+            )
+        });
     // A headline quote introducing its topic ("‘Not Strategic’: US, …") is speech.
     if q.end < text.len() && text.tok(q.end) == ":" {
         return false;
@@ -286,7 +298,7 @@ pub(crate) fn looks_like_title(text: &Text, q: &Marked) -> bool {
     }
     let long: Vec<usize> = words.iter().copied().filter(|&k| text.tok(k).chars().count() >= 4).collect();
     let caps = long.iter().filter(|&&k| text.is_cap(k)).count();
-    !ends_sentence && words.len() >= 2 && !long.is_empty() && caps * 3 >= long.len() * 2
+    (!ends_sentence || work && !matches!(text.tok(b - 1), "!" | "?")) && words.len() >= 2 && !long.is_empty() && caps * 3 >= long.len() * 2
 }
 
 #[cfg(test)]
@@ -347,6 +359,7 @@ mod tests {
     fn titles_in_marks_are_not_speech() {
         check("The video, “Scientology vs. the Internet, Part XVII”, spread.", &["partial:“Scientology vs. the Internet, Part XVII”"]);
         check("a campaign titled “Stand for Something” began", &["partial:“Stand for Something”"]);
+        check("Her 1967 album, “Saudade do Mar,” sold well.", &["partial:“Saudade do Mar,”"]);
         check("He said, “We Will Win.”", &["direct:“We Will Win.”"]);
     }
 
