@@ -102,7 +102,40 @@ pub fn extract_with(text: &Text, model: &[crate::combine::ModelSpan]) -> Entitie
         let usable: Vec<bool> = (0..text.len()).map(|k| !x.blocked[k] && x.modes[text.tokens[k].para] == ParaMode::Normal).collect();
         crate::combine::merge(text, &mut x.cands, model, &usable);
     }
+    // A name that fills a title in marks after a word for a work is the work:
+    // "the drama “Silver Harbor,”", "Her album, “Saudade do Mar,” sold".
+    for c in x.cands.iter_mut() {
+        if work_title(text, c.start, c.end) {
+            c.label = Some(Label::Misc);
+            c.weak = false;
+        }
+    }
     names::link(text, x.cands)
+}
+
+/// Does `[a, b)` fill quotation marks (an article before it, a comma or a
+/// stop after it) that follow a word for a work ("film", "album")?
+fn work_title(t: &Text, a: usize, b: usize) -> bool {
+    let mut s = a;
+    if s > 0 && (t.is(s - 1, "the") || t.is(s - 1, "a")) {
+        s -= 1;
+    }
+    if s < 2 || t.kind(s - 1) != Kind::Quote || t.tokens[s].space_before {
+        return false;
+    }
+    let mut e = b;
+    if e < t.len() && matches!(t.tok(e), "," | ".") {
+        e += 1;
+    }
+    if e >= t.len() || t.kind(e) != Kind::Quote || t.tokens[e].space_before {
+        return false;
+    }
+    let mut p = s - 2;
+    if t.tok(p) == "," && p > 0 {
+        p -= 1;
+    }
+    let mut buf = [0u8; 32];
+    t.is_word(p) && crate::lexicon::ascii_lower(t.tok(p), &mut buf).is_some_and(crate::lexicon::is_work_noun)
 }
 
 /// A mention before linking.
@@ -1697,6 +1730,12 @@ mod tests {
         check("Charles Bolden, NASA Administrator, spoke.", &["PERSON Charles Bolden"]);
         check_not("Allegedly, Thomas sister pleaded with them.", &["PERSON Allegedly"]);
         check("Xi Jinping, China's president, told state media.", &["PERSON Xi Jinping", "LOC China"]);
+    }
+
+    #[test]
+    fn titles_of_works_in_marks() {
+        check("They met on the set of the drama “Silver Harbor,” in which she starred.", &["MISC Silver Harbor"]);
+        check("Her 1967 album, “Saudade do Mar,” sold two million copies.", &["MISC Saudade do Mar"]);
     }
 
     #[test]

@@ -17,6 +17,15 @@ pub fn is_abbreviation(w: &str) -> bool {
         )
 }
 
+/// Words for a work whose title may follow in marks: "the album “Saudade do Mar”".
+pub fn is_work_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "album" | "film" | "movie" | "song" | "single" | "book" | "novel" | "memoir" | "drama" | "series" | "show" | "sitcom" | "play"
+            | "musical" | "opera" | "documentary" | "podcast" | "poem" | "painting" | "exhibition" | "ep" | "track"
+    )
+}
+
 /// Abbreviated titles that stand before a name.
 pub fn is_title_abbreviation(w: &str) -> bool {
     matches!(

@@ -282,13 +282,7 @@ pub(crate) fn looks_like_title(text: &Text, q: &Marked) -> bool {
     let p = if q.start > 1 && text.tok(q.start - 1) == "," { q.start - 2 } else { q.start.saturating_sub(1) };
     let work = q.start > 0
         && text.is_word(p)
-        && crate::lexicon::ascii_lower(text.tok(p), &mut buf).is_some_and(|w| {
-            matches!(
-                w,
-                "album" | "film" | "movie" | "song" | "single" | "book" | "novel" | "memoir" | "drama" | "series" | "show" | "sitcom"
-                    | "play" | "musical" | "opera" | "documentary" | "podcast" | "poem" | "painting" | "exhibition" | "ep" | "track"
-            )
-        });
+        && crate::lexicon::ascii_lower(text.tok(p), &mut buf).is_some_and(crate::lexicon::is_work_noun);
     // A headline quote introducing its topic ("‘Not Strategic’: US, …") is speech.
     if q.end < text.len() && text.tok(q.end) == ":" {
         return false;
