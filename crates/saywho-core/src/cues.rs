@@ -45,7 +45,11 @@ pub fn cue_at(text: &Text, i: usize) -> Option<Cue> {
     }
     // After a determiner, possessive or preposition the word is a noun:
     // "the report", "his remarks", "the drives in question", "was told".
-    if i > 0 && t_is_determiner(text, i - 1) {
+    // (Not a floating quantifier before a past tense: "Louzán and Tebas both said".)
+    let floating = i > 0
+        && (text.is(i - 1, "both") || text.is(i - 1, "all") || text.is(i - 1, "each"))
+        && (lw.ends_with("ed") || matches!(lw, "said" | "told" | "wrote" | "spoke"));
+    if i > 0 && t_is_determiner(text, i - 1) && !floating {
         return None;
     }
     // A passive ("I was told", "it is reported") has no speaker as subject.
@@ -208,6 +212,8 @@ mod tests {
         check("the Said family", 1, None);
         check("Said the minister: no.", 0, Some("Said"));
         check("a warning sign", 1, None);
+        check("Louzan and Tebas both said that", 4, Some("said"));
+        check("both claims were false", 1, None);
         check("it refused, adding that", 3, Some("adding"));
         check("She continued, “No.”", 1, Some("continued"));
         check("the hard drives in question were returned", 4, None);

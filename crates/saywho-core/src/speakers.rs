@@ -271,7 +271,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
             let k = j - 1;
             match self.lower(k, &mut buf) {
                 Some(w)
-                    if (lexicon::is_verb_modifier(w) || (w.len() > 4 && w.ends_with("ly")))
+                    // (and a floating quantifier: "Louzán and Tebas both said")
+                    if (lexicon::is_verb_modifier(w) || (w.len() > 4 && w.ends_with("ly")) || matches!(w, "both" | "each"))
                         && self.mention_at[k].is_none() =>
                 {
                     negated |= lexicon::is_negation(w);
@@ -1271,6 +1272,14 @@ mod tests {
         check(
             "According to the police, the man was later released without charge.",
             &[("the man was later released without charge", "indirect", "the police")],
+        );
+    }
+
+    #[test]
+    fn coordinated_speakers_with_a_floating_quantifier() {
+        check(
+            "Rafael Louzan and Javier Tebas both said they had full confidence in the referees.",
+            &[("they had full confidence in the referees", "indirect", "Rafael Louzan and Javier Tebas")],
         );
     }
 
