@@ -924,7 +924,17 @@ fn colon_intro(cx: &Ctx, q: &Marked) -> Option<Source> {
     if sent.start >= q.start - 1 {
         return None;
     }
-    cx.sentence_subject(sent.start, q.start - 1).filter(|s| s.entity.is_some() || s.pronoun.is_some())
+    cx.sentence_subject(sent.start, q.start - 1).filter(|s| s.entity.is_some() || s.pronoun.is_some()).or_else(|| {
+        // "Kylian Mbappé, who has scored twice, was more blunt: “…”": the
+        // name that opens the sentence, before its relative clause or appositive.
+        let m = cx.mention_at[sent.start]?;
+        let mm = &cx.ents.mentions[m];
+        let e = mm.end;
+        let who = t.is(e + 1, "who");
+        let opens = mm.start == sent.start && (matches!(mm.label, Label::Person | Label::Org) || who && mm.label == Label::Misc);
+        (opens && e + 1 < q.start && t.tok(e) == "," && t_is(t, e + 1, &["who", "a", "an", "the"]) && (e + 2..q.start - 1).any(|k| t.tok(k) == ","))
+            .then(|| cx.mention_source(m))
+    })
 }
 
 /// "Adebayo dismissed the letter as “more of the same”": a fragment quoted
@@ -1272,6 +1282,14 @@ mod tests {
         check(
             "According to the police, the man was later released without charge.",
             &[("the man was later released without charge", "indirect", "the police")],
+        );
+    }
+
+    #[test]
+    fn a_colon_after_a_subject_with_a_relative_clause() {
+        check(
+            "Bruno Tavares, who has scored only twice since October, was more blunt: “We have to look at ourselves.”",
+            &[("“We have to look at ourselves.”", "direct", "Bruno Tavares")],
         );
     }
 
