@@ -748,6 +748,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if g.is_common(w) {
             return true;
         }
+        // A role word opening the sentence before a name: "Striker Kylian Mbappé".
+        let lw = w.to_lowercase();
+        if !self.midcap.contains(w) && (g.roles.contains_key(lw.as_str()) || TEAM_ROLES.contains(&lw.as_str())) {
+            return true;
+        }
         if self.midcap.contains(w) || t.is_all_caps(a) {
             return false;
         }
@@ -1181,6 +1186,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 if self.personish(a, b) {
                     return Some(if gender == Gender::Unknown { given.unwrap_or(Gender::Unknown) } else { gender });
                 }
+            }
+            // …capitalised as the sentence's first word: "Striker Kylian Mbappé".
+            let lw = t.tok(a - 1).to_lowercase();
+            if self.initial(a - 1) && (g.roles.contains_key(lw.as_str()) || TEAM_ROLES.contains(&lw.as_str())) && b - a >= 2 && self.personish(a, b) {
+                return Some(given.unwrap_or(Gender::Unknown));
             }
         }
         if !self.personish(a, b) {
@@ -1730,6 +1740,11 @@ mod tests {
         check("Charles Bolden, NASA Administrator, spoke.", &["PERSON Charles Bolden"]);
         check_not("Allegedly, Thomas sister pleaded with them.", &["PERSON Allegedly"]);
         check("Xi Jinping, China's president, told state media.", &["PERSON Xi Jinping", "LOC China"]);
+    }
+
+    #[test]
+    fn a_role_word_opening_a_sentence_is_no_part_of_the_name() {
+        check("Striker Kylian Mbappé, who has scored twice, was blunt.", &["PERSON Kylian Mbappé"]);
     }
 
     #[test]
