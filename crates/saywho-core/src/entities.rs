@@ -1743,6 +1743,11 @@ mod tests {
     }
 
     #[test]
+    fn peoples_are_misc() {
+        check("She will be the third Māori prime minister, and the first Uyghur to win.", &["MISC Māori", "MISC Uyghur"]);
+    }
+
+    #[test]
     fn a_role_word_opening_a_sentence_is_no_part_of_the_name() {
         check("Striker Kylian Mbappé, who has scored twice, was blunt.", &["PERSON Kylian Mbappé"]);
     }
