@@ -739,6 +739,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
             || g.titles.longest(t, a, b, &mut self.buf).is_some()
             || g.heads.longest(t, a, b, &mut self.buf).is_some_and(|(_, (_, p))| p == HeadPos::First)
             || g.demonym(w).is_some()
+            || g.demonyms.longest(t, a, b, &mut self.buf).is_some()
             || (g.given_name(w).is_some() && !g.is_common(w))
             || self.is_acronym(a)
             || w == "The"
@@ -1745,6 +1746,7 @@ mod tests {
     #[test]
     fn peoples_are_misc() {
         check("She will be the third Māori prime minister, and the first Uyghur to win.", &["MISC Māori", "MISC Uyghur"]);
+        check("New Zealanders have asked for a change.", &["MISC New Zealanders"]);
     }
 
     #[test]
