@@ -873,7 +873,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
         for k in a + 1..b {
             let org = |x: usize, y: usize, buf: &mut String| g.known.get_span(t, x, y, buf) == Some(Label::Org);
             let place = |x: usize, y: usize, buf: &mut String| g.places.get_span(t, x, y, buf).is_some();
-            if (org(a, k, &mut self.buf) && place(k, b, &mut self.buf)) || (place(a, k, &mut self.buf) && org(k, b, &mut self.buf)) {
+            // (or a nationality's: "the Philippine Red Cross")
+            let national = k == a + 1 && g.demonym(t.tok(a)) == Some(false);
+            if (org(a, k, &mut self.buf) && place(k, b, &mut self.buf)) || ((national || place(a, k, &mut self.buf)) && org(k, b, &mut self.buf)) {
                 return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
             }
             // A broadcaster's station or channel: "BBC Radio Kent", "Sky Sports News".
@@ -1403,6 +1405,15 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if last < b {
             pieces.push((last, b, None));
         }
+        // A national branch of a known organisation: "the Philippine Red Cross".
+        if let [(s0, e0, None), (_, e1, Some(Label::Org))] = pieces.as_slice() {
+            let w = t.tok(*s0);
+            let adjective = ["ine", "an", "ese", "ish", "ic", "i"].iter().any(|x| w.ends_with(x));
+            if *e0 == *s0 + 1 && *e1 == b && t.is_cap(*s0) && (g.demonym(w) == Some(false) || adjective && g.places.get(w).is_none()) {
+                self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+                return true;
+            }
+        }
         for (s, e, l) in pieces {
             let (mut s, mut e) = (s, e);
             while s < e && !t.is_cap(s) {
@@ -1747,6 +1758,7 @@ mod tests {
     fn peoples_are_misc() {
         check("She will be the third Māori prime minister, and the first Uyghur to win.", &["MISC Māori", "MISC Uyghur"]);
         check("New Zealanders have asked for a change.", &["MISC New Zealanders"]);
+        check("She spoke for the Philippine Red Cross on Monday.", &["ORG Philippine Red Cross"]);
     }
 
     #[test]
