@@ -1759,6 +1759,7 @@ mod tests {
         check("She will be the third Māori prime minister, and the first Uyghur to win.", &["MISC Māori", "MISC Uyghur"]);
         check("New Zealanders have asked for a change.", &["MISC New Zealanders"]);
         check("She spoke for the Philippine Red Cross on Monday.", &["ORG Philippine Red Cross"]);
+        check("The Pharmacy Guild of Australia said so.", &["ORG Pharmacy Guild of Australia"]);
     }
 
     #[test]
