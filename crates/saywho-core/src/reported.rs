@@ -246,6 +246,16 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             }
         }
     }
+    // A time right after the verb is no part of the clause: "said Thursday
+    // it would lay off …", "announced last week that …".
+    if k < s1 {
+        if let Some(m) = cx.mention_at[k].filter(|&m| cx.ents.mentions[m].label == Label::Date && cx.ents.mentions[m].start == k) {
+            let e = cx.ents.mentions[m].end;
+            if e < s1 && (t.is(e, "that") || starts_clause(cx, e, s1)) {
+                k = e;
+            }
+        }
+    }
     // A prepositional phrase between the verb and its clause: "said in a
     // statement that …", "told reporters on Tuesday that …".
     if k < s1 && lower(k, &mut buf).is_some_and(|w| matches!(w.as_str(), "in" | "on" | "at" | "during" | "via" | "through" | "after" | "before" | "from")) {

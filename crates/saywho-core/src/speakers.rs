@@ -1188,6 +1188,15 @@ mod tests {
     }
 
     #[test]
+    fn a_time_after_the_cue_is_no_part_of_the_content() {
+        check(
+            "Veltrix Semiconductor said Thursday it would lay off about 1,200 employees.",
+            &[("it would lay off about 1,200 employees", "indirect", "Veltrix Semiconductor")],
+        );
+        check("The ministry announced last week that talks had failed.", &[("talks had failed", "indirect", "The ministry")]);
+    }
+
+    #[test]
     fn not_reported_speech_either() {
         check("Kim Min-Woo conceded a penalty which the referee awarded Sweden.", &[]);
         check("The U.S. has not said why the team was denied visas.", &[]);
