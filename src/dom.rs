@@ -159,6 +159,11 @@ pub fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
+/// Has the browser painted the page's first content (text or image)?
+pub fn painted() -> bool {
+    window().performance().is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::utf16_to_cp;

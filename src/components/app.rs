@@ -53,6 +53,22 @@ fn annotated_action(a: Annotated) -> Action {
     }
 }
 
+/// How many times (16 ms apart) to look for the first contentful paint
+/// before fetching the models anyway (a browser without paint timing).
+const PAINT_CHECKS: u32 = 120;
+
+/// Runs `then` in the task after the browser has painted the page's first
+/// content (its `first-contentful-paint` entry), so that fetching and
+/// installing the models never comes first even when they arrive at once
+/// (localhost); after `tries` looks it runs anyway.
+fn after_first_paint(then: Box<dyn FnOnce()>, tries: u32) {
+    if tries == 0 || dom::painted() {
+        Timeout::new(0, then).forget();
+    } else {
+        Timeout::new(16, move || after_first_paint(then, tries - 1)).forget();
+    }
+}
+
 /// Notes on the root element how the last annotation was made, for the
 /// page's own measurements: where (`page` or `worker`), with the models or not,
 /// and on the page how long the core took (ms, the core alone, not the render).
@@ -352,8 +368,9 @@ pub fn App() -> Html {
         let background = background.clone();
         use_effect_with((), move |_| {
             let frame = gloo::render::request_animation_frame(move |_| {
-                // The frame callback runs before the paint; the timeout after it.
-                Timeout::new(0, move || {
+                // The frame callback runs before the paint; the fetch starts once the
+                // browser has shown the page's first content.
+                after_first_paint(Box::new(move || {
                     yew::platform::spawn_local(async move {
                         match crate::models::load().await {
                             Ok(files) => {
@@ -373,8 +390,7 @@ pub fn App() -> Html {
                             Err(why) => models.set(ModelStatus::Unavailable(why)),
                         }
                     });
-                })
-                .forget();
+                }), PAINT_CHECKS);
             });
             move || drop(frame)
         });
