@@ -729,6 +729,13 @@ impl<'t, 'a> Extractor<'t, 'a> {
         self.classify(a, b, the, None);
     }
 
+    /// A role in a team, firm or office, whatever its case ("Striker", "spokeswoman").
+    fn role_word(&mut self, w: &str) -> bool {
+        self.lbuf.clear();
+        self.lbuf.extend(w.chars().flat_map(char::to_lowercase));
+        self.g.roles.contains_key(self.lbuf.as_str()) || TEAM_ROLES.contains(&self.lbuf.as_str())
+    }
+
     /// Should the sentence-initial first word of the run `[a, b)` go?
     fn droppable(&mut self, a: usize, b: usize) -> bool {
         let t = self.text;
@@ -750,8 +757,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return true;
         }
         // A role word opening the sentence before a name: "Striker Kylian Mbappé".
-        let lw = w.to_lowercase();
-        if !self.midcap.contains(w) && (g.roles.contains_key(lw.as_str()) || TEAM_ROLES.contains(&lw.as_str())) {
+        if !self.midcap.contains(w) && self.role_word(w) {
             return true;
         }
         if self.midcap.contains(w) || t.is_all_caps(a) {
@@ -873,7 +879,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
         for k in a + 1..b {
             let org = |x: usize, y: usize, buf: &mut String| g.known.get_span(t, x, y, buf) == Some(Label::Org);
             let place = |x: usize, y: usize, buf: &mut String| g.places.get_span(t, x, y, buf).is_some();
-            // (or a nationality's: "the Philippine Red Cross")
+            // (or a nationality's: "the British Red Cross"; split() below takes
+            // words shaped like one that no list knows, "the Philippine Red Cross")
             let national = k == a + 1 && g.demonym(t.tok(a)) == Some(false);
             if (org(a, k, &mut self.buf) && place(k, b, &mut self.buf)) || ((national || place(a, k, &mut self.buf)) && org(k, b, &mut self.buf)) {
                 return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
@@ -1191,8 +1198,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 }
             }
             // …capitalised as the sentence's first word: "Striker Kylian Mbappé".
-            let lw = t.tok(a - 1).to_lowercase();
-            if self.initial(a - 1) && (g.roles.contains_key(lw.as_str()) || TEAM_ROLES.contains(&lw.as_str())) && b - a >= 2 && self.personish(a, b) {
+            if self.initial(a - 1) && self.role_word(t.tok(a - 1)) && b - a >= 2 && self.personish(a, b) {
                 return Some(given.unwrap_or(Gender::Unknown));
             }
         }
@@ -1759,6 +1765,7 @@ mod tests {
         check("She will be the third Māori prime minister, and the first Uyghur to win.", &["MISC Māori", "MISC Uyghur"]);
         check("New Zealanders have asked for a change.", &["MISC New Zealanders"]);
         check("She spoke for the Philippine Red Cross on Monday.", &["ORG Philippine Red Cross"]);
+        check("The British Red Cross said so.", &["ORG British Red Cross"]);
         check("The Pharmacy Guild of Australia said so.", &["ORG Pharmacy Guild of Australia"]);
     }
 

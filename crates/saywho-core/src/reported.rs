@@ -184,12 +184,12 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
         let before = if !after_cue_subject && before > s0 && t.is(before - 1, "the") { before - 1 } else { before };
         // "…, a spokesperson for the Centers for Medicare & Medicaid Services said.":
         // the named source ends a phrase "a <role> for/of/at".
-        let before = if !after_cue_subject && before > s0 + 2 && t_any(t, before - 1, &["for", "of", "at"]) {
+        let before = if !after_cue_subject && before > s0 + 2 && t.is_any(before - 1, &["for", "of", "at"]) {
             let mut nb = before - 1;
             while nb > s0 && before - nb < 5 && t.is_word(nb - 1) && !t.is_cap(nb - 1) && !cues::looks_finite(t, nb - 1) {
                 nb -= 1;
             }
-            if nb > s0 && t.tok(nb - 1) == "," && t_any(t, nb, &["a", "an", "the", "one"]) { nb } else { before }
+            if nb > s0 && t.tok(nb - 1) == "," && t.is_any(nb, &["a", "an", "the", "one"]) { nb } else { before }
         } else {
             before
         };
@@ -315,10 +315,6 @@ fn skip_opener(cx: &Ctx, s0: usize, limit: usize) -> usize {
         a += 1;
     }
     a
-}
-
-fn t_any(t: &crate::text::Text, i: usize, words: &[&str]) -> bool {
-    words.iter().any(|w| t.is(i, w))
 }
 
 fn pronoun_subject(cx: &Ctx, x: usize) -> bool {

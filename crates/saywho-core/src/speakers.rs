@@ -105,7 +105,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             // arrived, she found …" (she is Osei).
             if start > sent.start + 1 {
                 let f = (sent.start..start).find(|&k| text.is_word(k)).unwrap_or(sent.start);
-                if t_is(text, f, &["when", "after", "before", "as", "while", "although", "though", "because", "once", "since", "until", "if"]) {
+                if text.is_any(f, &["when", "after", "before", "as", "while", "although", "though", "because", "once", "since", "until", "if"]) {
                     if let Some(src) = cx.sentence_subject(f + 1, start - 1) {
                         if let (None, Some(m)) = (src.pronoun, cx.mention_at[src.span.0]) {
                             cx.salient[m] = true;
@@ -241,7 +241,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             // "…,” said the spokeswoman." / "said one nurse" → the NP after
             // the verb, or the name in apposition to it ("said the council
             // leader, Jane Amberley"). Never a clause ("said the staff felt").
-            let determined = s > cue.end || t_is(t, s, &["one", "another", "two", "three", "several", "some", "many"]);
+            let determined = s > cue.end || t.is_any(s, &["one", "another", "two", "three", "several", "some", "many"]);
             if determined && t.is_word(s) && !t.is_cap(s) {
                 let mut e = s;
                 let mut buf = [0u8; 32];
@@ -499,10 +499,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
             let mm = &self.ents.mentions[m];
             let dependant = self.label_of(m) == Label::Person && mm.start > a + 1 && mm.start <= a + 5 && {
                 let prep = mm.start - 1;
-                t_is(self.text, a, &["a", "an", "the", "one", "two", "three"]) &&
-                (t_is(self.text, prep, &["to", "for", "of", "with"]))
+                self.text.is_any(a, &["a", "an", "the", "one", "two", "three"]) &&
+                (self.text.is_any(prep, &["to", "for", "of", "with"]))
                     && !(a..prep).any(|k| {
-                        t_is(self.text, k, &["spokesman", "spokeswoman", "spokesperson", "representative", "office", "campaign", "statement"])
+                        self.text.is_any(k, &["spokesman", "spokeswoman", "spokesperson", "representative", "office", "campaign", "statement"])
                     })
             };
             if (self.label_of(m) != Label::Loc || mm.start <= a + 1) && !dependant {
@@ -530,7 +530,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
         if !self.plausible_np(s, e) {
             // "siding with residents who said": the noun phrase after the
             // last preposition.
-            let p = (s..e).rev().find(|&k| t_is(self.text, k, &["with", "to", "for", "from", "by", "among", "between"]))?;
+            let p = (s..e).rev().find(|&k| self.text.is_any(k, &["with", "to", "for", "from", "by", "among", "between"]))?;
             if p + 1 >= e || !self.plausible_np(p + 1, e) {
                 return None;
             }
@@ -691,10 +691,6 @@ impl<'t, 'a> Ctx<'t, 'a> {
 }
 
 /// Token `k` is one of the lowercase `words`.
-fn t_is(t: &Text, k: usize, words: &[&str]) -> bool {
-    words.iter().any(|w| t.is(k, w))
-}
-
 /// Attributes every quotation: marked ones, reported speech, cue-less ones.
 pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attributed> {
     let mut cx = Ctx::new(text, ents, marked);
@@ -932,7 +928,7 @@ fn colon_intro(cx: &Ctx, q: &Marked) -> Option<Source> {
         let e = mm.end;
         let who = t.is(e + 1, "who");
         let opens = mm.start == sent.start && (matches!(mm.label, Label::Person | Label::Org) || who && mm.label == Label::Misc);
-        (opens && e + 1 < q.start && t.tok(e) == "," && t_is(t, e + 1, &["who", "a", "an", "the"]) && (e + 2..q.start - 1).any(|k| t.tok(k) == ","))
+        (opens && e + 1 < q.start && t.tok(e) == "," && t.is_any(e + 1, &["who", "a", "an", "the"]) && (e + 2..q.start - 1).any(|k| t.tok(k) == ","))
             .then(|| cx.mention_source(m))
     })
 }

@@ -171,6 +171,11 @@ impl<'a> Text<'a> {
         i < self.tokens.len() && self.tok(i).eq_ignore_ascii_case(lower)
     }
 
+    /// [`Text::is`] for any of `words`.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(i, w))
+    }
+
     /// Token `i` and token `i + 1` touch (no whitespace between them).
     pub fn touches_next(&self, i: usize) -> bool {
         i + 1 < self.tokens.len() && !self.tokens[i + 1].space_before
