@@ -180,6 +180,21 @@ const ORG_KINDS: [&str; 21] = [
     "bank", "insurer", "airline", "manufacturer", "retailer", "broadcaster", "regulator", "club", "team", "newspaper",
 ];
 
+/// Adjectives that open a sentence before a role or a name and are no part
+/// of it: "Former England striker Alan Shearer", "Local MP Guy Opperman".
+const ROLE_MODIFIERS: [&str; 20] = [
+    "Former", "Ex", "Late", "Retired", "Veteran", "Acting", "Interim", "Outgoing", "Incoming", "Fellow", "Local", "Rival",
+    "Embattled", "Disgraced", "Beleaguered", "Longtime", "Long-time", "Celebrated", "Renowned", "Legendary",
+];
+
+/// Kinds of organisation that stand right before a name: "the housing
+/// charity Shelter", "chipmaker Veltrix", "the tech giant Apple".
+const ORG_KINDS_BEFORE: [&str; 24] = [
+    "chipmaker", "carmaker", "automaker", "drugmaker", "planemaker", "steelmaker", "shipbuilder", "conglomerate", "giant",
+    "supermarket", "chain", "publisher", "lender", "miner", "brewer", "telecoms", "carrier", "broadcaster", "charity",
+    "retailer", "insurer", "airline", "startup", "regulator",
+];
+
 /// Roles in a team or firm: "Arsenal manager Mikel Arteta".
 const TEAM_ROLES: [&str; 14] = [
     "manager", "boss", "coach", "captain", "striker", "midfielder", "defender", "goalkeeper", "winger", "chairman", "owner",
@@ -550,7 +565,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if j + 1 >= t.len() {
             return false;
         }
-        if matches!(g.heads.get(t.tok(j + 1)), Some((_, HeadPos::Of | HeadPos::Last)))
+        if matches!(g.heads.get(t.tok(j + 1)), Some((_, HeadPos::Of | HeadPos::Last | HeadPos::Both)))
             && (i..j).any(|s| g.titles.get_span(t, s, j, &mut self.buf).is_some())
         {
             return true;
@@ -563,14 +578,14 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         // "St. Mary's Catholic Church"
         let saint = (i..j).any(|k| matches!(t.tok(k), "St" | "Saint" | "Ste"));
-        if saint && matches!(g.heads.get(t.tok(k - 1)), Some((Label::Org | Label::Loc, HeadPos::Of | HeadPos::Last))) {
+        if saint && matches!(g.heads.get(t.tok(k - 1)), Some((Label::Org | Label::Loc, HeadPos::Of | HeadPos::Last | HeadPos::Both))) {
             return true;
         }
         t.is_cap(j - 1)
             && !t.is_all_caps(j - 1)
             && w.chars().nth(2).is_some()
             && !(i..j).any(|k| t.tok(k) == "&")
-            && matches!(g.heads.get(t.tok(k - 1)), Some((Label::Org | Label::Loc, HeadPos::Of | HeadPos::Last)))
+            && matches!(g.heads.get(t.tok(k - 1)), Some((Label::Org | Label::Loc, HeadPos::Of | HeadPos::Last | HeadPos::Both)))
             && g.places.get(w).is_none()
             && g.known.get(w).is_none()
             && g.given_name(w).is_none()
@@ -631,12 +646,13 @@ impl<'t, 'a> Extractor<'t, 'a> {
         while k < t.len() && t.is_cap(k) && t.sent_of[k] == t.sent_of[j] && !self.blocked[k] {
             k += 1;
         }
-        let ends_in_head = matches!(g.heads.get(t.tok(k - 1)), Some((l, HeadPos::Of | HeadPos::Last)) if l != Label::Misc);
+        let ends_in_head = matches!(g.heads.get(t.tok(k - 1)), Some((l, HeadPos::Of | HeadPos::Last | HeadPos::Both)) if l != Label::Misc);
         let before_head = g.heads.get(t.tok(j - 1)).is_some_and(|(_, p)| p != HeadPos::First);
         if has_of {
             return g.places.longest(t, j + 1, k, &mut self.buf).is_none_or(|(n, _)| n < k - j - 1) && !before_head && !ends_in_head;
         }
-        ends_in_head && !before_head && g.places.get_span(t, i, j, &mut self.buf).is_none()
+        // Not "Nvidia and Advanced Micro Devices": a known name before "and" is whole.
+        ends_in_head && !before_head && g.places.get_span(t, i, j, &mut self.buf).is_none() && g.known.get_span(t, i, j, &mut self.buf).is_none()
     }
 
     /// Cuts a capitalised run into mentions.
@@ -736,6 +752,23 @@ impl<'t, 'a> Extractor<'t, 'a> {
         self.g.roles.contains_key(self.lbuf.as_str()) || TEAM_ROLES.contains(&self.lbuf.as_str())
     }
 
+    /// Is the word before `a` a kind of organisation, lower case or opening
+    /// the sentence ("the retailer Tesco", "Carmaker Toyota")?
+    fn org_kind_before(&mut self, a: usize) -> bool {
+        if a == 0 {
+            return false;
+        }
+        let t = self.text;
+        let p = a - 1;
+        if t.is_cap(p) && !self.initial(p) || t.is_all_caps(p) {
+            return false;
+        }
+        self.lbuf.clear();
+        self.lbuf.extend(t.tok(p).chars().flat_map(char::to_lowercase));
+        let w = self.lbuf.as_str();
+        ORG_KINDS_BEFORE.contains(&w) || ORG_KINDS.contains(&w) && !t.is_cap(p)
+    }
+
     /// Should the sentence-initial first word of the run `[a, b)` go?
     fn droppable(&mut self, a: usize, b: usize) -> bool {
         let t = self.text;
@@ -744,7 +777,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if g.places.longest(t, a, b, &mut self.buf).is_some()
             || g.known.longest(t, a, b, &mut self.buf).is_some()
             || g.titles.longest(t, a, b, &mut self.buf).is_some()
-            || g.heads.longest(t, a, b, &mut self.buf).is_some_and(|(_, (_, p))| p == HeadPos::First)
+            || g.heads.longest(t, a, b, &mut self.buf).is_some_and(|(_, (_, p))| matches!(p, HeadPos::First | HeadPos::Both))
             || g.demonym(w).is_some()
             || g.demonyms.longest(t, a, b, &mut self.buf).is_some()
             || (g.given_name(w).is_some() && !g.is_common(w))
@@ -753,11 +786,12 @@ impl<'t, 'a> Extractor<'t, 'a> {
         {
             return false;
         }
-        if g.is_common(w) {
+        if g.is_common(w) || ROLE_MODIFIERS.contains(&w) {
             return true;
         }
-        // A role word opening the sentence before a name: "Striker Kylian Mbappé".
-        if !self.midcap.contains(w) && self.role_word(w) {
+        // A role word opening the sentence before a name: "Striker Kylian Mbappé",
+        // or a kind of firm: "Chipmaker Veltrix".
+        if !self.midcap.contains(w) && (self.role_word(w) || ORG_KINDS_BEFORE.contains(&self.lbuf.as_str())) {
             return true;
         }
         if self.midcap.contains(w) || t.is_all_caps(a) {
@@ -826,11 +860,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return None;
         }
         let last = if t.is(b - 1, ".") { b - 2 } else { b - 1 };
-        if let Some((n, (l, HeadPos::First))) = g.heads.longest(t, a, b, &mut self.buf) {
+        if let Some((n, (l, HeadPos::First | HeadPos::Both))) = g.heads.longest(t, a, b, &mut self.buf) {
             if n < b - a {
                 // "Port Ellery Gazette", "Mount Sinai Hospital": an organisation's
                 // head word at the end outranks a place's at the start.
-                if l == Label::Loc && matches!(g.heads.get(t.tok(last)), Some((Label::Org, HeadPos::Last | HeadPos::Of))) {
+                if l == Label::Loc && matches!(g.heads.get(t.tok(last)), Some((Label::Org, HeadPos::Last | HeadPos::Of | HeadPos::Both))) {
                     return Some(Label::Org);
                 }
                 return Some(l);
@@ -941,6 +975,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
         if let Some(l) = self.head_label(a, b) {
+            // "Manchester City manager Pep Guardiola": a club, not the city.
+            if l == Label::Loc && b + 1 < t.len() && TEAM_ROLES.contains(&t.tok(b)) && t.is_cap(b + 1) {
+                return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+            }
             if l == Label::Loc {
                 if let Some(gender) = self.given_name_and_word(a, b, the) {
                     return self.push(a, b, Some(Label::Person), gender, false);
@@ -980,6 +1018,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         // "The Standard newspaper", "the Likud party": a name before the kind of organisation it is.
         if b < t.len() && ORG_NOUNS.contains(&t.tok(b)) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() {
+            return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+        }
+        // "the housing charity Shelter", "Chipmaker Veltrix said": after the kind of organisation it is.
+        if self.org_kind_before(a) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() && g.given_name(t.tok(a)).is_none() {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
         // "the Eastgate coal terminal", "Kelso station": an unknown name before a facility.
@@ -1324,7 +1366,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return true;
         }
         let l = self.lbuf.as_str();
-        self.g.roles.contains_key(l) || l.strip_suffix('s').is_some_and(|x| self.g.roles.contains_key(x))
+        // "Analysts", "Insurers", "Retailers": people or firms of a kind.
+        self.g.roles.contains_key(l)
+            || l.strip_suffix('s').is_some_and(|x| self.g.roles.contains_key(x) || ORG_KINDS.contains(&x) || ORG_KINDS_BEFORE.contains(&x))
     }
 
     /// A facility noun at `b`, or after one lower-case modifier ("coal
@@ -1772,6 +1816,30 @@ mod tests {
     #[test]
     fn a_role_word_opening_a_sentence_is_no_part_of_the_name() {
         check("Striker Kylian Mbappé, who has scored twice, was blunt.", &["PERSON Kylian Mbappé"]);
+        check("Shopkeeper Anwar Hussain, whose shop flooded, was calm.", &["PERSON Anwar Hussain"]);
+        check("Forecaster Aidan McGivern warned of more rain.", &["PERSON Aidan McGivern"]);
+        check("Former England striker Alan Shearer was less diplomatic.", &["PERSON Alan Shearer", "LOC England"]);
+        check("Veteran campaigner Peter Tatchell called it unjust.", &["PERSON Peter Tatchell"]);
+        check_not("Insurers said it was too early. Analysts agreed.", &["ORG Insurers", "ORG Analysts"]);
+    }
+
+    #[test]
+    fn organisations_after_their_kind() {
+        check("Jane Ellison, who chairs the housing charity Shelter, spoke.", &["ORG Shelter"]);
+        check("Chipmaker Veltrix said profits fell.", &["ORG Veltrix"]);
+        check_not("Chipmaker Veltrix said profits fell.", &["ORG Chipmaker Veltrix"]);
+        check("Shares in Taiwan Semiconductor Manufacturing Co. fell.", &["ORG Taiwan Semiconductor Manufacturing Co."]);
+        check("Nvidia and Advanced Micro Devices also fell.", &["ORG Nvidia", "ORG Advanced Micro Devices"]);
+        check("The Liberal Democrats called for an inquiry. The Treasury declined to comment.", &["ORG Liberal Democrats", "ORG Treasury"]);
+    }
+
+    #[test]
+    fn places_by_a_head_word_before_or_after() {
+        check("Residents fled after the River Tyne burst its banks.", &["LOC River Tyne"]);
+        check("They fished in the Tyne River for years.", &["LOC Tyne River"]);
+        check("The match at the Stadium of Light ended 1-0.", &["LOC Stadium of Light"]);
+        check("Manchester City manager Pep Guardiola had no regrets.", &["ORG Manchester City", "PERSON Pep Guardiola"]);
+        check("Mexico City mayor Clara Brugada spoke.", &["LOC Mexico City"]);
     }
 
     #[test]

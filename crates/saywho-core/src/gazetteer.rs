@@ -69,6 +69,8 @@ pub enum HeadPos {
     Of,
     /// Only as the first word(s): "Cape Canaveral", "Space Shuttle Columbia".
     First,
+    /// As the first or the last word: "River Tyne", "Tyne River".
+    Both,
 }
 
 /// A dictionary keyed by token sequences.
@@ -305,6 +307,7 @@ fn load() -> Gazetteer {
         let pos = match pos {
             Some("of") | Some("for") => HeadPos::Of,
             Some("first") => HeadPos::First,
+            Some("both") => HeadPos::Both,
             _ => HeadPos::Last,
         };
         g.heads.insert(w, (lab, pos));

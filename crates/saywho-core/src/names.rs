@@ -167,7 +167,7 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
                 if w >= 2 {
                     acronym.entry(initials(text, c.start, c.end)).or_insert(e);
                 }
-                if let Some((n, (_, HeadPos::First))) = g.heads.longest(text, c.start, c.end, &mut buf) {
+                if let Some((n, (_, HeadPos::First | HeadPos::Both))) = g.heads.longest(text, c.start, c.end, &mut buf) {
                     if c.end - c.start == n + 1 {
                         short.entry(text.tok(c.end - 1)).or_insert(e);
                     }

@@ -85,7 +85,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
             let start = cx.after_intro(sent.start, sent.end);
             if let Some(src) = cx.sentence_subject(start, sent.end) {
                 if src.pronoun.is_none() {
-                    if let Some(m) = cx.mention_at[src.span.0] {
+                    // "City captain Kyle Walker admitted": the subject's own
+                    // entity, not the club before the role.
+                    let own = src.entity.and_then(|e| (src.span.0..src.span.1).find_map(|k| cx.mention_at[k].filter(|&m| ents.mentions[m].entity == e)));
+                    if let Some(m) = own.or(cx.mention_at[src.span.0]) {
                         // "Kamau's husband, Peter Otieno, …": a possessive only
                         // modifies the subject; the name in apposition is it.
                         let e = ents.mentions[m].end;
@@ -349,7 +352,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             if let Some(m) = self.mention_at[k] {
                 if matches!(self.label_of(m), Label::Person | Label::Org) {
-                    return Some(self.mention_source(m));
+                    return Some(self.mention_source(self.person_after_role(m).unwrap_or(m)));
                 }
             }
             if let Some(p) = self.lower(k, &mut buf).and_then(lexicon::subject_pronoun) {
@@ -357,6 +360,25 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
         }
         None
+    }
+
+    /// "City captain Kyle Walker", "Lumora spokeswoman Hannah Osei": the
+    /// person after an organisation and a lower-case role (at most three
+    /// words, one of them a role noun) is the phrase's head.
+    fn person_after_role(&self, m: usize) -> Option<usize> {
+        if self.label_of(m) != Label::Org {
+            return None;
+        }
+        let t = self.text;
+        let mut k = self.ents.mentions[m].end;
+        let mut role = false;
+        let mut buf = [0u8; 32];
+        while k < t.len() && k < self.ents.mentions[m].end + 3 && self.mention_at[k].is_none() && t.kind(k) == Kind::Word && !t.is_cap(k) {
+            role |= self.lower(k, &mut buf).is_some_and(|w| crate::gazetteer::get().roles.contains_key(w));
+            k += 1;
+        }
+        let p = self.mention_at.get(k).copied().flatten()?;
+        (role && self.ents.mentions[p].start == k && self.label_of(p) == Label::Person).then_some(p)
     }
 
     /// "Shabana Fayyaz, former chair of …, said": the subject stands before
@@ -536,8 +558,47 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             s = p + 1;
         }
-        let entity = self.org_by_head(e - 1);
+        let entity = self.org_by_head(e - 1).or_else(|| self.person_by_description(s, e));
         Some(Source { span: (s, e), entity, pronoun: None, negated: false })
+    }
+
+    /// "The Frenchman said", "the 20-year-old said": a definite description
+    /// of a person by nationality or age is the salient person of the last
+    /// three sentences (of that sex, where the noun gives it).
+    fn person_by_description(&self, s: usize, e: usize) -> Option<usize> {
+        let t = self.text;
+        if e < s + 2 || !t.is_any(s, &["the"]) {
+            return None;
+        }
+        let w = t.tok(e - 1);
+        let g = crate::gazetteer::get();
+        let desc = t.span(s + 1, e);
+        let age = desc.starts_with(|c: char| c.is_ascii_digit()) && desc.ends_with("-year-old") && !desc.contains(' ');
+        let (want, ok) = if let Some(base) = w.strip_suffix("woman") {
+            (Gender::Female, g.demonym(base).is_some() || matches!(base, "French" | "Dutch" | "Irish" | "Scots" | "English" | "Welsh"))
+        } else if let Some(base) = w.strip_suffix("man") {
+            (Gender::Male, g.demonym(base).is_some() || matches!(base, "French" | "Dutch" | "Irish" | "Scots" | "English" | "Welsh"))
+        } else {
+            (Gender::Unknown, age || e == s + 2 && t.is_cap(e - 1) && g.demonym(w) == Some(false))
+        };
+        if !ok {
+            return None;
+        }
+        let here = t.sent_of[s];
+        let before = self.ents.mentions.partition_point(|m| m.start < s);
+        self.ents.mentions[before.saturating_sub(100)..before]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| t.sent_of[m.start] + 3 >= here)
+            .find(|&(i, m)| {
+                let i = before.saturating_sub(100) + i;
+                m.label == Label::Person
+                    && self.salient[i]
+                    && !self.in_marks[m.start]
+                    && (want == Gender::Unknown || self.gender[m.entity] == want || self.gender[m.entity] == Gender::Unknown)
+            })
+            .map(|(_, m)| m.entity)
     }
 
     /// A phrase without names can still be a source ("officials on both
@@ -1332,6 +1393,31 @@ mod tests {
         check(
             "That man, former Northline Rail executive Omar Maani, testified that he had paid cash.",
             &[("he had paid cash", "indirect", "Omar Maani")],
+        );
+    }
+
+    #[test]
+    fn a_person_after_a_club_and_a_role_is_the_subject() {
+        check(
+            "His manager, Régis Le Bris, praised the team. City captain Kyle Walker admitted the team had been poor. \"That's a question for the manager,\" he said.",
+            &[("the team had been poor", "indirect", "Kyle Walker"), ("\"That's a question for the manager,\"", "direct", "Kyle Walker")],
+        );
+    }
+
+    #[test]
+    fn a_description_by_nationality_or_age_is_the_person_just_named() {
+        check(
+            "Sunderland's coach, Régis Le Bris, praised the team. The Frenchman said the priority remained promotion.",
+            &[("the priority remained promotion", "indirect", "Régis Le Bris")],
+        );
+        check(
+            "Substitute Eliezer Mayenda scored the winner. The 20-year-old said it was the best moment of his life.",
+            &[("it was the best moment of his life", "indirect", "Eliezer Mayenda")],
+        );
+        // A woman's description does not go to the man just named.
+        check(
+            "Coach Tom Baker praised the team. The Frenchwoman said it was a fluke.",
+            &[("it was a fluke", "indirect", "The Frenchwoman")],
         );
     }
 
