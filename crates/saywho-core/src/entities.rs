@@ -175,9 +175,10 @@ const FACILITY_NOUNS: [&str; 10] = ["terminal", "bridge", "station", "port", "ai
 
 /// Kinds of organisation a name can stand in apposition to: "the union, Industri Energi,".
 /// (Not "publisher", "developer": as often a person, "his publisher, Simrock,".)
-const ORG_KINDS: [&str; 21] = [
+const ORG_KINDS: [&str; 29] = [
     "company", "firm", "group", "union", "agency", "operator", "charity", "organisation", "organization", "party", "startup",
     "bank", "insurer", "airline", "manufacturer", "retailer", "broadcaster", "regulator", "club", "team", "newspaper",
+    "publisher", "network", "studio", "label", "developer", "lender", "journal", "magazine",
 ];
 
 /// Adjectives that open a sentence before a role or a name and are no part
@@ -987,6 +988,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return self.push(a, b, Some(l), Gender::Unknown, false);
         }
         if (a..b).any(|k| t.tok(k) == "&") {
+            // "Q&A", "R&D", "M&A" are kinds of thing, not firms (unlike "P&G").
+            if n == 3 && matches!((t.tok(a), t.tok(a + 2)), ("Q", "A") | ("R", "D") | ("M", "A")) {
+                return;
+            }
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
         // "WHO" after "World Health Organization", though "Who" is a common word.
@@ -1455,6 +1460,16 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if last < b {
             pieces.push((last, b, None));
         }
+        // A known firm's product: "Apple Music", "Google Maps", "Microsoft Teams".
+        if let [(s0, e0, Some(Label::Org)), (s1, e1, None)] = pieces.as_slice() {
+            let (s1, e1) = (*s1, *e1);
+            if *s0 == a && *e0 == s1 && e1 == b && e1 - s1 <= 2 && !self.is_acronym(*s0) && (s1..e1).all(|k| t.is_cap(k) && !t.is_all_caps(k) && g.heads.get(t.tok(k)).is_none() && g.titles.get(t.tok(k)).is_none())
+                && g.given_name(t.tok(s1)).is_none()
+            {
+                self.push(a, b, Some(Label::Misc), Gender::Unknown, false);
+                return true;
+            }
+        }
         // A national branch of a known organisation: "the Philippine Red Cross".
         if let [(s0, e0, None), (_, e1, Some(Label::Org))] = pieces.as_slice() {
             let w = t.tok(*s0);
@@ -1831,6 +1846,18 @@ mod tests {
         check("Shares in Taiwan Semiconductor Manufacturing Co. fell.", &["ORG Taiwan Semiconductor Manufacturing Co."]);
         check("Nvidia and Advanced Micro Devices also fell.", &["ORG Nvidia", "ORG Advanced Micro Devices"]);
         check("The Liberal Democrats called for an inquiry. The Treasury declined to comment.", &["ORG Liberal Democrats", "ORG Treasury"]);
+    }
+
+    #[test]
+    fn products_media_and_competitions() {
+        check("It faces Apple Music and YouTube Music.", &["MISC Apple Music", "MISC YouTube Music"]);
+        check("Writing in Vanity Fair, the critic Rachel Syme disagreed.", &["ORG Vanity Fair", "PERSON Rachel Syme"]);
+        check("La Liga signed a deal with DAZN.", &["ORG La Liga", "ORG DAZN"]);
+        check("Her publisher, Canongate, said so. It was in the journal Nature.", &["ORG Canongate", "ORG Nature"]);
+        check("He convicted Brightline Development of fraud.", &["ORG Brightline Development"]);
+        check_not("Q&A: The author who walked across Africa", &["ORG Q&A"]);
+        check("U.S. District Judge Madeline Cox Arleo set a date.", &["PERSON Madeline Cox Arleo"]);
+        check_not("U.S. District Judge Madeline Cox Arleo set a date.", &["LOC U.S. District"]);
     }
 
     #[test]

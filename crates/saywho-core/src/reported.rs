@@ -120,8 +120,15 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
                 .flatten()
                 .filter(|&m| matches!(cx.ents.mentions[m].label, Label::Person | Label::Org))
                 .map(|m| cx.ents.mentions[m].end);
+            // ("According to Yonhap news agency, …": a noun or two after the
+            // name still belong to the source.)
+            let noun_then_comma = |e: usize| {
+                (e + 1..s1.min(e + 3)).find(|&k| t.tok(k) == ",").is_some_and(|c| {
+                    (e..c).all(|k| t.is_word(k) && !t.is_cap(k) && !lexicon::is_finite_marker(t.tok(k)) && !t.is_any(k, &["the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "there"]))
+                })
+            };
             let mut a = match named_end {
-                Some(e) if e < s1 && t.tok(e) != "," && t.tok(e) != "(" && t.is_word(e) && !t.is_cap(e) => e,
+                Some(e) if e < s1 && t.tok(e) != "," && t.tok(e) != "(" && t.is_word(e) && !t.is_cap(e) && !noun_then_comma(e) => e,
                 _ => (cue.end..s1).find(|&k| t.tok(k) == ",")? + 1,
             };
             // "According to the coach, Alireza Mehraban, …": skip the name in apposition.

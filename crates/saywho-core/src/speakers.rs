@@ -169,6 +169,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
         lexicon::ascii_lower(self.text.tok(i), buf)
     }
 
+    fn label_of_at(&self, k: usize) -> Option<Label> {
+        self.mention_at.get(k).copied().flatten().map(|m| self.label_of(m))
+    }
+
     fn label_of(&self, m: usize) -> Label {
         self.ents.mentions[m].label
     }
@@ -352,7 +356,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             if let Some(m) = self.mention_at[k] {
                 if matches!(self.label_of(m), Label::Person | Label::Org) {
-                    return Some(self.mention_source(self.person_after_role(m).unwrap_or(m)));
+                    let m = self.person_after_role(m).or_else(|| self.person_in_apposition(floor, m)).unwrap_or(m);
+                    return Some(self.mention_source(m));
                 }
             }
             if let Some(p) = self.lower(k, &mut buf).and_then(lexicon::subject_pronoun) {
@@ -371,14 +376,37 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
         let t = self.text;
         let mut k = self.ents.mentions[m].end;
+        // "Greenpeace Australia Pacific campaigner Martin Zavan": the rest of the
+        // organisation's name, whatever the recognizer made of it.
+        let cap_end = (k..t.len().min(k + 3)).find(|&j| !t.is_cap(j) || self.label_of_at(j) == Some(Label::Person)).unwrap_or(k);
+        k = cap_end;
+        let start = k;
         let mut role = false;
         let mut buf = [0u8; 32];
-        while k < t.len() && k < self.ents.mentions[m].end + 3 && self.mention_at[k].is_none() && t.kind(k) == Kind::Word && !t.is_cap(k) {
+        while k < t.len() && k < start + 3 && self.mention_at[k].is_none() && matches!(t.kind(k), Kind::Word | Kind::Hyphen) && !t.is_cap(k) {
             role |= self.lower(k, &mut buf).is_some_and(|w| crate::gazetteer::get().roles.contains_key(w));
             k += 1;
         }
         let p = self.mention_at.get(k).copied().flatten()?;
         (role && self.ents.mentions[p].start == k && self.label_of(p) == Label::Person).then_some(p)
+    }
+
+    /// "Her colleague at The New Yorker, Kyle Chayka, disagreed": an
+    /// organisation inside a common-noun subject is no subject; the person set
+    /// off in apposition after it is.
+    fn person_in_apposition(&self, floor: usize, m: usize) -> Option<usize> {
+        let t = self.text;
+        let mm = &self.ents.mentions[m];
+        if self.label_of(m) != Label::Org || mm.start == floor || !(floor..mm.start).any(|k| t.is_word(k) && !t.is_cap(k)) {
+            return None;
+        }
+        let c = mm.end;
+        if c + 2 >= t.len() || t.tok(c) != "," {
+            return None;
+        }
+        let p = self.mention_at[c + 1]?;
+        let pe = self.ents.mentions[p].end;
+        (self.label_of(p) == Label::Person && self.ents.mentions[p].start == c + 1 && pe < t.len() && t.tok(pe) == ",").then_some(p)
     }
 
     /// "Shabana Fayyaz, former chair of …, said": the subject stands before
@@ -527,6 +555,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
                         self.text.is_any(k, &["spokesman", "spokeswoman", "spokesperson", "representative", "office", "campaign", "statement"])
                     })
             };
+            // "a study published in the journal Nature": the study speaks.
+            let published = (a + 1..mm.start).find(|&k| self.text.is_any(k, &["published", "released", "issued", "posted", "printed", "aired", "broadcast"]));
+            if let Some(p) = published.filter(|_| self.text.is_any(a, &["a", "an", "the", "this", "that", "their", "its"])) {
+                return Some(Source { span: (a, p), entity: None, pronoun: None, negated: false });
+            }
             if (self.label_of(m) != Label::Loc || mm.start <= a + 1) && !dependant {
                 // "Egypt and Saudi Arabia said": the names together speak, and
                 // no one entity is the source.
@@ -938,7 +971,9 @@ fn cue_before(cx: &Ctx, q: &Marked) -> Option<Cue> {
                 let gap = q.start - c.end;
                 let introduced = matches!(t.tok(q.start - 1), "," | ":");
                 let near = gap <= 6 || (introduced && gap <= 14) || q.kind == QuoteKind::Partial;
-                if fragment_ok && near {
+                // "she continued, “…”", not "would continue to pursue it “wherever …”".
+                let direct_ok = !c.flags.direct_only || (introduced && gap <= 3);
+                if fragment_ok && near && direct_ok {
                     best = Some(c);
                     break;
                 }
@@ -1401,6 +1436,41 @@ mod tests {
         check(
             "His manager, Régis Le Bris, praised the team. City captain Kyle Walker admitted the team had been poor. \"That's a question for the manager,\" he said.",
             &[("the team had been poor", "indirect", "Kyle Walker"), ("\"That's a question for the manager,\"", "direct", "Kyle Walker")],
+        );
+    }
+
+    #[test]
+    fn the_person_after_an_organisation_speaks() {
+        check(
+            "Her colleague at The New Yorker, Kyle Chayka, disagreed, telling NPR that the market was maturing.",
+            &[("the market was maturing", "indirect", "Kyle Chayka")],
+        );
+        check(
+            "Greenpeace Australia Pacific campaigner Martin Zavan accused the government of \"approving coal mines\".",
+            &[("\"approving coal mines\"", "partial", "Martin Zavan")],
+        );
+        check(
+            "Netflix co-chief executive Ted Sarandos told investors that revenue had doubled.",
+            &[("revenue had doubled", "indirect", "Ted Sarandos")],
+        );
+    }
+
+    #[test]
+    fn a_study_speaks_not_the_journal_that_published_it() {
+        check(
+            "Reefs could vanish by 2050, according to a study published on Thursday in the journal Nature.",
+            &[("Reefs could vanish by 2050", "indirect", "a study")],
+        );
+    }
+
+    #[test]
+    fn a_verb_for_direct_quotes_only_names_no_fragment() {
+        check(
+            "Philip Sellinger spoke on Monday. He said his office would continue to pursue corruption \"wherever we find it\".",
+            &[
+                ("his office would continue to pursue corruption \"wherever we find it\"", "indirect", "Philip Sellinger"),
+                ("\"wherever we find it\"", "partial", "Philip Sellinger"),
+            ],
         );
     }
 
