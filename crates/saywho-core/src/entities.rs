@@ -770,6 +770,27 @@ impl<'t, 'a> Extractor<'t, 'a> {
         ORG_KINDS_BEFORE.contains(&w) || ORG_KINDS.contains(&w) && !t.is_cap(p)
     }
 
+    /// ", the party of …", ", a charity that …", ", the militant group,"
+    /// after a name at `b`: the kind of organisation it is, ending its phrase
+    /// (not ", a company director").
+    fn org_kind_after(&self, b: usize) -> bool {
+        let t = self.text;
+        if b + 2 >= t.len() || t.tok(b) != "," || !t.is_any(b + 1, &["the", "a", "an"]) {
+            return false;
+        }
+        let kind = |k: usize| k < t.len() && ORG_KINDS.contains(&t.tok(k));
+        let k = if kind(b + 2) {
+            b + 2
+        } else if b + 3 < t.len() && t.is_word(b + 2) && kind(b + 3) {
+            b + 3
+        } else {
+            return false;
+        };
+        k + 1 >= t.len() || t.sent_of[k + 1] != t.sent_of[k] || t.kind(k + 1) == Kind::Punct && t.tok(k + 1) != "-" || t.is_any(k + 1, &["that", "which", "founded", "based", "led", "behind", "in", "for", "with", "whose", "known"])
+            // ("the party of Imran Khan", not "the group of chemicals")
+            || t.is(k, "party") && t.is(k + 1, "of")
+    }
+
     /// Should the sentence-initial first word of the run `[a, b)` go?
     fn droppable(&mut self, a: usize, b: usize) -> bool {
         let t = self.text;
@@ -1023,6 +1044,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         // "The Standard newspaper", "the Likud party": a name before the kind of organisation it is.
         if b < t.len() && ORG_NOUNS.contains(&t.tok(b)) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() {
+            return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+        }
+        // "Pakistan Tehreek-e-Insaf, the party of …", "Hamas, the militant group,":
+        // a name with the kind of organisation it is in apposition.
+        if self.org_kind_after(b) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() && g.given_name(t.tok(a)).is_none() {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
         // "the housing charity Shelter", "Chipmaker Veltrix said": after the kind of organisation it is.
@@ -1858,6 +1884,13 @@ mod tests {
         check_not("Q&A: The author who walked across Africa", &["ORG Q&A"]);
         check("U.S. District Judge Madeline Cox Arleo set a date.", &["PERSON Madeline Cox Arleo"]);
         check_not("U.S. District Judge Madeline Cox Arleo set a date.", &["LOC U.S. District"]);
+    }
+
+    #[test]
+    fn organisations_with_their_kind_in_apposition() {
+        check("Omar Ayub Khan of Pakistan Tehreek-e-Insaf, the party of Imran Khan, objected.", &["ORG Pakistan Tehreek-e-Insaf"]);
+        check("Brightwater, a British charity that runs shelters, objected.", &["ORG Brightwater"]);
+        check_not("Kelso Smith, a company director, objected.", &["ORG Kelso Smith"]);
     }
 
     #[test]

@@ -183,7 +183,10 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
         return None;
     }
     // Inverted: "The talks failed, the minister said." — content before.
-    let tail_words = (k..s1).filter(|&x| t.is_word(x)).count();
+    // ("…, the lender said on Friday, giving the country breathing room.":
+    // a participle clause after the cue is no part of its tail.)
+    let tail_end = (k..s1).find(|&x| t.tok(x) == "," && x + 1 < s1 && t.is_word(x + 1) && !t.is_cap(x + 1) && t.tok(x + 1).ends_with("ing")).unwrap_or(s1);
+    let tail_words = (k..tail_end).filter(|&x| t.is_word(x)).count();
     if let Some(subj) = subject {
         let before = subj.span.0.min(cue.start);
         let after_cue_subject = subj.span.0 >= cue.end;

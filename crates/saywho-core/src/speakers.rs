@@ -417,6 +417,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let mut seg_end = comma;
         let mut appositive: Option<(usize, usize)> = None;
         let mut plain: Option<Source> = None;
+        let mut skipped_relative = false;
         let mut guard = 0;
         while seg_end > floor && guard < 4 {
             guard += 1;
@@ -424,7 +425,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
             while s > floor && t.tok(s - 1) != "," && !matches!(t.kind(s - 1), Kind::Quote) {
                 s -= 1;
             }
+            // "Dr. Maya Ajmera, president of the Society, which runs it, said":
+            // a relative clause after the appositive is skipped too.
+            let relative = seg_end > s && t.is_any(s, &["which", "who", "whose", "that"]);
             match appositive {
+                None if relative && !skipped_relative => skipped_relative = true,
                 None => appositive = Some((s, seg_end)),
                 Some((a, b)) => {
                     if let Some(src) = self.source_in(s, seg_end) {
@@ -435,7 +440,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
                             self.lower(seg_end - 1, &mut buf).is_some_and(|w| crate::gazetteer::get().roles.contains_key(w))
                         };
                         if role_end && src.entity.is_some() {
-                            if let Some(m) = self.mention_at[a].filter(|&m| self.label_of(m) == Label::Person && self.ents.mentions[m].end == b) {
+                            // (after a title: "Patel's teacher, Mr. Robert Alvarez, said")
+                            if let Some(m) = (a..b).filter_map(|k| self.mention_at[k]).find(|&m| self.label_of(m) == Label::Person && self.ents.mentions[m].end == b) {
                                 return Some(self.mention_source(m));
                             }
                         }
@@ -450,6 +456,12 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 break;
             }
             seg_end = s - 1;
+        }
+        // "The company, which runs it, said": the relative clause's antecedent speaks.
+        if skipped_relative && plain.is_none() {
+            if let Some((a, b)) = appositive {
+                return self.source_in(a, b);
+            }
         }
         // "Another, Claire Dobson, said": only the appositive names someone.
         if plain.is_none() {
@@ -724,8 +736,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
         // "The RSF denied it. … the group said": a word for any organisation
         // is the one named last, within the last three sentences (not the
         // agency of a dateline).
-        const ANY_ORG: [&str; 12] =
-            ["group", "company", "firm", "organisation", "organization", "agency", "militia", "movement", "union", "charity", "carrier", "airline"];
+        const ANY_ORG: [&str; 30] = [
+            "group", "company", "firm", "organisation", "organization", "agency", "militia", "movement", "union", "charity", "carrier", "airline",
+            "lender", "bank", "insurer", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker", "broadcaster", "network", "newspaper",
+            "publisher", "club", "team", "party", "regulator", "operator", "manufacturer",
+        ];
         if named.is_some() || !ANY_ORG.iter().any(|w| h.eq_ignore_ascii_case(w)) || head == 0 || !self.text.is(head - 1, "the") {
             return named;
         }
@@ -1452,6 +1467,27 @@ mod tests {
         check(
             "Netflix co-chief executive Ted Sarandos told investors that revenue had doubled.",
             &[("revenue had doubled", "indirect", "Ted Sarandos")],
+        );
+    }
+
+    #[test]
+    fn relative_clauses_and_titles_in_appositions() {
+        check(
+            "Dr. Maya Ajmera, president of the Society for Science, which runs the competition, called it \"engineering with empathy\".",
+            &[("\"engineering with empathy\"", "partial", "Maya Ajmera")],
+        );
+        check(
+            "Aanya Patel won. Patel's physics teacher, Mr. Robert Alvarez, said she had worked hard.",
+            &[("she had worked hard", "indirect", "Robert Alvarez")],
+        );
+        check("The company, which runs the plant, said it would close.", &[("it would close", "indirect", "The company")]);
+    }
+
+    #[test]
+    fn an_inverted_cue_before_a_participle_clause() {
+        check(
+            "Pakistan and the International Monetary Fund have reached a deal on a loan, the lender said on Friday, giving the country breathing room.",
+            &[("Pakistan and the International Monetary Fund have reached a deal on a loan", "indirect", "International Monetary Fund")],
         );
     }
 
