@@ -6,6 +6,7 @@
 use crate::cues::{self, Cue};
 use crate::entities::Label;
 use crate::lexicon;
+use crate::ml::Pos;
 use crate::speakers::{Ctx, Source};
 use crate::text::Kind;
 
@@ -87,6 +88,7 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     // the same cue introduces, or to ", according to".
     // Reported speech longer than this is a run-on text, not one clause.
     let s1 = s1.min(cue.end + 250);
+    let past_cue = t.pos(cue.start) == Some(Pos::VBD);
     let end_from = |a: usize| {
         let mut b = a;
         while b < s1 {
@@ -98,6 +100,12 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             }
             if t.is(b, "according") && t.is(b + 1, "to") && b > a && t.tok(b - 1) == "," {
                 return trim_end(cx, a, b - 1);
+            }
+            // "The mayor said the city would rebuild and thanked the volunteers":
+            // a second past-tense verb after "and" is the speaker's, when the
+            // cue is past tense too and the content already has its verb.
+            if past_cue && t.is(b, "and") && !cx.in_marks[b] && t.pos(b + 1) == Some(Pos::VBD) && (a..b).any(|k| t.pos(k).is_some_and(|p| p.is_verb())) {
+                return trim_end(cx, a, b);
             }
             b += 1;
         }

@@ -1484,6 +1484,15 @@ mod tests {
     }
 
     #[test]
+    fn a_second_verb_of_the_speaker_ends_the_content() {
+        check(
+            "The mayor said the city would rebuild the bridge and thanked the volunteers.",
+            &[("the city would rebuild the bridge", "indirect", "The mayor")],
+        );
+        check("He said prices had risen and wages had not.", &[("prices had risen and wages had not", "indirect", "He")]);
+    }
+
+    #[test]
     fn an_inverted_cue_before_a_participle_clause() {
         check(
             "Pakistan and the International Monetary Fund have reached a deal on a loan, the lender said on Friday, giving the country breathing room.",
