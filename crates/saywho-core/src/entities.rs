@@ -206,6 +206,12 @@ const TEAM_ROLES: [&str; 14] = [
 const ORG_NOUNS: [&str; 10] = ["newspaper", "daily", "tabloid", "magazine", "broadcaster", "party", "militia", "airline", "carrier", "bank"];
 
 /// Lower-case words after a name that make it a place: "the Guaiba river".
+/// More kinds of place, in apposition only: "Kasna, a suburb of Noida".
+const PLACE_KINDS: [&str; 17] = [
+    "country", "capital", "suburb", "neighbourhood", "neighborhood", "port", "municipality", "kingdom", "republic", "nation",
+    "enclave", "territory", "township", "hamlet", "borough", "prefecture", "archipelago",
+];
+
 const PLACE_NOUNS: [&str; 18] = [
     "river", "lake", "mountain", "mountains", "sea", "island", "islands", "valley", "province", "state", "region", "district",
     "county", "city", "town", "village", "coast", "desert",
@@ -770,6 +776,20 @@ impl<'t, 'a> Extractor<'t, 'a> {
         ORG_KINDS_BEFORE.contains(&w) || ORG_KINDS.contains(&w) && !t.is_cap(p)
     }
 
+    /// ", the most populous state,", ", a town in …", ", a province that …"
+    /// after a name at `b`: the kind of place it is, ending its phrase.
+    fn place_kind_after(&self, b: usize) -> bool {
+        let t = self.text;
+        if b + 2 >= t.len() || t.tok(b) != "," || !t.is_any(b + 1, &["the", "a", "an"]) {
+            return false;
+        }
+        // Up to three modifiers: "the most populous state", "a small fishing village".
+        let Some(k) = (b + 2..t.len().min(b + 6)).take_while(|&k| t.is_word(k) && !t.is_cap(k)).find(|&k| PLACE_NOUNS.contains(&t.tok(k)) || PLACE_KINDS.contains(&t.tok(k))) else {
+            return false;
+        };
+        k + 1 >= t.len() || t.sent_of[k + 1] != t.sent_of[k] || t.kind(k + 1) == Kind::Punct && t.tok(k + 1) != "-" || t.is_any(k + 1, &["in", "of", "that", "which", "where", "on", "near", "north", "south", "east", "west", "with", "whose", "known"])
+    }
+
     /// ", the party of …", ", a charity that …", ", the militant group,"
     /// after a name at `b`: the kind of organisation it is, ending its phrase
     /// (not ", a company director").
@@ -1045,6 +1065,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
         // "The Standard newspaper", "the Likud party": a name before the kind of organisation it is.
         if b < t.len() && ORG_NOUNS.contains(&t.tok(b)) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+        }
+        // "In Uttar Pradesh, the most populous state,": a place with its kind in apposition.
+        if self.place_kind_after(b) && g.given_name(t.tok(a)).is_none() && g.known.get_span(t, a, b, &mut self.buf).is_none() {
+            return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
         }
         // "Pakistan Tehreek-e-Insaf, the party of …", "Hamas, the militant group,":
         // a name with the kind of organisation it is in apposition.
@@ -1884,6 +1908,13 @@ mod tests {
         check_not("Q&A: The author who walked across Africa", &["ORG Q&A"]);
         check("U.S. District Judge Madeline Cox Arleo set a date.", &["PERSON Madeline Cox Arleo"]);
         check_not("U.S. District Judge Madeline Cox Arleo set a date.", &["LOC U.S. District"]);
+    }
+
+    #[test]
+    fn places_with_their_kind_in_apposition() {
+        check("In Uttar Pradesh, the most populous state, power failed.", &["LOC Uttar Pradesh"]);
+        check("They moved to Kasna, a suburb of Noida, in May.", &["LOC Kasna"]);
+        check_not("We met Sara Lind, a city councillor, in May.", &["LOC Sara Lind"]);
     }
 
     #[test]

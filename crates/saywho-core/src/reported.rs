@@ -101,10 +101,11 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             if t.is(b, "according") && t.is(b + 1, "to") && b > a && t.tok(b - 1) == "," {
                 return trim_end(cx, a, b - 1);
             }
-            // "The mayor said the city would rebuild and thanked the volunteers":
+            // "The mayor said the city would rebuild and thanked the volunteers",
+            // "… said the grid had coped, but warned that …":
             // a second past-tense verb after "and" is the speaker's, when the
             // cue is past tense too and the content already has its verb.
-            if past_cue && t.is(b, "and") && !cx.in_marks[b] && t.pos(b + 1) == Some(Pos::VBD) && (a..b).any(|k| t.pos(k).is_some_and(|p| p.is_verb())) {
+            if past_cue && (t.is(b, "and") || t.is(b, "but")) && !cx.in_marks[b] && t.pos(b + 1) == Some(Pos::VBD) && (a..b).any(|k| t.pos(k).is_some_and(|p| p.is_verb())) {
                 return trim_end(cx, a, b);
             }
             b += 1;

@@ -1490,6 +1490,10 @@ mod tests {
             &[("the city would rebuild the bridge", "indirect", "The mayor")],
         );
         check("He said prices had risen and wages had not.", &[("prices had risen and wages had not", "indirect", "He")]);
+        check(
+            "Minister Manohar Lal Khattar said the grid had coped, but warned that states must avoid cuts.",
+            &[("the grid had coped", "indirect", "Manohar Lal Khattar"), ("states must avoid cuts", "indirect", "Manohar Lal Khattar")],
+        );
     }
 
     #[test]
