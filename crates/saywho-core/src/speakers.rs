@@ -209,7 +209,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
         // subject is the clause's subject.
         if cue.start > sent.start && matches!(t.tok(cue.start - 1), "," | "as") && t.tok(cue.start).ends_with("ing") {
             let from = self.after_intro(sent.start, cue.start);
-            return self.sentence_subject(from, cue.start - 1);
+            // Unnamed: "The minister resigned, saying …" (the phrase before the verb).
+            return self.sentence_subject(from, cue.start - 1).or_else(|| {
+                let v = (from + 1..cue.start - 1).find(|&k| cues::looks_finite(t, k))?;
+                self.source_in(from, v).filter(|s| s.span.0 == from || t.is_any(from, &["the", "a", "an"]))
+            });
         }
         let after_quote = cue.start > sent.start && t.kind(cue.start - 1) == Kind::Quote;
         let after_comma = cue.start > sent.start && t.tok(cue.start - 1) == "," && !cue.flags.addressee;
@@ -593,6 +597,13 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
         if s >= e {
             return None;
+        }
+        // "Zelensky on Monday urged": the time is no part of the source.
+        const DAYS: [&str; 9] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "Today"];
+        if let Some(k) = (s + 1..e).find(|&k| {
+            self.text.is_any(k, &["yesterday", "today", "tonight"]) || self.text.is_any(k, &["on", "last", "this"]) && k + 1 < e && DAYS.contains(&self.text.tok(k + 1))
+        }) {
+            e = k;
         }
         if !self.plausible_np(s, e) {
             // "siding with residents who said": the noun phrase after the
@@ -1494,6 +1505,19 @@ mod tests {
             "Minister Manohar Lal Khattar said the grid had coped, but warned that states must avoid cuts.",
             &[("the grid had coped", "indirect", "Manohar Lal Khattar"), ("states must avoid cuts", "indirect", "Manohar Lal Khattar")],
         );
+    }
+
+    #[test]
+    fn a_participle_cue_reports_on_its_own() {
+        check(
+            "Volodymyr Zelensky on Monday urged allies to hurry, saying Russia had launched 400 drones.",
+            &[("allies to hurry", "indirect", "Volodymyr Zelensky"), ("Russia had launched 400 drones", "indirect", "Volodymyr Zelensky")],
+        );
+        check(
+            "The minister resigned on Monday, saying that she had lost the trust of colleagues.",
+            &[("she had lost the trust of colleagues", "indirect", "The minister")],
+        );
+        check("Kovacs on Monday said the talks had failed.", &[("the talks had failed", "indirect", "Kovacs")]);
     }
 
     #[test]
