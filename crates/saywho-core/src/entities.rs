@@ -1903,6 +1903,7 @@ mod tests {
         check("It faces Apple Music and YouTube Music.", &["MISC Apple Music", "MISC YouTube Music"]);
         check("Writing in Vanity Fair, the critic Rachel Syme disagreed.", &["ORG Vanity Fair", "PERSON Rachel Syme"]);
         check("La Liga signed a deal with DAZN.", &["ORG La Liga", "ORG DAZN"]);
+        check("Lewis Hamilton won the Italian Grand Prix for Ferrari.", &["MISC Italian Grand Prix", "ORG Ferrari"]);
         check("Her publisher, Canongate, said so. It was in the journal Nature.", &["ORG Canongate", "ORG Nature"]);
         check("He convicted Brightline Development of fraud.", &["ORG Brightline Development"]);
         check_not("Q&A: The author who walked across Africa", &["ORG Q&A"]);

@@ -110,7 +110,9 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             // "… said the grid had coped, but warned that …":
             // a second past-tense verb after "and" is the speaker's, when the
             // cue is past tense too and the content already has its verb.
-            if past_cue && (t.is(b, "and") || t.is(b, "but")) && !cx.in_marks[b] && t.pos(b + 1) == Some(Pos::VBD) && (a..b).any(|k| t.pos(k).is_some_and(|p| p.is_verb())) {
+            // ("…, and later told Sky Sports that …": an adverb may come first.)
+            let v = if t.is_any(b + 1, &["later", "then", "also", "subsequently", "afterwards", "again"]) { b + 2 } else { b + 1 };
+            if past_cue && (t.is(b, "and") || t.is(b, "but")) && !cx.in_marks[b] && t.pos(v) == Some(Pos::VBD) && (a..b).any(|k| t.pos(k).is_some_and(|p| p.is_verb())) {
                 return trim_end(cx, a, b);
             }
             b += 1;
@@ -282,8 +284,8 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     }
     // A prepositional phrase between the verb and its clause: "said in a
     // statement that …", "told reporters on Tuesday that …".
-    if k < s1 && lower(k, &mut buf).is_some_and(|w| matches!(w.as_str(), "in" | "on" | "at" | "during" | "via" | "through" | "after" | "before" | "from")) {
-        if let Some(th) = (k + 1..s1.min(k + 8)).find(|&x| t.is(x, "that")) {
+    if k < s1 && lower(k, &mut buf).is_some_and(|w| matches!(w.as_str(), "in" | "on" | "at" | "during" | "via" | "through" | "after" | "before" | "from" | "over" | "to" | "with" | "outside" | "inside" | "later" | "afterwards" | "repeatedly" | "publicly" | "privately")) {
+        if let Some(th) = (k + 2..s1.min(k + 8)).find(|&x| t.is(x, "that")) {
             if (k + 1..th).all(|x| t.is_word(x) && !cues::looks_finite(t, x) || cx.mention_at[x].is_some()) {
                 k = th;
             }

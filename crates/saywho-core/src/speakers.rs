@@ -209,11 +209,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
         // subject is the clause's subject.
         if cue.start > sent.start && matches!(t.tok(cue.start - 1), "," | "as") && t.tok(cue.start).ends_with("ing") {
             let from = self.after_intro(sent.start, cue.start);
-            // Unnamed: "The minister resigned, saying …" (the phrase before the verb).
-            return self.sentence_subject(from, cue.start - 1).or_else(|| {
-                let v = (from + 1..cue.start - 1).find(|&k| cues::looks_finite(t, k))?;
-                self.source_in(from, v).filter(|s| s.span.0 == from || t.is_any(from, &["the", "a", "an"]))
-            });
+            return self.clause_subject(from, cue.start - 1);
         }
         let after_quote = cue.start > sent.start && t.kind(cue.start - 1) == Kind::Quote;
         let after_comma = cue.start > sent.start && t.tok(cue.start - 1) == "," && !cue.flags.addressee;
@@ -292,8 +288,31 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 _ => break,
             }
         }
+        // "The Dutchman complained … and later told Sky Sports that …": a
+        // second verb of the sentence's subject.
+        let mut c = j;
+        while c > sent.start && t.is_any(c - 1, &["later", "then", "subsequently", "afterwards", "again", "also"]) {
+            c -= 1;
+        }
+        if c > sent.start + 2 && t.is_any(c - 1, &["and", "but"]) && self.mention_at[c - 2].is_none() && !t.is_cap(c - 2) {
+            let from = self.after_intro(sent.start, c - 1);
+            if let Some(src) = self.clause_subject(from, c - 1) {
+                return Some(Source { negated, ..src });
+            }
+        }
         let src = self.subject_ending_at(sent.start, j)?;
         Some(Source { negated, ..src })
+    }
+
+    /// The subject of the clause `[from, end)`: its first named person,
+    /// organisation or pronoun, else the phrase before its first verb
+    /// ("The minister resigned, saying …").
+    fn clause_subject(&self, from: usize, end: usize) -> Option<Source> {
+        let t = self.text;
+        self.sentence_subject(from, end).or_else(|| {
+            let v = (from + 1..end).find(|&k| cues::looks_finite(t, k))?;
+            self.source_in(from, v).filter(|s| s.span.0 == from || t.is_any(from, &["the", "a", "an"]))
+        })
     }
 
     /// The subject whose last token is `j - 1`.
@@ -1518,6 +1537,14 @@ mod tests {
             &[("she had lost the trust of colleagues", "indirect", "The minister")],
         );
         check("Kovacs on Monday said the talks had failed.", &[("the talks had failed", "indirect", "Kovacs")]);
+    }
+
+    #[test]
+    fn a_second_cue_of_the_same_subject() {
+        check(
+            "Max Verstappen won. The Dutchman complained over team radio that his tyres were gone and later told Sky Sports that Red Bull had work to do.",
+            &[("his tyres were gone", "indirect", "Max Verstappen"), ("Red Bull had work to do", "indirect", "Max Verstappen")],
+        );
     }
 
     #[test]
