@@ -306,6 +306,31 @@ pub fn shared_gazetteer(data: &Path) -> Result<NameLists, String> {
     Ok(NameLists::from_shared(&SharedTsv { countries: &countries, continents: &continents, us_states: &us_states, cities: &cities, given_names: &given_names }))
 }
 
+/// Names for the character name-likeness model (`ml::namelike`): every
+/// given name of the SSA list, and the words of every place name (cities of
+/// 15,000 people or more, countries, capitals, continents, US states), sorted.
+pub fn namelike_sources(data: &Path) -> Result<(Vec<String>, Vec<String>), String> {
+    let dir = data.join("gazetteers");
+    let f = |n: &str| read(&dir.join(n));
+    let col = |src: &str, name: &str| -> Vec<String> {
+        let mut lines = src.lines().filter(|l| !l.is_empty());
+        let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+        let Some(k) = header.iter().position(|h| *h == name) else { return Vec::new() };
+        lines.filter_map(|l| l.split('\t').nth(k)).filter(|x| !x.trim().is_empty()).map(String::from).collect()
+    };
+    let mut given = col(&f("given-names-us-ssa.tsv")?, "name");
+    given.sort();
+    given.dedup();
+    let mut names = col(&f("cities15000.tsv")?, "name");
+    let countries = f("countries.tsv")?;
+    names.extend(col(&countries, "name"));
+    names.extend(col(&countries, "capital"));
+    names.extend(col(&f("continents.tsv")?, "name"));
+    names.extend(col(&f("us-states.tsv")?, "name"));
+    let places = saywho_core::ml::namelike::place_words(names.iter().map(String::as_str)).into_iter().map(String::from).collect();
+    Ok((given, places))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,6 +54,24 @@ struct Args {
     /// Train the recognizer with domain copies of features (web / edited).
     domains: bool,
     stack: StackMode,
+    /// Name-likeness features: "off", "unknown" (words no gazetteer knows) or "all".
+    namelike: String,
+}
+
+/// The recognizer's optional features, set once from the arguments.
+struct ExtraCfg {
+    names: Option<(Vec<String>, Vec<String>)>,
+    namelike_all: bool,
+}
+
+static EXTRAS: std::sync::OnceLock<ExtraCfg> = std::sync::OnceLock::new();
+
+/// [`ner::train_refs_with`] with the optional features of [`EXTRAS`].
+fn train_first(docs: &[&ner::NerDoc], epochs: usize, seed: u64) -> Model {
+    let Some(cfg) = EXTRAS.get() else { return ner::train_refs(docs, NER_BITS, epochs, seed, NER_RUNS, ABOUT_NER) };
+    let refs = cfg.names.as_ref().map(|(g, p)| (g.iter().map(String::as_str).collect::<Vec<_>>(), p.iter().map(String::as_str).collect::<Vec<_>>()));
+    let opts = ner::ExtraOptions { names: refs.as_ref().map(|(g, p)| (&g[..], &p[..])), namelike_all: cfg.namelike_all };
+    ner::train_refs_with(docs, NER_BITS, epochs, seed, NER_RUNS, ABOUT_NER, &opts)
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -70,6 +88,7 @@ fn parse_args() -> Result<Args, String> {
         show: false,
         domains: false,
         stack: StackMode::Vote,
+        namelike: "off".into(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
@@ -86,6 +105,12 @@ fn parse_args() -> Result<Args, String> {
             "--bench" => a.bench = true,
             "--show" => a.show = true,
             "--domains" => a.domains = true,
+            "--namelike" => {
+                a.namelike = val()?;
+                if !matches!(a.namelike.as_str(), "off" | "unknown" | "all") {
+                    return Err(format!("--namelike {:?}: off, unknown or all", a.namelike));
+                }
+            }
             "--stack" => {
                 a.stack = match val()?.as_str() {
                     "off" => StackMode::Off,
@@ -95,7 +120,7 @@ fn parse_args() -> Result<Args, String> {
                 }
             }
             "-h" | "--help" => {
-                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--cv SEEDS [--cv-errors FILE]] [--no-gazetteer] [--domains] [--bench] [--show] [--stack off|vote|learned]\n  --bench  only time the model files in --out on GUM test\n  --show  label the words (split at spaces) of each line of stdin with the model files in --out: word/tag/gazetteer bits/label\n  --tune  also print GUM dev scores for several epoch counts\n  --cv SEEDS  write no models; print the entity model's 5-fold cross-validated EWT dev F1 and GUM dev F1 for SEEDS shuffling seeds (how choices are made)\n  --cv-errors FILE  with --cv, write the cross-validated mistakes to FILE\n  --stack MODE  after the entity model's first pass: off, vote (document-level consistency, `ml::stack::vote`: the default) or learned (the stacked, learned second pass; lost on cross-validation)\n  --domains  train the entity model with domain copies of its features (web / edited; lost on cross-validation)");
+                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--cv SEEDS [--cv-errors FILE]] [--no-gazetteer] [--domains] [--bench] [--show] [--stack off|vote|learned] [--namelike off|unknown|all]\n  --bench  only time the model files in --out on GUM test\n  --show  label the words (split at spaces) of each line of stdin with the model files in --out: word/tag/gazetteer bits/label\n  --tune  also print GUM dev scores for several epoch counts\n  --cv SEEDS  write no models; print the entity model's 5-fold cross-validated EWT dev F1 and GUM dev F1 for SEEDS shuffling seeds (how choices are made)\n  --cv-errors FILE  with --cv, write the cross-validated mistakes to FILE\n  --stack MODE  after the entity model's first pass: off, vote (document-level consistency, `ml::stack::vote`: the default) or learned (the stacked, learned second pass; lost on cross-validation)\n  --domains  train the entity model with domain copies of its features (web / edited; lost on cross-validation)\n  --namelike WHICH  give the entity model a character name-likeness model (`ml::namelike`, trained on the gazetteers' names) and its verdict as a feature for words no gazetteer knows (unknown) or for every word (all); off by default (no clear gain on cross-validation)");
                 std::process::exit(0);
             }
             _ => return Err(format!("unknown argument {x:?} (try --help)")),
@@ -131,6 +156,11 @@ fn run(args: &Args) -> Result<(), String> {
         return show(args);
     }
     let c = Corpora::load(&args.data)?;
+    let names = if args.namelike != "off" { Some(data::namelike_sources(&args.data)?) } else { None };
+    if let Some((g, p)) = &names {
+        println!("name-likeness model ({}): {} given names, {} place words", args.namelike, g.len(), p.len());
+    }
+    let _ = EXTRAS.set(ExtraCfg { names, namelike_all: args.namelike == "all" });
     println!(
         "data: GUM train {} docs / {} words, dev {} / {}, test {} / {}; EWT UNER dev {} docs / {} words, test {} / {}",
         c.gum_train.len(),
@@ -235,7 +265,7 @@ fn run(args: &Args) -> Result<(), String> {
 /// [`STACK_FOLDS`] folds of the documents' `origins` (each fold labelled by
 /// a first pass trained on the other folds).
 fn train_ner(docs: &[&ner::NerDoc], origins: &[usize], epochs: usize, seed: u64, mode: StackMode) -> Model {
-    let first = ner::train_refs(docs, NER_BITS, epochs, seed, NER_RUNS, ABOUT_NER);
+    let first = train_first(docs, epochs, seed);
     match mode {
         StackMode::Off => return first,
         StackMode::Vote => return Model { stage2: Some(stack::vote_stage()), ..first },
@@ -253,7 +283,7 @@ fn jackknifed(docs: &[&ner::NerDoc], origins: &[usize], epochs: usize, seed: u64
     let mut out = vec![Vec::new(); docs.len()];
     for f in 0..STACK_FOLDS {
         let train: Vec<&ner::NerDoc> = docs.iter().zip(origins).filter(|(_, &o)| o % STACK_FOLDS != f).map(|(d, _)| *d).collect();
-        let m = ner::train_refs(&train, NER_BITS, epochs, seed, NER_RUNS, ABOUT_NER);
+        let m = train_first(&train, epochs, seed);
         let r = ner::Recognizer::from_model(m).expect("a freshly trained model loads");
         for (i, d) in docs.iter().enumerate().filter(|(i, _)| origins[*i] % STACK_FOLDS == f) {
             let gaz = (!d.gaz.is_empty()).then_some(&d.gaz as &dyn saywho_core::ml::Gazetteer);
@@ -321,8 +351,37 @@ fn cross_validate<'t>(
         }
         let all: Vec<&ner::NerDoc> = docs.iter().collect();
         let origins: Vec<usize> = seqs.iter().map(|s| s.origin).collect();
-        let r = recognizer(train_ner(&all, &origins, epochs, seed * 7, mode))?;
+        let m = train_ner(&all, &origins, epochs, seed * 7, mode);
+        let nl_bytes = m.namelike.as_ref().map(|nl| nl.weights.iter().map(|&w| w as u8).collect::<Vec<u8>>());
+        let r = recognizer(m)?;
         let mut r = r;
+        if seed == SEED {
+            // Recognition alone (tags computed beforehand), GUM dev, one core.
+            let docs: Vec<(Vec<&str>, Vec<(usize, usize)>, Vec<pos::Pos>)> = c
+                .gum_dev
+                .iter()
+                .map(|d| {
+                    let w: Vec<&str> = d.words.iter().map(|w| w.form.as_str()).collect();
+                    let s = d.sentence_ranges();
+                    let t = tagger.tag_sentences(&w, &s);
+                    (w, s, t)
+                })
+                .collect();
+            let n: usize = docs.iter().map(|d| d.0.len()).sum();
+            let (t0, c0) = (Instant::now(), cpu_seconds());
+            let mut words = 0usize;
+            while t0.elapsed().as_secs_f64() < 1.0 {
+                for (w, s, t) in &docs {
+                    std::hint::black_box(r.labels_in(w, t, s, None));
+                }
+                words += n;
+            }
+            let cpu = cpu_seconds().zip(c0).map(|(a, b)| a - b).filter(|&d| d > 0.0);
+            println!("NER alone on GUM dev: {:.0} words per CPU second", cpu.map_or(0.0, |d| words as f64 / d));
+            if let Some(b) = &nl_bytes {
+                println!("name-likeness weights: {} bytes, {} gzipped", b.len(), gzipped(b));
+            }
+        }
         let g = eval::ner_gum(tagger, &r, &c.gum_dev);
         println!("seed {seed:#x}: cross-validated EWT dev {pooled}\n            GUM dev {g}");
         if r.uses_domains() {
@@ -414,3 +473,4 @@ fn cpu_seconds() -> Option<f64> {
     let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
     Some(ticks / 100.0)
 }
+

@@ -19,6 +19,7 @@ pub mod conllu;
 pub mod features;
 pub mod gazetteer;
 pub mod model_file;
+pub mod namelike;
 pub mod ner;
 pub mod perceptron;
 pub mod pos;

@@ -1,4 +1,4 @@
-//! The model file format (version 2), little-endian throughout:
+//! The model file format (version 3), little-endian throughout:
 //!
 //! ```text
 //! magic      8 bytes  "SAYWHOML"
@@ -19,19 +19,24 @@
 //!            (the entity model's document-level pass, `ml::stack`):
 //!            u32 feature-set id, then bits, scale, vbits, entries and
 //!            buckets as above, over the same labels
+//! namelike   u8       0 or 1 (version 3): the entity model's character
+//!            name-likeness model (`ml::namelike`) follows: u8 bits,
+//!            f32 scale, u32 count, count × i8 weights
 //! checksum   u32      FNV-1a of every byte before it
 //! ```
 //!
 //! Decoding checks every length, index and the checksum, and returns an error
 //! (never panics) on anything unexpected. Version 1 files (no `stages` byte)
-//! still decode, with no second stage.
+//! still decode, with no second stage; version 2 files (no `namelike` byte)
+//! with no name-likeness model.
 
 use super::features::fnv;
+use super::namelike::NameLike;
 use super::perceptron::{Entry, Weights};
 use std::fmt;
 
 pub const MAGIC: &[u8; 8] = b"SAYWHOML";
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 3;
 const MAX_BITS: u8 = 24;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +59,8 @@ pub struct Model {
     /// A second, stacked pass over the same labels (the entity model's
     /// document-level pass), if any.
     pub stage2: Option<Stage>,
+    /// The entity model's character name-likeness model, if any.
+    pub namelike: Option<NameLike>,
 }
 
 /// The weights of a stacked pass and the feature set they were trained with.
@@ -123,6 +130,13 @@ impl Model {
             put_head(&mut o, &st.weights);
             put_entries(&mut o, &st.weights);
         }
+        o.push(self.namelike.is_some() as u8);
+        if let Some(nl) = &self.namelike {
+            o.push(nl.bits);
+            o.extend_from_slice(&nl.scale.to_le_bytes());
+            o.extend_from_slice(&(nl.weights.len() as u32).to_le_bytes());
+            o.extend(nl.weights.iter().map(|&w| w as u8));
+        }
         let sum = fnv(0x811c_9dc5, &o);
         o.extend_from_slice(&sum.to_le_bytes());
         o
@@ -134,7 +148,7 @@ impl Model {
         }
         let mut r = Reader { b: bytes, p: MAGIC.len() };
         let version = r.u16("version")?;
-        if version != VERSION && version != 1 {
+        if !(1..=VERSION).contains(&version) {
             return Err(ModelError::UnsupportedVersion(version));
         }
         if bytes.len() < 4 {
@@ -190,10 +204,30 @@ impl Model {
             }
             n => return Err(ModelError::Invalid(format!("{n} stages"))),
         };
+        let namelike = match if version >= 3 { r.u8("name-likeness")? } else { 0 } {
+            0 => None,
+            1 => {
+                let bits = r.u8("name-likeness table size")?;
+                if bits == 0 || bits > MAX_BITS {
+                    return Err(ModelError::Invalid(format!("name-likeness table of 2^{bits} buckets")));
+                }
+                let scale = f32::from_le_bytes(r.take(4, "name-likeness scale")?.try_into().map_err(|_| ModelError::Truncated("scale"))?);
+                if !scale.is_finite() || scale <= 0.0 {
+                    return Err(ModelError::Invalid(format!("name-likeness scale {scale}")));
+                }
+                let n = r.u32("name-likeness weights")? as usize;
+                if n != (2usize << bits) {
+                    return Err(ModelError::Invalid(format!("{n} name-likeness weights for 2^{bits} buckets")));
+                }
+                let weights = r.take(n, "name-likeness weights")?.iter().map(|&b| b as i8).collect();
+                Some(NameLike { bits, scale, weights })
+            }
+            n => return Err(ModelError::Invalid(format!("{n} name-likeness models"))),
+        };
         if r.remaining() != 0 {
             return Err(ModelError::Invalid("trailing bytes".into()));
         }
-        Ok(Model { kind, feature_set, about, labels, weights, dict, stage2 })
+        Ok(Model { kind, feature_set, about, labels, weights, dict, stage2, namelike })
     }
 }
 
@@ -363,6 +397,7 @@ mod tests {
             weights: t.finish(value_bits),
             dict: vec![("the".into(), 0), ("Mr.".into(), 2)],
             stage2: None,
+            namelike: None,
         }
     }
 
@@ -376,10 +411,16 @@ mod tests {
         Model { stage2: Some(Stage { feature_set: 0x5354_4b01, weights: t.finish(16) }), ..sample(value_bits) }
     }
 
+    /// [`stacked`] with a name-likeness model.
+    fn with_namelike(value_bits: u8) -> Model {
+        let nl = crate::ml::namelike::train(&["Anna", "Aoife"], &["Oslo", "Xiamen"], &["building", "table"], 4, 3, 1);
+        Model { namelike: Some(nl), ..stacked(value_bits) }
+    }
+
     #[test]
     fn round_trip() {
         for bits in [8, 16] {
-            for m in [sample(bits), stacked(bits)] {
+            for m in [sample(bits), stacked(bits), with_namelike(bits)] {
                 assert!(!m.weights.entries.is_empty());
                 let bytes = m.encode();
                 assert_eq!(Model::decode(&bytes), Ok(m));
@@ -387,12 +428,20 @@ mod tests {
         }
     }
 
-    /// Version 1 files (no stage byte) still decode, with no second stage.
+    /// Version 1 files (no stage byte) still decode, with no second stage;
+    /// version 2 files (no name-likeness byte) with no name-likeness model.
     #[test]
-    fn version_one_files_decode() {
-        let m = sample(16);
+    fn older_versions_decode() {
+        let m = stacked(16);
         let mut b = m.encode();
         b.truncate(b.len() - 5);
+        b[8] = 2;
+        let s = fnv(0x811c_9dc5, &b);
+        b.extend_from_slice(&s.to_le_bytes());
+        assert_eq!(Model::decode(&b), Ok(m));
+        let m = sample(16);
+        let mut b = m.encode();
+        b.truncate(b.len() - 6);
         b[8] = 1;
         let s = fnv(0x811c_9dc5, &b);
         b.extend_from_slice(&s.to_le_bytes());
@@ -401,12 +450,12 @@ mod tests {
 
     #[test]
     fn corruption_is_an_error_not_a_panic() {
-        let bytes = stacked(8).encode();
+        let bytes = with_namelike(8).encode();
         assert_eq!(Model::decode(b""), Err(ModelError::BadMagic));
         assert_eq!(Model::decode(b"SAYWHOMX\x01\x00"), Err(ModelError::BadMagic));
-        let mut v3 = bytes.clone();
-        v3[8] = 3;
-        assert_eq!(Model::decode(&v3), Err(ModelError::UnsupportedVersion(3)));
+        let mut v4 = bytes.clone();
+        v4[8] = 4;
+        assert_eq!(Model::decode(&v4), Err(ModelError::UnsupportedVersion(4)));
         // Every truncation and every single flipped byte is rejected.
         for n in 0..bytes.len() {
             assert!(Model::decode(&bytes[..n]).is_err(), "truncated at {n}");

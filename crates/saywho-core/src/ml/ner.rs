@@ -19,6 +19,58 @@ pub const FEATURE_SET: u32 = 0x4e45_520a;
 const WITH_GAZETTEER: u32 = 1;
 /// Set in models trained with domain copies of features (see [`Domain`]).
 const WITH_DOMAINS: u32 = 0x8000_0000;
+/// Set in models whose name-likeness features ([`super::namelike`], in
+/// models that have one) fire for every word, not only for words no
+/// gazetteer knows.
+const WITH_NAMELIKE_ALL: u32 = 0x1000_0000;
+const FLAGS: u32 = WITH_GAZETTEER | WITH_DOMAINS | WITH_NAMELIKE_ALL;
+
+/// Features beyond [`N_FEATS`] that the name-likeness model adds (template
+/// 70: the word's code with its capitalisation and sentence start).
+/// Cross-validated EWT dev / GUM dev F1 (mean of 3 seeds; without the
+/// model 0.6916 / 0.7085): this alone 0.6963 / 0.7226 (6 seeds: 0.6945 /
+/// 0.7266 against 0.6876 / 0.7058); plus the codes of the first and last
+/// word of the capitalised run and the code with the gazetteer bits 0.690 /
+/// 0.708; without the jackknife ([`Jackknife`]) 0.684 / 0.702. Off by
+/// default (`saywho-train --namelike unknown|all`): just under the +0.005 bar.
+const MAX_EXTRA: usize = 1;
+
+/// The optional parts of a recognizer's features.
+#[derive(Clone, Copy, Default)]
+pub struct Extras<'a> {
+    /// Name-likeness of words ([`super::namelike`]).
+    pub namelike: Option<&'a super::namelike::NameLike>,
+    /// Name-likeness for every word (false: only for words no gazetteer knows).
+    pub namelike_all: bool,
+    /// In training: name-likeness models that each did not see a fifth of
+    /// the ordinary words (see [`Jackknife`]).
+    pub jack: Option<&'a Jackknife>,
+}
+
+/// Name-likeness of the training text's own ordinary words from models that
+/// did not see them: otherwise they look more word-like in training than
+/// unseen ordinary words do at run time.
+pub struct Jackknife {
+    /// Model `k` did not see the ordinary words of fold `k`.
+    folds: Vec<super::namelike::NameLike>,
+    /// The ordinary words the final model saw, with their folds.
+    ordinary: HashMap<String, usize>,
+}
+
+const NAMELIKE_FOLDS: usize = 5;
+
+fn word_fold(w: &str) -> usize {
+    super::features::fnv(0x811c_9dc5, w.as_bytes()) as usize % NAMELIKE_FOLDS
+}
+
+/// What the trainer passes to build [`Extras`]: gazetteer names for the
+/// name-likeness model (None: no such model), and the switches.
+#[derive(Clone, Copy, Default)]
+pub struct ExtraOptions<'a> {
+    /// Given names and the words of place names.
+    pub names: Option<(&'a [&'a str], &'a [&'a str])>,
+    pub namelike_all: bool,
+}
 
 /// The kind of text, for the recognizer's domain-specific weights (feature
 /// augmentation, Daumé III 2007: every feature of [`DOMAIN_TEMPLATES`] also
@@ -207,6 +259,9 @@ pub(super) struct Ctx<'a> {
     pub(super) plain: &'a OWords,
     /// See [`Domain::salt`].
     pub(super) domain: Option<u32>,
+    /// Name-likeness code of each word ([`super::namelike::NameLike::code`];
+    /// empty without a name-likeness model).
+    pub(super) nl: Vec<u8>,
 }
 
 /// Words seen often in training and never inside an entity: outside an
@@ -259,7 +314,52 @@ pub(super) fn cap_runs(h: &[WordHashes]) -> Vec<Option<(u32, u32)>> {
     out
 }
 
+/// Name-likeness codes of a sentence's words (see [`Ctx::nl`]): for words
+/// with a letter that are not [`OWords`] (and, unless `all`, that no
+/// gazetteer knows as a name or place). (Skipping the lower-case words
+/// that [`decode`] leaves O unscored outside an entity saves a third of the
+/// time this adds, but cost 0.0016 of cross-validated EWT dev F1.)
+pub(super) fn namelike_codes(words: &[&str], h: &[WordHashes], plain: &OWords, gaz: Option<&dyn Gazetteer>, offset: usize, x: &Extras) -> Vec<u8> {
+    let Some(m) = x.namelike else { return Vec::new() };
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let hw = &h[i + 2];
+            let known = !x.namelike_all && gaz.is_some_and(|g| g.gaz_features(offset + i) & (gaz::GIVEN_NAME | gaz::PLACE | gaz::COUNTRY) != 0);
+            if hw.flags & flag::HAS_LETTER == 0 || known || plain.contains(&hw.word) {
+                super::namelike::NONE
+            } else if let Some(k) = x.jack.and_then(|j| j.ordinary.get(&w.to_lowercase()).map(|&k| &j.folds[k])) {
+                k.code(w)
+            } else {
+                m.code(w)
+            }
+        })
+        .collect()
+}
+
 impl Ctx<'_> {
+    /// The name-likeness code of word `i` (NONE outside the sentence or without a model).
+    #[inline]
+    fn nl(&self, i: isize) -> u32 {
+        if i < 0 {
+            0xfe
+        } else {
+            self.nl.get(i as usize).map_or(0xff, |&c| c as u32)
+        }
+    }
+
+    /// The optional features of word `i` into `out`; returns how many.
+    #[inline]
+    pub(super) fn extra_features(&self, i: usize, out: &mut [u32; MAX_EXTRA]) -> usize {
+        if self.nl.is_empty() {
+            return 0;
+        }
+        let c = &self.h[i + 2];
+        out[0] = feat3(70, self.nl(i as isize), c.cap(), sentence_start(self.h, i) as u32);
+        1
+    }
+
     #[inline]
     fn pos(&self, i: isize) -> u32 {
         if i < 0 {
@@ -337,6 +437,8 @@ pub struct Recognizer {
     plain: OWords,
     /// The second, stacked pass ([`super::stack`]), if the model has one.
     stack: Option<super::stack::Stack>,
+    namelike: Option<super::namelike::NameLike>,
+    namelike_all: bool,
 }
 
 impl Recognizer {
@@ -344,7 +446,7 @@ impl Recognizer {
         if m.kind != Kind::Ner {
             return Err(ModelError::Invalid("not an entity model".into()));
         }
-        if m.feature_set & !(WITH_GAZETTEER | WITH_DOMAINS) != FEATURE_SET {
+        if m.feature_set & !FLAGS != FEATURE_SET {
             return Err(ModelError::Invalid(format!("feature set {:#x}, this build computes {FEATURE_SET:#x}", m.feature_set)));
         }
         if m.labels != label_names() {
@@ -358,6 +460,8 @@ impl Recognizer {
             uses_domains: m.feature_set & WITH_DOMAINS != 0,
             plain: o_words(&words),
             stack,
+            namelike: m.namelike,
+            namelike_all: m.feature_set & WITH_NAMELIKE_ALL != 0,
         })
     }
 
@@ -447,11 +551,13 @@ impl Recognizer {
         let mut memory = DocMemory::default();
         let mut out = Vec::with_capacity(words.len());
         let mut hashed = Vec::new();
+        let x = Extras { namelike: self.namelike.as_ref(), namelike_all: self.namelike_all, jack: None };
         for (s, e) in cover(words.len(), sentences) {
             let h = hash_words(&words[s..e]);
             let (a, b) = pos_of(&h, s, e, tags);
             let domain = if self.uses_domains { domain.salt() } else { None };
-            let ctx = Ctx { runs: cap_runs(&h), h: &h, pos: &tags[a..b], gaz, offset: s, plain: &self.plain, domain };
+            let nl = namelike_codes(&words[s..e], &h, &self.plain, gaz, s, &x);
+            let ctx = Ctx { runs: cap_runs(&h), h: &h, pos: &tags[a..b], gaz, offset: s, plain: &self.plain, domain, nl };
             decode(&ctx, e - s, &mut memory, |f, scores| self.weights.score(f, scores), |_, _, _| None, &mut out);
             if self.stack.is_some() {
                 hashed.push((s, h));
@@ -477,7 +583,8 @@ fn decode(
 ) {
     let base = out.len();
     let mut scores = [0i32; N_LABELS];
-    let mut f = [0u32; N_ALL_FEATS];
+    let mut f = [0u32; N_ALL_FEATS + MAX_EXTRA];
+    let mut extra = [0u32; MAX_EXTRA];
     let mut span_start = 0;
     for i in 0..n {
         let prev = (i > 0).then(|| out[base + i - 1]);
@@ -505,6 +612,9 @@ fn decode(
             }
             None => N_FEATS,
         };
+        let ne = ctx.extra_features(i, &mut extra);
+        f[nf..nf + ne].copy_from_slice(&extra[..ne]);
+        let nf = nf + ne;
         let f = &f[..nf];
         score(f, &mut scores);
         let l = argmax(&scores, |c| allowed(prev, c, i + 1 == n));
@@ -554,7 +664,7 @@ const ROLL_IN_MIN: f64 = 1.0;
 /// margin updates ([`MARGIN`]) toward the [`expert`]'s label. The label
 /// history and document memory come from the gold labels (teacher forcing:
 /// see [`ROLL_IN_MIN`]).
-fn train_one(data: &[&NerDoc], bits: u8, epochs: usize, seed: u64, plain: &OWords) -> Vec<f32> {
+fn train_one(data: &[&NerDoc], bits: u8, epochs: usize, seed: u64, plain: &OWords, x: &Extras) -> Vec<f32> {
     let mut t = Trainer::new(bits, N_LABELS);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng::new(seed);
@@ -570,7 +680,9 @@ fn train_one(data: &[&NerDoc], bits: u8, epochs: usize, seed: u64, plain: &OWord
             for (s, e) in cover(doc.words.len(), &doc.sentences) {
                 let h = hash_words(&doc.words[s..e]);
                 let gaz = (!doc.gaz.is_empty()).then_some(&doc.gaz as &dyn Gazetteer);
-                let ctx = Ctx { runs: cap_runs(&h), h: &h, pos: &doc.pos[s..e], gaz, offset: s, plain, domain: doc.domain.salt() };
+                let words = &doc.words[s..e];
+                let nl = namelike_codes(words, &h, plain, gaz, s, x);
+                let ctx = Ctx { runs: cap_runs(&h), h: &h, pos: &doc.pos[s..e], gaz, offset: s, plain, domain: doc.domain.salt(), nl };
                 let t = std::cell::RefCell::new(&mut t);
                 let gold = &doc.labels[s..e];
                 let mut hist: Vec<usize> = Vec::with_capacity(e - s);
@@ -645,9 +757,59 @@ pub fn train(data: &[NerDoc], bits: u8, epochs: usize, seed: u64, runs: usize, a
 
 /// [`train`] over borrowed documents (cross-validation folds).
 pub fn train_refs(data: &[&NerDoc], bits: u8, epochs: usize, seed: u64, runs: usize, about: &str) -> Model {
+    train_refs_with(data, bits, epochs, seed, runs, about, &ExtraOptions::default())
+}
+
+/// Whether the training text's ordinary words get their name-likeness from
+/// models that did not see them ([`Jackknife`]).
+const JACKKNIFE_NAMELIKE: bool = true;
+
+/// Table size of the name-likeness model, and its training epochs.
+const NAMELIKE_BITS: u8 = 14;
+const NAMELIKE_EPOCHS: usize = 5;
+
+/// The ordinary words of training data for the name-likeness model:
+/// lower-case alphabetic words of two letters or more never inside an
+/// entity, and (`known`: lower-cased gazetteer names) no gazetteer entry; sorted.
+pub fn ordinary_words<'a>(data: &[&NerDoc<'a>], known: &std::collections::HashSet<String>) -> Vec<&'a str> {
+    let mut named: std::collections::HashSet<&str> = Default::default();
+    let mut all: Vec<&str> = Vec::new();
+    for d in data {
+        for (&w, &l) in d.words.iter().zip(&d.labels) {
+            if l != 0 {
+                named.insert(w);
+            } else if w.chars().count() >= 2 && w.chars().all(char::is_lowercase) {
+                all.push(w);
+            }
+        }
+    }
+    all.sort_unstable();
+    all.dedup();
+    all.retain(|w| !named.contains(w) && !known.contains(*w));
+    all
+}
+
+/// [`train_refs`] with the optional features of `opts`: with names, a
+/// name-likeness model is trained on them and on the data's
+/// [`ordinary_words`] and stored in the model.
+pub fn train_refs_with(data: &[&NerDoc], bits: u8, epochs: usize, seed: u64, runs: usize, about: &str, opts: &ExtraOptions) -> Model {
     let dict = plain_words(data);
     let plain = o_words(&dict);
-    let one = |seed| train_one(data, bits, epochs, seed, &plain);
+    let mut jack = None;
+    let namelike = opts.names.map(|(given, places)| {
+        let known: std::collections::HashSet<String> = given.iter().chain(places).map(|w| w.to_lowercase()).collect();
+        let words = ordinary_words(data, &known);
+        let nl_train = |words: &[&str]| super::namelike::train(given, places, words, NAMELIKE_BITS, NAMELIKE_EPOCHS, 0x6e61_6d65);
+        if JACKKNIFE_NAMELIKE {
+            let folds = (0..NAMELIKE_FOLDS)
+                .map(|k| nl_train(&words.iter().copied().filter(|w| word_fold(w) != k).collect::<Vec<_>>()))
+                .collect();
+            jack = Some(Jackknife { folds, ordinary: words.iter().map(|w| (w.to_string(), word_fold(w))).collect() });
+        }
+        nl_train(&words)
+    });
+    let x = Extras { namelike: namelike.as_ref(), namelike_all: opts.namelike_all, jack: jack.as_ref() };
+    let one = |seed| train_one(data, bits, epochs, seed, &plain, &x);
     let mut dense = one(seed);
     for r in 1..runs.max(1) {
         for (d, w) in dense.iter_mut().zip(one(seed + r as u64)) {
@@ -657,9 +819,12 @@ pub fn train_refs(data: &[&NerDoc], bits: u8, epochs: usize, seed: u64, runs: us
     dense.iter_mut().for_each(|d| *d /= runs.max(1) as f32);
     let with_gaz = data.iter().any(|d| !d.gaz.is_empty());
     let with_domains = data.iter().any(|d| d.domain != Domain::Shared);
-    let feature_set = FEATURE_SET | if with_gaz { WITH_GAZETTEER } else { 0 } | if with_domains { WITH_DOMAINS } else { 0 };
+    let feature_set = FEATURE_SET
+        | if with_gaz { WITH_GAZETTEER } else { 0 }
+        | if with_domains { WITH_DOMAINS } else { 0 }
+        | if namelike.is_some() && opts.namelike_all { WITH_NAMELIKE_ALL } else { 0 };
     // 16-bit weights: with 8 bits (one scale for the model) F1 fell by 12 points.
-    Model { kind: Kind::Ner, feature_set, about: about.to_string(), labels: label_names(), weights: quantise(&dense, bits, N_LABELS, 16), dict: dict.into_iter().map(|w| (w, 0)).collect(), stage2: None }
+    Model { kind: Kind::Ner, feature_set, about: about.to_string(), labels: label_names(), weights: quantise(&dense, bits, N_LABELS, 16), dict: dict.into_iter().map(|w| (w, 0)).collect(), stage2: None, namelike }
 }
 
 #[cfg(test)]
@@ -791,5 +956,69 @@ mod tests {
         assert_eq!(got, a.labels.iter().chain(&b.labels).copied().collect::<Vec<_>>());
         // Fewer tags than words (caller error) does not panic.
         let _ = r.labels(&["Anna", "Smith"], &[], None);
+    }
+
+    const GIVEN: &[&str] = &["Anna", "Maria", "Aoife", "Siobhan", "Niamh", "Ciara", "Emma", "Olivia", "Sophia", "Isabella", "Liam", "Noah", "Oliver", "Elijah"];
+    const PLACES: &[&str] = &["Oslo", "Xiamen", "Shenzhen", "Chengdu", "Hyderabad", "Kolkata", "Nagpur", "Osaka", "Kyoto", "Ibadan"];
+
+    fn toy_doc(s: &'static str, spans: &[(usize, usize, usize)]) -> NerDoc<'static> {
+        let words: Vec<&str> = s.split(' ').collect();
+        let pos = words.iter().map(|w| if w.chars().next().is_some_and(char::is_uppercase) { Pos::NNP } else { Pos::NN }).collect();
+        NerDoc { labels: labels_of(words.len(), spans), words, pos, sentences: vec![], gaz: vec![], domain: Domain::Shared }
+    }
+
+    #[test]
+    fn ordinary_words_are_lower_case_never_named_and_not_in_the_gazetteers() {
+        let data = [toy_doc("yesterday anna visited the oslo office . Then oslo", &[(1, 2, 0), (8, 9, 2)]), toy_doc("the office of maria x", &[])];
+        let refs: Vec<&NerDoc> = data.iter().collect();
+        let known: std::collections::HashSet<String> = ["maria".to_string()].into_iter().collect();
+        // "anna" and "oslo" were named, "maria" is a gazetteer entry, "Then" is capitalised, "x" too short.
+        assert_eq!(ordinary_words(&refs, &known), vec!["of", "office", "the", "visited", "yesterday"]);
+    }
+
+    #[test]
+    fn name_likeness_codes_skip_plain_and_known_words() {
+        let m = super::super::namelike::train(GIVEN, PLACES, &["office", "building", "visited", "yesterday", "the"], 10, 5, 1);
+        let words = ["the", "Siobhana", "visited", "Anna", "42", "."];
+        let h = hash_words(&words);
+        let plain: OWords = o_words(&["the".to_string()]);
+        let gaz: Vec<u8> = vec![0, 0, 0, gaz::GIVEN_NAME, 0, 0];
+        let none = super::super::namelike::NONE;
+        for (all, known_gets_code) in [(false, false), (true, true)] {
+            let x = Extras { namelike: Some(&m), namelike_all: all, jack: None };
+            let c = namelike_codes(&words, &h, &plain, Some(&gaz), 0, &x);
+            let has: Vec<bool> = c.iter().map(|&c| c != none).collect();
+            assert_eq!(has, vec![false, true, true, known_gets_code, false, false], "all {all}");
+            assert_eq!((c[1] - 1) / 4, super::super::namelike::GIVEN as u8, "Siobhana looks like a given name");
+        }
+        assert!(namelike_codes(&words, &h, &plain, Some(&gaz), 0, &Extras::default()).is_empty());
+    }
+
+    #[test]
+    fn a_name_likeness_model_is_stored_and_used() {
+        let data = vec![
+            toy_doc("yesterday Anna Smith visited Oslo .", &[(1, 3, 0), (4, 5, 2)]),
+            toy_doc("then Acme Corp hired Anna Smith .", &[(1, 3, 1), (4, 6, 0)]),
+            toy_doc("people in Oslo like Acme Corp .", &[(2, 3, 2), (4, 6, 1)]),
+        ];
+        let refs: Vec<&NerDoc> = data.iter().collect();
+        for all in [false, true] {
+            let opts = ExtraOptions { names: Some((GIVEN, PLACES)), namelike_all: all };
+            let model = train_refs_with(&refs, 12, 10, 3, 1, "toy", &opts);
+            assert!(model.namelike.is_some());
+            assert_eq!(model.feature_set & WITH_NAMELIKE_ALL != 0, all);
+            let decoded = Model::decode(&model.encode()).unwrap();
+            assert_eq!(decoded, model);
+            let r = Recognizer::from_model(decoded).unwrap();
+            assert_eq!(r.namelike_all, all);
+            for d in &data {
+                assert_eq!(r.labels(&d.words, &d.pos, None), d.labels);
+            }
+        }
+        // Without names: no model, and the same weights as plain training.
+        let plain = train_refs_with(&refs, 12, 10, 3, 1, "toy", &ExtraOptions::default());
+        assert!(plain.namelike.is_none());
+        assert_eq!(plain, train_refs(&refs, 12, 10, 3, 1, "toy"));
+        assert_ne!(plain.weights, train_refs_with(&refs, 12, 10, 3, 1, "toy", &ExtraOptions { names: Some((GIVEN, PLACES)), namelike_all: false }).weights);
     }
 }

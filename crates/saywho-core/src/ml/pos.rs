@@ -269,6 +269,7 @@ pub fn train(data: &[Tagged], bits: u8, epochs: usize, seed: u64, about: &str) -
         weights: t.finish(8),
         dict,
         stage2: None,
+        namelike: None,
     }
 }
 

@@ -430,7 +430,7 @@ fn decode(ctx: &Ctx, memory: &mut DocMemory, score: impl Fn(&[u32], &mut [i32]),
 fn base_ctx<'a>(h: &'a [WordHashes], s: usize, pos: &'a [Pos], gaz: Option<&'a dyn Gazetteer>, plain: &'a OWords) -> ner::Ctx<'a> {
     let e = s + h.len() - 4;
     let pos = &pos[s.min(pos.len())..e.min(pos.len())];
-    ner::Ctx { runs: ner::cap_runs(h), h, pos, gaz, offset: s, plain, domain: None }
+    ner::Ctx { runs: ner::cap_runs(h), h, pos, gaz, offset: s, plain, domain: None, nl: Vec::new() }
 }
 
 /// A loaded second pass (or, without weights, the plain [`vote`]).
