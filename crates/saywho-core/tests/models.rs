@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 /// Measured when the models were trained (MODELS.md), minus the tolerance.
 const POS_GUM_TEST_FLOOR: f64 = 0.95;
-const NER_EWT_TEST_FLOOR: f64 = 0.63;
+const NER_EWT_TEST_FLOOR: f64 = 0.64;
 const NER_GUM_TEST_FLOOR: f64 = 0.65;
 
 fn data_dir() -> PathBuf {
