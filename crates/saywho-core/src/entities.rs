@@ -512,6 +512,15 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 || (PARTICLES.contains(&w) && j + 1 < n && t.is_cap(j + 1) && !t.is_all_caps(j + 1) && t.is_cap(j - 1))
             {
                 j += 2;
+            } else if matches!(w, "al" | "el" | "ad" | "ar" | "as" | "ash" | "az" | "an")
+                && j + 2 < n
+                && t.kind(j + 1) == Kind::Hyphen
+                && !t.tokens[j + 1].space_before
+                && !t.tokens[j + 2].space_before
+                && t.is_cap(j + 2)
+                && t.is_cap(j - 1)
+            {
+                j += 3; // "Ahmed al-Rashid", "Abdel Fattah el-Sisi"
             } else {
                 break;
             }
@@ -828,7 +837,16 @@ impl<'t, 'a> Extractor<'t, 'a> {
         {
             return false;
         }
-        if g.is_common(w) || ROLE_MODIFIERS.contains(&w) {
+        if g.is_common(w) {
+            return true;
+        }
+        // "Human Rights Watch said", "Local Government Association": a name
+        // ending in an organisation's or place's head word keeps its first word.
+        let last = if t.is(b - 1, ".") { b - 2 } else { b - 1 };
+        if b - a >= 3 && matches!(g.heads.get(t.tok(last)), Some((Label::Org | Label::Loc, HeadPos::Last | HeadPos::Of | HeadPos::Both))) {
+            return false;
+        }
+        if ROLE_MODIFIERS.contains(&w) {
             return true;
         }
         // A role word opening the sentence before a name: "Striker Kylian Mbappé",
@@ -864,7 +882,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
             && g.demonym(w).is_none()
             && g.known.get(w).is_none()
             && g.given_name(w).is_none()
-            && g.heads.get(w).is_none()
+            // ("Energy Minister": a portfolio may be an organisation's last head word.)
+            && (g.heads.get(w).is_none() || matches!(g.heads.get(w), Some((Label::Org, HeadPos::Last))) && p + 1 < t.len() && t.is_any(p + 1, &["minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson"]))
     }
 
     /// After "Governor of", "Secretary of": the office's complement, up to the
@@ -1909,6 +1928,15 @@ mod tests {
         check_not("Q&A: The author who walked across Africa", &["ORG Q&A"]);
         check("U.S. District Judge Madeline Cox Arleo set a date.", &["PERSON Madeline Cox Arleo"]);
         check_not("U.S. District Judge Madeline Cox Arleo set a date.", &["LOC U.S. District"]);
+    }
+
+    #[test]
+    fn names_with_particles_and_head_words_at_the_sentence_start() {
+        check("Ahmed al-Rashid, an analyst, says so.", &["PERSON Ahmed al-Rashid"]);
+        check("Human Rights Watch said the visit was wrong. Asked about human rights, he paused.", &["ORG Human Rights Watch"]);
+        check("Local Government Association chair Louise Gittins spoke. Local people agreed.", &["ORG Local Government Association"]);
+        check("Energy Minister Prince Abdulaziz bin Salman spoke.", &["PERSON Abdulaziz bin Salman"]);
+        check_not("Energy Minister Prince Abdulaziz bin Salman spoke.", &["MISC Energy", "ORG Energy"]);
     }
 
     #[test]

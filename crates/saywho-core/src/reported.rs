@@ -186,8 +186,10 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             None
         }
     };
-    // Parenthetical cue: "Lasting peace, she said, will require …".
-    if k < s1 && t.tok(k) == "," {
+    // Parenthetical cue: "Lasting peace, she said, will require …" (not "…,
+    // SPA said, as the two countries signed …": that is inverted, below).
+    let subordinate = k + 1 < s1 && t.is_word(k + 1) && !t.is_cap(k + 1) && (t.tok(k + 1).ends_with("ing") || t.is_any(k + 1, &["as", "while", "after", "before", "when", "because", "since", "although", "though", "amid", "despite"]));
+    if k < s1 && t.tok(k) == "," && !subordinate {
         let subj = subject?;
         let before = subj.span.0;
         if before > s0 && t.tok(before - 1) == "," && k + 1 < s1 {
@@ -201,7 +203,17 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     // Inverted: "The talks failed, the minister said." — content before.
     // ("…, the lender said on Friday, giving the country breathing room.":
     // a participle clause after the cue is no part of its tail.)
-    let tail_end = (k..s1).find(|&x| t.tok(x) == "," && x + 1 < s1 && t.is_word(x + 1) && !t.is_cap(x + 1) && t.tok(x + 1).ends_with("ing")).unwrap_or(s1);
+    // (Nor a clause opened by "as", "while", "after" …: "…, SPA said, as the
+    // two countries signed agreements".)
+    let tail_end = (k..s1)
+        .find(|&x| {
+            t.tok(x) == ","
+                && x + 1 < s1
+                && t.is_word(x + 1)
+                && !t.is_cap(x + 1)
+                && (t.tok(x + 1).ends_with("ing") || t.is_any(x + 1, &["as", "while", "after", "before", "when", "because", "since", "although", "though", "amid", "despite"]))
+        })
+        .unwrap_or(s1);
     let tail_words = (k..tail_end).filter(|&x| t.is_word(x)).count();
     if let Some(subj) = subject {
         let before = subj.span.0.min(cue.start);
@@ -216,6 +228,16 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
                 nb -= 1;
             }
             if nb > s0 && t.tok(nb - 1) == "," && t.is_any(nb, &["a", "an", "the", "one"]) { nb } else { before }
+        } else {
+            before
+        };
+        // "…, the state news agency SPA said": a descriptor before the name.
+        let before = if !after_cue_subject && before > s0 + 2 && t.is_word(before - 1) && !t.is_cap(before - 1) && !t.is(before - 1, "the") {
+            let mut nb = before - 1;
+            while nb > s0 && before - nb < 5 && t.is_word(nb - 1) && !t.is_cap(nb - 1) && !cues::looks_finite(t, nb - 1) && !t.is_any(nb, &["the", "a", "an"]) {
+                nb -= 1;
+            }
+            if nb > s0 && t.tok(nb - 1) == "," && t.is_any(nb, &["the", "a", "an"]) { nb } else { before }
         } else {
             before
         };

@@ -94,7 +94,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
                         let e = ents.mentions[m].end;
                         let mut m = m;
                         if e < sent.end && matches!(text.tok(e), "'s" | "’s") {
-                            let comma = (e + 1..sent.end.min(e + 5)).find(|&k| text.tok(k) == ",");
+                            let comma = (e + 1..sent.end.min(e + 7)).find(|&k| text.tok(k) == ",");
                             let named = comma.and_then(|c| cx.mention_at.get(c + 1).copied().flatten()).filter(|&n| {
                                 ents.mentions[n].label == Label::Person && comma.is_some_and(|c| ents.mentions[n].start == c + 1)
                             });
@@ -1544,6 +1544,18 @@ mod tests {
         check(
             "Max Verstappen won. The Dutchman complained over team radio that his tyres were gone and later told Sky Sports that Red Bull had work to do.",
             &[("his tyres were gone", "indirect", "Max Verstappen"), ("Red Bull had work to do", "indirect", "Max Verstappen")],
+        );
+    }
+
+    #[test]
+    fn an_inverted_cue_before_a_subordinate_clause() {
+        check(
+            "The prince received the king on Tuesday, SPA said, as the two countries signed agreements.",
+            &[("The prince received the king on Tuesday", "indirect", "SPA")],
+        );
+        check(
+            "Human Rights Watch’s deputy Middle East director, Michael Page, said the visit was wrong. Others disagreed. “Trade deals should not buy silence,” he said.",
+            &[("the visit was wrong", "indirect", "Michael Page"), ("“Trade deals should not buy silence,”", "direct", "Michael Page")],
         );
     }
 
