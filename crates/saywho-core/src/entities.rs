@@ -970,6 +970,18 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if let Some(l) = g.known.get_span(t, a, b, &mut self.buf) {
             return self.push(a, b, Some(l), Gender::Unknown, false);
         }
+        // "the California Department of Forestry and Fire Protection, known as
+        // Cal Fire": another name of the organisation just named.
+        if a >= 3 && t.is(a - 1, "as") && t.is(a - 2, "known") && t.tok(a - 3) == "," {
+            if let Some(prev) = self.cands.iter().rev().find(|c| c.end == a - 3 && c.label == Some(Label::Org)).map(|c| c.start) {
+                let i = self.cands.len();
+                self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+                if let Some(c) = self.cands.get_mut(i) {
+                    c.alias_of = Some(prev);
+                }
+                return;
+            }
+        }
         // A known organisation's national branch: "Kenya Red Cross", "Greenpeace Africa".
         for k in a + 1..b {
             let org = |x: usize, y: usize, buf: &mut String| g.known.get_span(t, x, y, buf) == Some(Label::Org);
@@ -1937,6 +1949,15 @@ mod tests {
         check("Local Government Association chair Louise Gittins spoke. Local people agreed.", &["ORG Local Government Association"]);
         check("Energy Minister Prince Abdulaziz bin Salman spoke.", &["PERSON Abdulaziz bin Salman"]);
         check_not("Energy Minister Prince Abdulaziz bin Salman spoke.", &["MISC Energy", "ORG Energy"]);
+    }
+
+    #[test]
+    fn another_name_of_an_organisation() {
+        check(
+            "It was contained, according to the California Department of Forestry and Fire Protection, known as Cal Fire.",
+            &["ORG California Department of Forestry and Fire Protection", "ORG Cal Fire"],
+        );
+        check("The Franklin Fire had burned 4,000 acres.", &["MISC Franklin Fire"]);
     }
 
     #[test]
