@@ -101,6 +101,11 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             if t.is(b, "according") && t.is(b + 1, "to") && b > a && t.tok(b - 1) == "," {
                 return trim_end(cx, a, b - 1);
             }
+            // "…, while Counterpoint's Tarun Pathak said that …": a contrasting
+            // clause with a cue of its own is someone else's report.
+            if b > a + 1 && t.tok(b) == "," && !cx.in_marks[b] && t.is_any(b + 1, &["while", "whereas"]) && (b + 3..s1).any(|k| !cx.in_marks[k] && cues::cue_at(t, k).is_some_and(|c| c.flags.indirect())) {
+                return trim_end(cx, a, b);
+            }
             // "urged allies to hurry, saying Russia had …": the participle
             // reports speech of its own.
             if b > a + 1 && t.tok(b) == "," && !cx.in_marks[b] && b + 1 < s1 && t.tok(b + 1).ends_with("ing") && cues::cue_at(t, b + 1).is_some_and(|c| c.flags.indirect()) {

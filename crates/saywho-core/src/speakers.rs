@@ -1527,6 +1527,14 @@ mod tests {
     }
 
     #[test]
+    fn a_contrasting_clause_with_its_own_cue() {
+        check(
+            "Gene Munster wrote on X that the launch was dull, while Counterpoint Research's Tarun Pathak said in an interview that demand remained weak.",
+            &[("the launch was dull", "indirect", "Gene Munster"), ("demand remained weak", "indirect", "Tarun Pathak")],
+        );
+    }
+
+    #[test]
     fn a_participle_cue_reports_on_its_own() {
         check(
             "Volodymyr Zelensky on Monday urged allies to hurry, saying Russia had launched 400 drones.",
