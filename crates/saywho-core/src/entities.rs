@@ -498,7 +498,12 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 j += 2;
             } else if w == "." && !t.tokens[j].space_before && j + 1 < n && t.is_cap(j + 1) && self.abbrev(j - 1) {
                 j += 2; // "Steven F. Udvar-Hazy", "Lt. Gov."
-            } else if (w == "’s" || w == "'s") && self.title_before_possessive(i, j) && j + 1 < n && t.is_cap(j + 1) {
+            } else if (w == "’s" || w == "'s" || (matches!(w, "'" | "’") && !t.tokens[j].space_before && t.tok(j - 1).ends_with('s')))
+                && self.title_before_possessive(i, j)
+                && j + 1 < n
+                && t.is_cap(j + 1)
+            {
+                // ("St Thomas' Hospital": the bare apostrophe after an s)
                 j += 2; // "Prime Minister’s Office"
             } else if matches!(w, "of" | "for" | "on") && j + 1 < n && (self.of_head(i, j) || self.second_of(j, has_of)) {
                 let k = if t.is(j + 1, "the") { j + 2 } else { j + 1 };
@@ -667,8 +672,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if has_of {
             return g.places.longest(t, j + 1, k, &mut self.buf).is_none_or(|(n, _)| n < k - j - 1) && !before_head && !ends_in_head;
         }
-        // Not "Nvidia and Advanced Micro Devices": a known name before "and" is whole.
-        ends_in_head && !before_head && g.places.get_span(t, i, j, &mut self.buf).is_none() && g.known.get_span(t, i, j, &mut self.buf).is_none()
+        // Not "Nvidia and Advanced Micro Devices": a known name before "and" is
+        // whole, and so is a person's ("Patricia Marquis and British Medical
+        // Association council member …").
+        let person = j >= i + 2 && g.given_name(t.tok(i)).is_some() && !g.is_common(t.tok(i)) && g.heads.get(t.tok(j - 1)).is_none();
+        ends_in_head && !before_head && !person && g.places.get_span(t, i, j, &mut self.buf).is_none() && g.known.get_span(t, i, j, &mut self.buf).is_none()
     }
 
     /// Cuts a capitalised run into mentions.
@@ -1949,6 +1957,16 @@ mod tests {
         check("Local Government Association chair Louise Gittins spoke. Local people agreed.", &["ORG Local Government Association"]);
         check("Energy Minister Prince Abdulaziz bin Salman spoke.", &["PERSON Abdulaziz bin Salman"]);
         check_not("Energy Minister Prince Abdulaziz bin Salman spoke.", &["MISC Energy", "ORG Energy"]);
+    }
+
+    #[test]
+    fn possessive_names_and_people_before_and() {
+        check("Nurses at St Thomas' Hospital in London protested.", &["ORG St Thomas' Hospital"]);
+        check(
+            "College director Patricia Marquis and British Medical Association member Emeka Okorafor spoke.",
+            &["PERSON Patricia Marquis", "ORG British Medical Association"],
+        );
+        check("The National Air and Space Museum opened.", &["ORG National Air and Space Museum"]);
     }
 
     #[test]

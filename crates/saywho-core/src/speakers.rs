@@ -301,7 +301,30 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
         }
         let src = self.subject_ending_at(sent.start, j)?;
+        // "Royal College of Nursing director Patricia Marquis and BMA member
+        // Dr. Emeka Okorafor both warned": the people together speak.
+        if j < cue.start && t.is_any(j, &["both"]) {
+            if let Some(first) = self.person_before_and(src.span.0, sent.start) {
+                return Some(Source { span: (first, src.span.1), entity: None, pronoun: None, negated });
+            }
+        }
         Some(Source { negated, ..src })
+    }
+
+    /// A person named just before "and" and the descriptors of the next
+    /// conjunct ("Patricia Marquis and British Medical Association council
+    /// member Dr. …" before `s`): where that person's mention starts.
+    fn person_before_and(&self, s: usize, floor: usize) -> Option<usize> {
+        let t = self.text;
+        let mut k = s;
+        while k > floor && s - k < 9 && !t.is(k - 1, "and") && (t.is_cap(k - 1) || t.is_word(k - 1) && !cues::looks_finite(t, k - 1) || t.tok(k - 1) == ".") {
+            k -= 1;
+        }
+        if k <= floor + 1 || !t.is(k - 1, "and") {
+            return None;
+        }
+        let m = self.mention_at[k - 2]?;
+        (self.label_of(m) == Label::Person && self.ents.mentions[m].end == k - 1).then(|| self.ents.mentions[m].start)
     }
 
     /// The subject of the clause `[from, end)`: its first named person,
@@ -1527,9 +1550,17 @@ mod tests {
     }
 
     #[test]
+    fn people_with_their_roles_speak_together() {
+        check(
+            "Nursing director Patricia Marquis and council member Dr. Emeka Okorafor both warned that the cuts would hurt.",
+            &[("the cuts would hurt", "indirect", "Patricia Marquis and council member Dr. Emeka Okorafor")],
+        );
+    }
+
+    #[test]
     fn a_contrasting_clause_with_its_own_cue() {
         check(
-            "Gene Munster wrote on X that the launch was dull, while Counterpoint Research's Tarun Pathak said in an interview that demand remained weak.",
+            "Gene Munster wrote on X that the launch was dull, while Counterpoint Analytics' Tarun Pathak said in an interview that demand remained weak.",
             &[("the launch was dull", "indirect", "Gene Munster"), ("demand remained weak", "indirect", "Tarun Pathak")],
         );
     }
