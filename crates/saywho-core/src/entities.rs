@@ -188,6 +188,12 @@ const ROLE_MODIFIERS: [&str; 20] = [
     "Embattled", "Disgraced", "Beleaguered", "Longtime", "Long-time", "Celebrated", "Renowned", "Legendary",
 ];
 
+/// Offices held over a country or town: "the prime minister of Norland".
+const OFFICES: [&str; 15] = [
+    "minister", "premier", "governor", "mayor", "king", "queen", "prince", "princess", "emperor", "empress", "ambassador", "chancellor",
+    "sultan", "emir", "monarch",
+];
+
 /// Kinds of organisation that stand right before a name: "the housing
 /// charity Shelter", "chipmaker Veltrix", "the tech giant Apple".
 const ORG_KINDS_BEFORE: [&str; 24] = [
@@ -1205,7 +1211,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 g.roles.contains_key(r.as_str()) || TEAM_ROLES.contains(&r.as_str()) || matches!(r.as_str(), "head" | "president" | "director" | "chair" | "leader" | "member" | "members")
             };
             let at = a > 0 && matches!(t.tok(a - 1), "at" | "joined") || of_role;
-            let l = if at { Label::Org } else { Label::Misc };
+            // "the deputy prime minister of Norland", "the mayor of Halvik": an office's country or town.
+            let office_of = a >= 2 && t.is(a - 1, "of") && t.is_any(a - 2, &OFFICES);
+            let l = if office_of { Label::Loc } else if at { Label::Org } else { Label::Misc };
             return self.push(a, b, Some(l), Gender::Unknown, true);
         }
         let locative = a > 0 && matches!(t.tok(a - 1), "in" | "near" | "outside" | "across" | "throughout");
@@ -1342,8 +1350,16 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return None;
         }
         // "Its managing director, Kristalina Georgieva, said"
+        // ("The foreign minister of Kenya, Musalia Mudavadi, said": the role's complement between.)
         if a >= 2 && t.is(a - 1, ",") && t.is(b, ",") {
-            if let Some(&gender) = g.roles.get(t.tok(a - 2)) {
+            let mut r = a - 2;
+            let mut steps = 0;
+            while r > 1 && steps < 5 && (t.is_cap(r) || t.is(r, "the")) && !g.roles.contains_key(t.tok(r)) {
+                r -= 1;
+                steps += 1;
+            }
+            let role_at = if r == a - 2 { Some(r) } else if r > 0 && t.is(r, "of") { Some(r - 1) } else { None };
+            if let Some(&gender) = role_at.and_then(|r| g.roles.get(t.tok(r))) {
                 return Some(if gender == Gender::Unknown { given.unwrap_or(Gender::Unknown) } else { gender });
             }
         }
@@ -1957,6 +1973,13 @@ mod tests {
         check("Local Government Association chair Louise Gittins spoke. Local people agreed.", &["ORG Local Government Association"]);
         check("Energy Minister Prince Abdulaziz bin Salman spoke.", &["PERSON Abdulaziz bin Salman"]);
         check_not("Energy Minister Prince Abdulaziz bin Salman spoke.", &["MISC Energy", "ORG Energy"]);
+    }
+
+    #[test]
+    fn offices_and_their_holders() {
+        check("Anna Berg, the deputy prime minister of Norland, said so.", &["PERSON Anna Berg", "LOC Norland"]);
+        check("The foreign minister of Kenya, Musalia Mudavadi, said so.", &["PERSON Musalia Mudavadi", "LOC Kenya"]);
+        check("She is president of Earthjustice now.", &["ORG Earthjustice"]);
     }
 
     #[test]
