@@ -11,6 +11,7 @@
 
 use crate::entities::{Cand, Gender, Label};
 use crate::gazetteer::{self, FxMap};
+use crate::ml::Pos;
 use crate::text::{Kind, Text};
 
 /// A model span: token range [start, end) and type.
@@ -68,7 +69,10 @@ pub(crate) fn merge(text: &Text, cands: &mut Vec<Cand>, spans: &[ModelSpan], usa
                 // So is a lower-case phrase in text that capitalises its names
                 // ("a ward sister who …"), unless the gazetteer knows the place.
                 let lower = !(s..e).any(|k| text.is_cap(k));
-                let common_noun = lower && ((e == s + 1 && plain.contains(text.tok(s))) || (e > s + 1 && cased && !known_place(text, s, e)));
+                // (A lone lower-case word the tagger calls a common noun, verb or
+                // adjective, in such text: "go on sale", though Sale is a town.)
+                let tagged_common = cased && e == s + 1 && text.pos(s).is_some_and(|p| matches!(p, Pos::NN | Pos::NNS | Pos::JJ | Pos::VB | Pos::VBD | Pos::VBG | Pos::VBN | Pos::VBP | Pos::VBZ | Pos::RB));
+                let common_noun = lower && ((e == s + 1 && (plain.contains(text.tok(s)) || tagged_common)) || (e > s + 1 && cased && !known_place(text, s, e)));
                 if plausible(text, s, e) && !common_noun {
                     let gender = if label == Label::Person { given_gender(text, s, e) } else { Gender::Unknown };
                     added.push(Cand { start: s, end: e, label: Some(label), gender, plural: false, weak: true, titled: false, alias_of: None });

@@ -982,7 +982,17 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return;
         }
         if let Some(l) = g.known.get_span(t, a, b, &mut self.buf) {
+            // "the Amazon" is the river and its forest, not the firm.
+            let l = if the && n == 1 && t.tok(a) == "Amazon" { Label::Loc } else { l };
             return self.push(a, b, Some(l), Gender::Unknown, false);
+        }
+        // "COP30", "MH370": capitals and a number are an event or a code.
+        if n == 1 && {
+            let w = t.tok(a);
+            let letters = w.bytes().take_while(u8::is_ascii_uppercase).count();
+            letters >= 2 && letters < w.len() && w.bytes().skip(letters).all(|c| c.is_ascii_digit())
+        } {
+            return self.push(a, b, Some(Label::Misc), Gender::Unknown, false);
         }
         // "the California Department of Forestry and Fire Protection, known as
         // Cal Fire": another name of the organisation just named.
@@ -1973,6 +1983,12 @@ mod tests {
         check("Local Government Association chair Louise Gittins spoke. Local people agreed.", &["ORG Local Government Association"]);
         check("Energy Minister Prince Abdulaziz bin Salman spoke.", &["PERSON Abdulaziz bin Salman"]);
         check_not("Energy Minister Prince Abdulaziz bin Salman spoke.", &["MISC Energy", "ORG Energy"]);
+    }
+
+    #[test]
+    fn codes_rivers_and_nicknames() {
+        check("Delegates at the COP30 summit met. The search for MH370 ended.", &["MISC COP30", "MISC MH370"]);
+        check("The Amazon belongs to Brazilians. Amazon said its profits rose.", &["LOC Amazon", "ORG Amazon"]);
     }
 
     #[test]

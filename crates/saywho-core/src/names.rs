@@ -162,6 +162,14 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
                         *slot = (e, strong);
                     }
                 }
+                // "Luiz Inácio Lula da Silva" is also "Lula": the word before a
+                // particle, past the first, names the person too.
+                let words: Vec<(usize, usize)> = word_spans(text, c.start, c.end).collect();
+                for pair in words.windows(2).skip(1) {
+                    if matches!(text.span(pair[1].0, pair[1].1), "da" | "de" | "do" | "dos" | "das" | "del" | "della" | "di" | "du") {
+                        surname.entry(text.span(pair[0].0, pair[0].1)).or_insert((e, strong));
+                    }
+                }
             }
             _ => {
                 if w >= 2 {

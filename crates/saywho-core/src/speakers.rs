@@ -1550,6 +1550,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_a_particle_is_the_person_too() {
+        check(
+            "President Luiz Inácio Lula da Silva spoke. \"The forest is ours,\" Lula said.",
+            &[("\"The forest is ours,\"", "direct", "Luiz Inácio Lula da Silva")],
+        );
+    }
+
+    #[test]
     fn people_with_their_roles_speak_together() {
         check(
             "Nursing director Patricia Marquis and council member Dr. Emeka Okorafor both warned that the cuts would hurt.",
