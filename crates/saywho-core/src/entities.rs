@@ -715,7 +715,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
             a += 1;
             the = true;
         }
-        if a >= b || (b - a == 1 && self.initial(a) && g.is_common(t.tok(a)) && g.places.get(t.tok(a)).is_none()) {
+        // (A common word that also names a town is the word where the text uses
+        // it in lower case too: "Man charged …" over "a 42-year-old man".)
+        if a >= b || (b - a == 1 && self.initial(a) && g.is_common(t.tok(a)) && (g.places.get(t.tok(a)).is_none() || self.seen_lower(t.tok(a)))) {
             return;
         }
         // A title alone names nobody: "the Prime Minister, Keir Starmer".
@@ -1120,6 +1122,15 @@ impl<'t, 'a> Extractor<'t, 'a> {
         // "The Standard newspaper", "the Likud party": a name before the kind of organisation it is.
         if b < t.len() && ORG_NOUNS.contains(&t.tok(b)) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+        }
+        // "Daniel Hartley, of Armley, will appear", "Jane Doe, 42, of Leeds": where a person lives.
+        if a >= 3 && t.is(a - 1, "of") && t.tok(a - 2) == "," && (b >= t.len() || matches!(t.tok(b), "," | "." | ";")) {
+            let p = a - 3;
+            let after_person = self.cands.iter().rev().take(3).any(|c| c.end == p + 1 && c.label == Some(Label::Person));
+            let age = t.kind(p) == Kind::Number && p >= 2 && t.tok(p - 1) == "," && self.cands.iter().rev().take(3).any(|c| c.end == p - 1 && c.label == Some(Label::Person));
+            if after_person || age {
+                return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
+            }
         }
         // "In Uttar Pradesh, the most populous state,": a place with its kind in apposition.
         if self.place_kind_after(b) && g.given_name(t.tok(a)).is_none() && g.known.get_span(t, a, b, &mut self.buf).is_none() {
@@ -1983,6 +1994,13 @@ mod tests {
         check("Local Government Association chair Louise Gittins spoke. Local people agreed.", &["ORG Local Government Association"]);
         check("Energy Minister Prince Abdulaziz bin Salman spoke.", &["PERSON Abdulaziz bin Salman"]);
         check_not("Energy Minister Prince Abdulaziz bin Salman spoke.", &["MISC Energy", "ORG Energy"]);
+    }
+
+    #[test]
+    fn where_a_person_lives() {
+        check("Daniel Hartley, of Armley, will appear in court.", &["PERSON Daniel Hartley", "LOC Armley"]);
+        check("Jane Doe, 42, of Bramley, was fined.", &["PERSON Jane Doe", "LOC Bramley"]);
+        check_not("Man charged after bakery fire\n\nA man has been charged.", &["LOC Man"]);
     }
 
     #[test]
