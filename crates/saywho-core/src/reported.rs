@@ -399,9 +399,21 @@ fn starts_clause(cx: &Ctx, k: usize, s1: usize) -> bool {
         }
     }
     // After an indefinite article an object is likelier than a clause.
-    let reach = if t.is(k, "a") || t.is(k, "an") { 4 } else { 10 };
+    let mut reach = if t.is(k, "a") || t.is(k, "an") { 4 } else { 10 };
     let mut x = k + 1;
     while x < s1 && x < k + reach {
+        // "said the chancellor, Rachel Reeves, respected …": a name set off
+        // in apposition is no boundary.
+        if t.tok(x) == "," && x > k + 1 {
+            if let Some(m) = cx.mention_at.get(x + 1).copied().flatten() {
+                let mm = &cx.ents.mentions[m];
+                if mm.start == x + 1 && mm.label == Label::Person && mm.end < s1 && t.tok(mm.end) == "," {
+                    reach += mm.end + 1 - x;
+                    x = mm.end + 1;
+                    continue;
+                }
+            }
+        }
         if matches!(t.tok(x), "," | ";" | ":" | "." | "(" | "—") {
             return false;
         }

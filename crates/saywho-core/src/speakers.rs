@@ -1550,6 +1550,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_apposition_inside_the_content() {
+        check(
+            "A spokesman for the Treasury said the chancellor, Rachel Reeves, respected the Bank's independence.",
+            &[("the chancellor, Rachel Reeves, respected the Bank's independence", "indirect", "Treasury")],
+        );
+    }
+
+    #[test]
     fn a_name_before_a_particle_is_the_person_too() {
         check(
             "President Luiz Inácio Lula da Silva spoke. \"The forest is ours,\" Lula said.",
