@@ -106,6 +106,12 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             if b > a + 1 && t.tok(b) == "," && !cx.in_marks[b] && t.is_any(b + 1, &["while", "whereas"]) && (b + 3..s1).any(|k| !cx.in_marks[k] && cues::cue_at(t, k).is_some_and(|c| c.flags.indirect())) {
                 return trim_end(cx, a, b);
             }
+            // "Kishida, who announced that he would not run, said the party …":
+            // a cue right after a comma is the main clause's (or an inverted
+            // one, "…, said Smith"); the content ends at the comma.
+            if b > a + 1 && t.tok(b) == "," && !cx.in_marks[b] && b + 1 < s1 && t.is_word(b + 1) && !t.is_cap(b + 1) && !t.tok(b + 1).ends_with("ing") && cues::cue_at(t, b + 1).is_some() {
+                return trim_end(cx, a, b);
+            }
             // "urged allies to hurry, saying Russia had …": the participle
             // reports speech of its own.
             if b > a + 1 && t.tok(b) == "," && !cx.in_marks[b] && b + 1 < s1 && t.tok(b + 1).ends_with("ing") && cues::cue_at(t, b + 1).is_some_and(|c| c.flags.indirect()) {
@@ -163,7 +169,7 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             // "According to the Herald, Burrows said …": the inner cue reports.
             // (Only a cue that reports something: not "would have added 4.5 million tonnes".)
             let reports = |c: &cues::Cue| c.end < s1 && (t.is(c.end, "that") || t.kind(c.end) == Kind::Quote || t.tok(c.end) == "," || starts_clause(cx, c.end, s1));
-            if (a..b).any(|k| !cx.in_marks[k] && cues::cue_at(t, k).is_some_and(|c| c.flags.indirect() && reports(&c))) {
+            if (a..s1).any(|k| !cx.in_marks[k] && cues::cue_at(t, k).is_some_and(|c| c.flags.indirect() && reports(&c))) {
                 return None;
             }
             return Some((a, b));

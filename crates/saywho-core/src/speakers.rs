@@ -1550,6 +1550,14 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_with_a_cue_ends_before_the_main_cue() {
+        check(
+            "Prime Minister Fumio Kishida, who announced in August that he would not run, said the party had turned a page.",
+            &[("he would not run", "indirect", "Fumio Kishida"), ("the party had turned a page", "indirect", "Fumio Kishida")],
+        );
+    }
+
+    #[test]
     fn a_name_in_apposition_inside_the_content() {
         check(
             "A spokesman for the Treasury said the chancellor, Rachel Reeves, respected the Bank's independence.",
