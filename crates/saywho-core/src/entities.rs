@@ -801,18 +801,31 @@ impl<'t, 'a> Extractor<'t, 'a> {
         ORG_KINDS_BEFORE.contains(&w) || ORG_KINDS.contains(&w) && !t.is_cap(p)
     }
 
+    /// ", the …" / ", a …" after a name at `b`: an appositive may follow.
+    fn apposition_at(&self, b: usize) -> bool {
+        let t = self.text;
+        b + 2 < t.len() && t.tok(b) == "," && t.is_any(b + 1, &["the", "a", "an"])
+    }
+
+    /// The appositive's noun phrase ends at its head word `k`: punctuation,
+    /// the sentence's end, or one of `next` follows.
+    fn phrase_ends_after(&self, k: usize, next: &[&str]) -> bool {
+        let t = self.text;
+        k + 1 >= t.len() || t.sent_of[k + 1] != t.sent_of[k] || t.kind(k + 1) == Kind::Punct && t.tok(k + 1) != "-" || t.is_any(k + 1, next)
+    }
+
     /// ", the most populous state,", ", a town in …", ", a province that …"
     /// after a name at `b`: the kind of place it is, ending its phrase.
     fn place_kind_after(&self, b: usize) -> bool {
         let t = self.text;
-        if b + 2 >= t.len() || t.tok(b) != "," || !t.is_any(b + 1, &["the", "a", "an"]) {
+        if !self.apposition_at(b) {
             return false;
         }
         // Up to three modifiers: "the most populous state", "a small fishing village".
         let Some(k) = (b + 2..t.len().min(b + 6)).take_while(|&k| t.is_word(k) && !t.is_cap(k)).find(|&k| PLACE_NOUNS.contains(&t.tok(k)) || PLACE_KINDS.contains(&t.tok(k))) else {
             return false;
         };
-        k + 1 >= t.len() || t.sent_of[k + 1] != t.sent_of[k] || t.kind(k + 1) == Kind::Punct && t.tok(k + 1) != "-" || t.is_any(k + 1, &["in", "of", "that", "which", "where", "on", "near", "north", "south", "east", "west", "with", "whose", "known"])
+        self.phrase_ends_after(k, &["in", "of", "that", "which", "where", "on", "near", "north", "south", "east", "west", "with", "whose", "known"])
     }
 
     /// ", the party of …", ", a charity that …", ", the militant group,"
@@ -820,7 +833,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
     /// (not ", a company director").
     fn org_kind_after(&self, b: usize) -> bool {
         let t = self.text;
-        if b + 2 >= t.len() || t.tok(b) != "," || !t.is_any(b + 1, &["the", "a", "an"]) {
+        if !self.apposition_at(b) {
             return false;
         }
         let kind = |k: usize| k < t.len() && ORG_KINDS.contains(&t.tok(k));
@@ -831,7 +844,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         } else {
             return false;
         };
-        k + 1 >= t.len() || t.sent_of[k + 1] != t.sent_of[k] || t.kind(k + 1) == Kind::Punct && t.tok(k + 1) != "-" || t.is_any(k + 1, &["that", "which", "founded", "based", "led", "behind", "in", "for", "with", "whose", "known"])
+        self.phrase_ends_after(k, &["that", "which", "founded", "based", "led", "behind", "in", "for", "with", "whose", "known"])
             // ("the party of Imran Khan", not "the group of chemicals")
             || t.is(k, "party") && t.is(k + 1, "of")
     }

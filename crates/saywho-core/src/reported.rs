@@ -65,6 +65,14 @@ pub(crate) fn find(cx: &Ctx, used: &[usize]) -> Vec<Reported> {
     out
 }
 
+/// A participle or a subordinating word at `k` opens an adjunct clause, not
+/// more of what was said ("…, giving the country …", "…, as the two …").
+fn opens_adjunct(t: &crate::text::Text, k: usize) -> bool {
+    t.is_word(k)
+        && !t.is_cap(k)
+        && (t.tok(k).ends_with("ing") || t.is_any(k, &["as", "while", "after", "before", "when", "because", "since", "although", "though", "amid", "despite"]))
+}
+
 /// Skips punctuation at the start of a content range ("said that, as …").
 fn skip_punct(cx: &Ctx, mut a: usize, b: usize) -> usize {
     while a < b && matches!(cx.text.kind(a), Kind::Punct | Kind::Dash) {
@@ -199,8 +207,7 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     };
     // Parenthetical cue: "Lasting peace, she said, will require …" (not "…,
     // SPA said, as the two countries signed …": that is inverted, below).
-    let subordinate = k + 1 < s1 && t.is_word(k + 1) && !t.is_cap(k + 1) && (t.tok(k + 1).ends_with("ing") || t.is_any(k + 1, &["as", "while", "after", "before", "when", "because", "since", "although", "though", "amid", "despite"]));
-    if k < s1 && t.tok(k) == "," && !subordinate {
+    if k < s1 && t.tok(k) == "," && !(k + 1 < s1 && opens_adjunct(t, k + 1)) {
         let subj = subject?;
         let before = subj.span.0;
         if before > s0 && t.tok(before - 1) == "," && k + 1 < s1 {
@@ -216,15 +223,7 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     // a participle clause after the cue is no part of its tail.)
     // (Nor a clause opened by "as", "while", "after" …: "…, SPA said, as the
     // two countries signed agreements".)
-    let tail_end = (k..s1)
-        .find(|&x| {
-            t.tok(x) == ","
-                && x + 1 < s1
-                && t.is_word(x + 1)
-                && !t.is_cap(x + 1)
-                && (t.tok(x + 1).ends_with("ing") || t.is_any(x + 1, &["as", "while", "after", "before", "when", "because", "since", "although", "though", "amid", "despite"]))
-        })
-        .unwrap_or(s1);
+    let tail_end = (k..s1).find(|&x| t.tok(x) == "," && x + 1 < s1 && opens_adjunct(t, x + 1)).unwrap_or(s1);
     let tail_words = (k..tail_end).filter(|&x| t.is_word(x)).count();
     if let Some(subj) = subject {
         let before = subj.span.0.min(cue.start);
