@@ -213,14 +213,14 @@ const ORG_NOUNS: [&str; 10] = ["newspaper", "daily", "tabloid", "magazine", "bro
 
 /// Lower-case words after a name that make it a place: "the Guaiba river".
 /// More kinds of place, in apposition only: "Kasna, a suburb of Noida".
-const PLACE_KINDS: [&str; 17] = [
-    "country", "capital", "suburb", "neighbourhood", "neighborhood", "port", "municipality", "kingdom", "republic", "nation",
-    "enclave", "territory", "township", "hamlet", "borough", "prefecture", "archipelago",
+const PLACE_KINDS: [&str; 14] = [
+    "country", "capital", "port", "municipality", "kingdom", "republic", "nation", "enclave", "territory", "township", "hamlet",
+    "borough", "prefecture", "archipelago",
 ];
 
-const PLACE_NOUNS: [&str; 18] = [
+const PLACE_NOUNS: [&str; 24] = [
     "river", "lake", "mountain", "mountains", "sea", "island", "islands", "valley", "province", "state", "region", "district",
-    "county", "city", "town", "village", "coast", "desert",
+    "county", "city", "town", "village", "coast", "desert", "area", "neighbourhood", "neighborhood", "suburb", "slum", "settlement",
 ];
 
 fn initials_len(t: &Text, a: usize, b: usize) -> usize {
@@ -2007,6 +2007,12 @@ mod tests {
         check("Local Government Association chair Louise Gittins spoke. Local people agreed.", &["ORG Local Government Association"]);
         check("Energy Minister Prince Abdulaziz bin Salman spoke.", &["PERSON Abdulaziz bin Salman"]);
         check_not("Energy Minister Prince Abdulaziz bin Salman spoke.", &["MISC Energy", "ORG Energy"]);
+    }
+
+    #[test]
+    fn a_name_before_a_kind_of_place() {
+        check("Red Cross teams worked in the Mathare area of Nairobi overnight.", &["LOC Mathare"]);
+        check("They grew up in the Kibera slum.", &["LOC Kibera"]);
     }
 
     #[test]
