@@ -213,9 +213,9 @@ const ORG_NOUNS: [&str; 10] = ["newspaper", "daily", "tabloid", "magazine", "bro
 
 /// Lower-case words after a name that make it a place: "the Guaiba river".
 /// More kinds of place, in apposition only: "Kasna, a suburb of Noida".
-const PLACE_KINDS: [&str; 14] = [
+const PLACE_KINDS: [&str; 17] = [
     "country", "capital", "port", "municipality", "kingdom", "republic", "nation", "enclave", "territory", "township", "hamlet",
-    "borough", "prefecture", "archipelago",
+    "borough", "prefecture", "archipelago", "square", "park", "landmark",
 ];
 
 const PLACE_NOUNS: [&str; 24] = [
@@ -821,11 +821,13 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if !self.apposition_at(b) {
             return false;
         }
-        // Up to three modifiers: "the most populous state", "a small fishing village".
-        let Some(k) = (b + 2..t.len().min(b + 6)).take_while(|&k| t.is_word(k) && !t.is_cap(k)).find(|&k| PLACE_NOUNS.contains(&t.tok(k)) || PLACE_KINDS.contains(&t.tok(k))) else {
-            return false;
-        };
-        self.phrase_ends_after(k, &["in", "of", "that", "which", "where", "on", "near", "north", "south", "east", "west", "with", "whose", "known"])
+        // Up to four modifiers: "the most populous state", "a small fishing
+        // village", "the capital's main square" (the head is the kind that ends
+        // the phrase).
+        (b + 2..t.len().min(b + 7))
+            .take_while(|&k| t.is_word(k) && !t.is_cap(k) || matches!(t.tok(k), "'s" | "’s"))
+            .filter(|&k| PLACE_NOUNS.contains(&t.tok(k)) || PLACE_KINDS.contains(&t.tok(k)))
+            .any(|k| self.phrase_ends_after(k, &["in", "of", "that", "which", "where", "on", "near", "north", "south", "east", "west", "with", "whose", "known"]))
     }
 
     /// ", the party of …", ", a charity that …", ", the militant group,"
@@ -1021,6 +1023,15 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 return;
             }
         }
+        // "In Uttar Pradesh, the most populous state,": a place with its kind in apposition.
+        if self.place_kind_after(b) && g.given_name(t.tok(a)).is_none() && g.known.get_span(t, a, b, &mut self.buf).is_none() {
+            return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
+        }
+        // "Pakistan Tehreek-e-Insaf, the party of …", "Hamas, the militant group,":
+        // a name with the kind of organisation it is in apposition.
+        if self.org_kind_after(b) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() && g.given_name(t.tok(a)).is_none() {
+            return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+        }
         // A known organisation's national branch: "Kenya Red Cross", "Greenpeace Africa".
         for k in a + 1..b {
             let org = |x: usize, y: usize, buf: &mut String| g.known.get_span(t, x, y, buf) == Some(Label::Org);
@@ -1144,15 +1155,6 @@ impl<'t, 'a> Extractor<'t, 'a> {
             if after_person || age {
                 return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
             }
-        }
-        // "In Uttar Pradesh, the most populous state,": a place with its kind in apposition.
-        if self.place_kind_after(b) && g.given_name(t.tok(a)).is_none() && g.known.get_span(t, a, b, &mut self.buf).is_none() {
-            return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
-        }
-        // "Pakistan Tehreek-e-Insaf, the party of …", "Hamas, the militant group,":
-        // a name with the kind of organisation it is in apposition.
-        if self.org_kind_after(b) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() && g.given_name(t.tok(a)).is_none() {
-            return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
         // "the housing charity Shelter", "Chipmaker Veltrix said": after the kind of organisation it is.
         if self.org_kind_before(a) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() && g.given_name(t.tok(a)).is_none() {
@@ -2058,6 +2060,7 @@ mod tests {
     fn places_with_their_kind_in_apposition() {
         check("In Uttar Pradesh, the most populous state, power failed.", &["LOC Uttar Pradesh"]);
         check("They moved to Kasna, a suburb of Noida, in May.", &["LOC Kasna"]);
+        check("She spoke in the Zócalo, the capital's main square, on Sunday.", &["LOC Zócalo"]);
         check_not("We met Sara Lind, a city councillor, in May.", &["LOC Sara Lind"]);
     }
 
