@@ -423,8 +423,9 @@ fn starts_clause(cx: &Ctx, k: usize, s1: usize) -> bool {
             return false;
         }
         // A relative clause: the cue took a noun phrase object
-        // ("conceded a penalty which the referee awarded").
-        if t.is(x, "which") || t.is(x, "who") || t.is(x, "whom") || t.is(x, "whose") {
+        // ("conceded a penalty which the referee awarded"). Not after "said",
+        // which takes no such object: "said 98% of members who voted backed it".
+        if t.is_any(x, &["which", "who", "whom", "whose"]) && !(k > 0 && t.is_any(k - 1, &["said", "says", "say"])) {
             return false;
         }
         if cues::looks_finite(t, x) {

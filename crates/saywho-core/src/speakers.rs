@@ -1550,6 +1550,14 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_inside_the_content_of_said() {
+        check(
+            "The union said 98% of members who voted backed the mandate.",
+            &[("98% of members who voted backed the mandate", "indirect", "The union")],
+        );
+    }
+
+    #[test]
     fn a_relative_clause_with_a_cue_ends_before_the_main_cue() {
         check(
             "Prime Minister Fumio Kishida, who announced in August that he would not run, said the party had turned a page.",
