@@ -1440,8 +1440,10 @@ impl<'t, 'a> Extractor<'t, 'a> {
             }
         }
         // "Maxime Bernier said", "said Daniel Osei" (but "analysts at Standard Chartered said")
+        // (Nor "Air Canada said": a word and a country is a firm or an agency.)
         let at = a > 0 && matches!(t.tok(a - 1), "at" | "of" | "from" | "with");
-        if n >= 2 && !at && (self.speech_after(b) || (a > 0 && g.speech.contains(t.tok(a - 1)))) {
+        let country_last = n == 2 && given.is_none() && g.places.get(t.tok(b - 1)) == Some(PlaceKind::Country);
+        if n >= 2 && !at && !country_last && (self.speech_after(b) || (a > 0 && g.speech.contains(t.tok(a - 1)))) {
             return Some(given.unwrap_or(Gender::Unknown));
         }
         None
@@ -2009,6 +2011,12 @@ mod tests {
         check("Local Government Association chair Louise Gittins spoke. Local people agreed.", &["ORG Local Government Association"]);
         check("Energy Minister Prince Abdulaziz bin Salman spoke.", &["PERSON Abdulaziz bin Salman"]);
         check_not("Energy Minister Prince Abdulaziz bin Salman spoke.", &["MISC Energy", "ORG Energy"]);
+    }
+
+    #[test]
+    fn a_word_and_a_country_that_speak_are_an_organisation() {
+        check("Air Canada said in a statement that it remained committed.", &["ORG Air Canada"]);
+        check("Environment Canada said snow was coming.", &["ORG Environment Canada"]);
     }
 
     #[test]
