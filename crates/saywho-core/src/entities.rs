@@ -1140,7 +1140,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         // "the Guaiba river", "Rio Grande do Sul state" (not "Harbour city
         // votes …": an ordinary noun opening a headline or sentence).
-        if b < t.len() && PLACE_NOUNS.contains(&t.tok(b)) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) {
+        // (Not "a dominantly Italian-American neighborhood": a people's, not a name.)
+        let peoples = (a..b).all(|k| t.kind(k) == Kind::Hyphen || g.demonym(t.tok(k)).is_some());
+        if b < t.len() && PLACE_NOUNS.contains(&t.tok(b)) && !peoples && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
         }
         // "The Standard newspaper", "the Likud party": a name before the kind of organisation it is.
@@ -2014,6 +2016,13 @@ mod tests {
     }
 
     #[test]
+    fn laws_and_advocacy_groups() {
+        check("The law likely violated the First Amendment, she wrote.", &["MISC First Amendment"]);
+        check("Gun owners cite the US Second Amendment.", &["LOC US", "MISC Second Amendment"]);
+        check("Planned Parenthood, which is not a party to the case, praised it.", &["ORG Planned Parenthood"]);
+    }
+
+    #[test]
     fn a_word_and_a_country_that_speak_are_an_organisation() {
         check("Air Canada said in a statement that it remained committed.", &["ORG Air Canada"]);
         check("Environment Canada said snow was coming.", &["ORG Environment Canada"]);
@@ -2023,6 +2032,7 @@ mod tests {
     fn a_name_before_a_kind_of_place() {
         check("Red Cross teams worked in the Mathare area of Nairobi overnight.", &["LOC Mathare"]);
         check("They grew up in the Kibera slum.", &["LOC Kibera"]);
+        check_not("It was a dominantly Italian-American neighborhood.", &["LOC Italian-American"]);
     }
 
     #[test]
