@@ -1032,6 +1032,15 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if self.org_kind_after(b) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() && g.given_name(t.tok(a)).is_none() {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
+        // "the Boston Celtics", "New York Knicks": a city and a plural is a team.
+        if let Some((k, PlaceKind::City | PlaceKind::Capital)) = g.places.longest(t, a, b, &mut self.buf) {
+            let w = t.tok(b - 1);
+            // (Not "San Franciscans", "Sydneysiders": a city's people.)
+            let people = ["ans", "ites", "siders"].iter().any(|x| w.ends_with(x));
+            if a + k + 1 == b && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !people && t.is_cap(b - 1) && g.heads.get(w).is_none() && g.places.get(w).is_none() && g.given_name(w).is_none() {
+                return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+            }
+        }
         // A known organisation's national branch: "Kenya Red Cross", "Greenpeace Africa".
         for k in a + 1..b {
             let org = |x: usize, y: usize, buf: &mut String| g.known.get_span(t, x, y, buf) == Some(Label::Org);
@@ -1079,7 +1088,9 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 }
                 return;
             }
-            if let Some(plural) = g.demonym(t.tok(a)) {
+            // (Not "Celtics coach Joe Mazzulla": before a team role, a team.)
+            let team = b + 1 < t.len() && TEAM_ROLES.contains(&t.tok(b)) && t.is_cap(b + 1);
+            if let Some(plural) = g.demonym(t.tok(a)).filter(|_| !team) {
                 self.push(a, b, Some(Label::Misc), Gender::Unknown, false);
                 if let Some(c) = self.cands.last_mut() {
                     c.plural = plural;
@@ -2013,6 +2024,14 @@ mod tests {
         check("Local Government Association chair Louise Gittins spoke. Local people agreed.", &["ORG Local Government Association"]);
         check("Energy Minister Prince Abdulaziz bin Salman spoke.", &["PERSON Abdulaziz bin Salman"]);
         check_not("Energy Minister Prince Abdulaziz bin Salman spoke.", &["MISC Energy", "ORG Energy"]);
+    }
+
+    #[test]
+    fn teams_named_for_their_city() {
+        check("Jayson Tatum scored 38 points as the Boston Celtics beat the Chicago Bulls on Wednesday night.", &["ORG Boston Celtics", "ORG Chicago Bulls"]);
+        check("After brushing the Florida Keys islands, it weakened.", &["LOC Florida Keys"]);
+        check("Celtics coach Joe Mazzulla was pleased.", &["ORG Celtics", "PERSON Joe Mazzulla"]);
+        check_not("She visited London Bridge and Paris.", &["ORG London Bridge"]);
     }
 
     #[test]
