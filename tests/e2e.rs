@@ -628,7 +628,23 @@ async fn with_the_models_the_app_exports_what_the_native_core_does_on_every_gold
     for _ in 0..5 {
         app.js::<Value>("document.documentElement.removeAttribute('data-annotate-ms'); return null;", vec![]).await;
         app.click_button("Annotate").await;
-        runs.push(wait_until("the page's timing of the annotation", WAIT, || app.root_number("annotate-ms")).await);
+        // A click that lands while the page is still handling the text just set
+        // may be absorbed by that render: click again after a quiet second.
+        let mut waited = 0;
+        let ms = wait_until("the page's timing of the annotation", WAIT, || {
+            waited += 1;
+            let app = &app;
+            let again = waited % 20 == 0;
+            async move {
+                let ms = app.root_number("annotate-ms").await;
+                if ms.is_none() && again {
+                    app.click_button("Annotate").await;
+                }
+                ms
+            }
+        })
+        .await;
+        runs.push(ms);
     }
     runs.sort_by(f64::total_cmp);
     println!("{name} annotated again 5 times (warm): {runs:?} ms; median {:?} ms", runs.get(runs.len() / 2));
