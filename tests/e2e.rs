@@ -49,8 +49,9 @@ async fn paste_and_annotate(app: &App, text: &str, doc: &Document) {
     app.click_button("Annotate").await;
     // The same few differences at the deadline mean the page and the test disagree, not
     // that the page was slow: is dist/ built from the same sources as this test binary?
-    // (A click that lands while the page still renders the previous article can be
-    // lost; every couple of seconds with the old highlights still up, click again.)
+    // (The compact text box grows when focused, over 0.15 s, moving the button while
+    // WebDriver clicks it, so a click can miss: every couple of seconds with the old
+    // highlights still up, click again.)
     let mut polls = 0;
     wait_for_no_problems("the highlights to match the core's export (same sources in dist/?)", WAIT, || {
         polls += 1;
@@ -639,8 +640,8 @@ async fn with_the_models_the_app_exports_what_the_native_core_does_on_every_gold
     for _ in 0..5 {
         app.js::<Value>("document.documentElement.removeAttribute('data-annotate-ms'); return null;", vec![]).await;
         app.click_button("Annotate").await;
-        // A click that lands while the page is still handling the text just set
-        // may be absorbed by that render: click again after a quiet second.
+        // A click can miss the button while the focused text box grows (a 0.15 s
+        // transition moves it): click again after a quiet second.
         let mut waited = 0;
         let ms = wait_until("the page's timing of the annotation", WAIT, || {
             waited += 1;
