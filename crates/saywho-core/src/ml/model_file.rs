@@ -207,14 +207,7 @@ impl Model {
         let namelike = match if version >= 3 { r.u8("name-likeness")? } else { 0 } {
             0 => None,
             1 => {
-                let bits = r.u8("name-likeness table size")?;
-                if bits == 0 || bits > MAX_BITS {
-                    return Err(ModelError::Invalid(format!("name-likeness table of 2^{bits} buckets")));
-                }
-                let scale = f32::from_le_bytes(r.take(4, "name-likeness scale")?.try_into().map_err(|_| ModelError::Truncated("scale"))?);
-                if !scale.is_finite() || scale <= 0.0 {
-                    return Err(ModelError::Invalid(format!("name-likeness scale {scale}")));
-                }
+                let (bits, scale) = get_bits_scale(&mut r, "name-likeness")?;
                 let n = r.u32("name-likeness weights")? as usize;
                 if n != (2usize << bits) {
                     return Err(ModelError::Invalid(format!("{n} name-likeness weights for 2^{bits} buckets")));
@@ -263,16 +256,23 @@ fn put_entries(o: &mut Vec<u8>, w: &Weights) {
     }
 }
 
-/// Reads what [`put_head`] wrote: (bits, scale, value bits).
-fn get_head(r: &mut Reader) -> Result<(u8, f32, u8), ModelError> {
+/// A table size (2^bits buckets) and a quantisation scale, checked; `what`
+/// names the table in errors ("feature", "name-likeness").
+fn get_bits_scale(r: &mut Reader, what: &'static str) -> Result<(u8, f32), ModelError> {
     let bits = r.u8("table size")?;
     if bits == 0 || bits > MAX_BITS {
-        return Err(ModelError::Invalid(format!("feature table of 2^{bits} buckets")));
+        return Err(ModelError::Invalid(format!("{what} table of 2^{bits} buckets")));
     }
     let scale = f32::from_le_bytes(r.take(4, "scale")?.try_into().map_err(|_| ModelError::Truncated("scale"))?);
     if !scale.is_finite() || scale <= 0.0 {
-        return Err(ModelError::Invalid(format!("scale {scale}")));
+        return Err(ModelError::Invalid(format!("{what} scale {scale}")));
     }
+    Ok((bits, scale))
+}
+
+/// Reads what [`put_head`] wrote: (bits, scale, value bits).
+fn get_head(r: &mut Reader) -> Result<(u8, f32, u8), ModelError> {
+    let (bits, scale) = get_bits_scale(r, "feature")?;
     let value_bits = r.u8("value width")?;
     if value_bits != 8 && value_bits != 16 {
         return Err(ModelError::Invalid(format!("weights of {value_bits} bits")));
