@@ -175,11 +175,17 @@ const FACILITY_NOUNS: [&str; 10] = ["terminal", "bridge", "station", "port", "ai
 
 /// Kinds of organisation a name can stand in apposition to: "the union, Industri Energi,".
 /// (Not "publisher", "developer": as often a person, "his publisher, Simrock,".)
-const ORG_KINDS: [&str; 29] = [
+const ORG_KINDS: [&str; 31] = [
     "company", "firm", "group", "union", "agency", "operator", "charity", "organisation", "organization", "party", "startup",
     "bank", "insurer", "airline", "manufacturer", "retailer", "broadcaster", "regulator", "club", "team", "newspaper",
-    "publisher", "network", "studio", "label", "developer", "lender", "journal", "magazine",
+    "publisher", "network", "studio", "label", "developer", "lender", "journal", "magazine", "militia", "movement",
 ];
+
+/// A lower-case word for a kind of organisation ("company", "chipmaker"):
+/// "the lender said" speaks for the organisation named last (`speakers`).
+pub(crate) fn is_org_kind(w: &str) -> bool {
+    ORG_KINDS.contains(&w) || ORG_KINDS_BEFORE.contains(&w)
+}
 
 /// Adjectives that open a sentence before a role or a name and are no part
 /// of it: "Former England striker Alan Shearer", "Local MP Guy Opperman".
@@ -801,6 +807,13 @@ impl<'t, 'a> Extractor<'t, 'a> {
         ORG_KINDS_BEFORE.contains(&w) || ORG_KINDS.contains(&w) && !t.is_cap(p)
     }
 
+    /// A team or company role and a capitalised word after a name ending at
+    /// `b`: "Arsenal manager Mikel Arteta", "Celtics coach Joe Mazzulla".
+    fn team_role_after(&self, b: usize) -> bool {
+        let t = self.text;
+        b + 1 < t.len() && TEAM_ROLES.contains(&t.tok(b)) && t.is_cap(b + 1)
+    }
+
     /// ", the …" / ", a …" after a name at `b`: an appositive may follow.
     fn apposition_at(&self, b: usize) -> bool {
         let t = self.text;
@@ -1089,7 +1102,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 return;
             }
             // (Not "Celtics coach Joe Mazzulla": before a team role, a team.)
-            let team = b + 1 < t.len() && TEAM_ROLES.contains(&t.tok(b)) && t.is_cap(b + 1);
+            let team = self.team_role_after(b);
             if let Some(plural) = g.demonym(t.tok(a)).filter(|_| !team) {
                 self.push(a, b, Some(Label::Misc), Gender::Unknown, false);
                 if let Some(c) = self.cands.last_mut() {
@@ -1110,7 +1123,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         if let Some(l) = self.head_label(a, b) {
             // "Manchester City manager Pep Guardiola": a club, not the city.
-            if l == Label::Loc && b + 1 < t.len() && TEAM_ROLES.contains(&t.tok(b)) && t.is_cap(b + 1) {
+            if l == Label::Loc && self.team_role_after(b) {
                 return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
             }
             if l == Label::Loc {
@@ -1221,7 +1234,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         // "Arsenal manager Mikel Arteta", "Chelsea boss Enzo Maresca": a name
         // before a team or company role and a person is the team or company,
         // and so is the same name elsewhere in the story ("Arsenal beat Chelsea").
-        if b + 1 < t.len() && TEAM_ROLES.contains(&t.tok(b)) && t.is_cap(b + 1) && g.places.get_span(t, a, b, &mut self.buf).is_none() {
+        if self.team_role_after(b) && g.places.get_span(t, a, b, &mut self.buf).is_none() {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
         if n == 1 {

@@ -672,31 +672,27 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let g = crate::gazetteer::get();
         let desc = t.span(s + 1, e);
         let age = desc.starts_with(|c: char| c.is_ascii_digit()) && desc.ends_with("-year-old") && !desc.contains(' ');
-        let (want, ok) = if let Some(base) = w.strip_suffix("woman") {
-            (Gender::Female, g.demonym(base).is_some() || matches!(base, "French" | "Dutch" | "Irish" | "Scots" | "English" | "Welsh"))
-        } else if let Some(base) = w.strip_suffix("man") {
-            (Gender::Male, g.demonym(base).is_some() || matches!(base, "French" | "Dutch" | "Irish" | "Scots" | "English" | "Welsh"))
-        } else {
-            (Gender::Unknown, age || e == s + 2 && t.is_cap(e - 1) && g.demonym(w) == Some(false))
+        // "Frenchman", "Dutchwoman", "Scotsman": a people's word and -man/-woman.
+        let people = |base: &str| g.demonym(base).is_some() || matches!(base, "French" | "Dutch" | "Irish" | "Scots" | "English" | "Welsh");
+        let want = match (w.strip_suffix("woman"), w.strip_suffix("man")) {
+            (Some(base), _) if people(base) => Gender::Female,
+            (None, Some(base)) if people(base) => Gender::Male,
+            _ if age || e == s + 2 && t.is_cap(e - 1) && g.demonym(w) == Some(false) => Gender::Unknown,
+            _ => return None,
         };
-        if !ok {
-            return None;
-        }
         let here = t.sent_of[s];
         let before = self.ents.mentions.partition_point(|m| m.start < s);
-        self.ents.mentions[before.saturating_sub(100)..before]
-            .iter()
-            .enumerate()
+        (before.saturating_sub(100)..before)
             .rev()
-            .take_while(|(_, m)| t.sent_of[m.start] + 3 >= here)
-            .find(|&(i, m)| {
-                let i = before.saturating_sub(100) + i;
+            .take_while(|&i| t.sent_of[self.ents.mentions[i].start] + 3 >= here)
+            .find(|&i| {
+                let m = &self.ents.mentions[i];
                 m.label == Label::Person
                     && self.salient[i]
                     && !self.in_marks[m.start]
                     && (want == Gender::Unknown || self.gender[m.entity] == want || self.gender[m.entity] == Gender::Unknown)
             })
-            .map(|(_, m)| m.entity)
+            .map(|i| self.ents.mentions[i].entity)
     }
 
     /// A phrase without names can still be a source ("officials on both
@@ -789,12 +785,9 @@ impl<'t, 'a> Ctx<'t, 'a> {
         // "The RSF denied it. … the group said": a word for any organisation
         // is the one named last, within the last three sentences (not the
         // agency of a dateline).
-        const ANY_ORG: [&str; 30] = [
-            "group", "company", "firm", "organisation", "organization", "agency", "militia", "movement", "union", "charity", "carrier", "airline",
-            "lender", "bank", "insurer", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker", "broadcaster", "network", "newspaper",
-            "publisher", "club", "team", "party", "regulator", "operator", "manufacturer",
-        ];
-        if named.is_some() || !ANY_ORG.iter().any(|w| h.eq_ignore_ascii_case(w)) || head == 0 || !self.text.is(head - 1, "the") {
+        let mut buf = [0u8; 32];
+        let any_org = self.lower(head, &mut buf).is_some_and(crate::entities::is_org_kind);
+        if named.is_some() || !any_org || head == 0 || !self.text.is(head - 1, "the") {
             return named;
         }
         let here = self.text.sent_of[head];
