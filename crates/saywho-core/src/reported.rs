@@ -109,21 +109,18 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             if t.is(b, "according") && t.is(b + 1, "to") && b > a && t.tok(b - 1) == "," {
                 return trim_end(cx, a, b - 1);
             }
-            // "…, while Counterpoint's Tarun Pathak said that …": a contrasting
-            // clause with a cue of its own is someone else's report.
-            if b > a + 1 && t.tok(b) == "," && !cx.in_marks[b] && t.is_any(b + 1, &["while", "whereas"]) && (b + 3..s1).any(|k| !cx.in_marks[k] && cues::cue_at(t, k).is_some_and(|c| c.flags.indirect())) {
-                return trim_end(cx, a, b);
-            }
-            // "Kishida, who announced that he would not run, said the party …":
-            // a cue right after a comma is the main clause's (or an inverted
-            // one, "…, said Smith"); the content ends at the comma.
-            if b > a + 1 && t.tok(b) == "," && !cx.in_marks[b] && b + 1 < s1 && t.is_word(b + 1) && !t.is_cap(b + 1) && !t.tok(b + 1).ends_with("ing") && cues::cue_at(t, b + 1).is_some() {
-                return trim_end(cx, a, b);
-            }
-            // "urged allies to hurry, saying Russia had …": the participle
-            // reports speech of its own.
-            if b > a + 1 && t.tok(b) == "," && !cx.in_marks[b] && b + 1 < s1 && t.tok(b + 1).ends_with("ing") && cues::cue_at(t, b + 1).is_some_and(|c| c.flags.indirect()) {
-                return trim_end(cx, a, b);
+            // A comma before someone's report of its own ends the content:
+            // "…, while Counterpoint's Tarun Pathak said that …" (a contrasting
+            // clause with its own cue); "Kishida, who announced that he would not
+            // run, said the party …" (the main clause's cue, or an inverted one,
+            // "…, said Smith"); "urged allies to hurry, saying Russia had …" (a
+            // participle that reports).
+            if b > a + 1 && b + 1 < s1 && t.tok(b) == "," && !cx.in_marks[b] {
+                let contrast = t.is_any(b + 1, &["while", "whereas"]) && (b + 3..s1).any(|k| !cx.in_marks[k] && cues::cue_at(t, k).is_some_and(|c| c.flags.indirect()));
+                let next_cue = t.is_word(b + 1) && !t.is_cap(b + 1) && cues::cue_at(t, b + 1).is_some_and(|c| !t.tok(b + 1).ends_with("ing") || c.flags.indirect());
+                if contrast || next_cue {
+                    return trim_end(cx, a, b);
+                }
             }
             // "The mayor said the city would rebuild and thanked the volunteers",
             // "… said the grid had coped, but warned that …":
@@ -230,24 +227,15 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
         let after_cue_subject = subj.span.0 >= cue.end;
         // "…, the Electoral Commission said.": the article before a named source.
         let before = if !after_cue_subject && before > s0 && t.is(before - 1, "the") { before - 1 } else { before };
-        // "…, a spokesperson for the Centers for Medicare & Medicaid Services said.":
-        // the named source ends a phrase "a <role> for/of/at".
-        let before = if !after_cue_subject && before > s0 + 2 && t.is_any(before - 1, &["for", "of", "at"]) {
+        // "…, a spokesperson for the Centers for Medicare & Medicaid Services
+        // said.", "…, the state news agency SPA said": the named source ends a
+        // phrase "a <role> for/of/at" or "the <descriptor>" after the comma.
+        let before = if !after_cue_subject && before > s0 + 2 && t.is_word(before - 1) && !t.is_cap(before - 1) {
             let mut nb = before - 1;
             while nb > s0 && before - nb < 5 && t.is_word(nb - 1) && !t.is_cap(nb - 1) && !cues::looks_finite(t, nb - 1) {
                 nb -= 1;
             }
             if nb > s0 && t.tok(nb - 1) == "," && t.is_any(nb, &["a", "an", "the", "one"]) { nb } else { before }
-        } else {
-            before
-        };
-        // "…, the state news agency SPA said": a descriptor before the name.
-        let before = if !after_cue_subject && before > s0 + 2 && t.is_word(before - 1) && !t.is_cap(before - 1) && !t.is(before - 1, "the") {
-            let mut nb = before - 1;
-            while nb > s0 && before - nb < 5 && t.is_word(nb - 1) && !t.is_cap(nb - 1) && !cues::looks_finite(t, nb - 1) && !t.is_any(nb, &["the", "a", "an"]) {
-                nb -= 1;
-            }
-            if nb > s0 && t.tok(nb - 1) == "," && t.is_any(nb, &["the", "a", "an"]) { nb } else { before }
         } else {
             before
         };
