@@ -1045,13 +1045,15 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if self.org_kind_after(b) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() && g.given_name(t.tok(a)).is_none() {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
-        // "the Boston Celtics", "New York Knicks": a city and a plural is a team.
-        if let Some((k, PlaceKind::City | PlaceKind::Capital)) = g.places.longest(t, a, b, &mut self.buf) {
-            let w = t.tok(b - 1);
-            // (Not "San Franciscans", "Sydneysiders": a city's people.)
-            let people = ["ans", "ites", "siders"].iter().any(|x| w.ends_with(x));
-            if a + k + 1 == b && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !people && t.is_cap(b - 1) && g.heads.get(w).is_none() && g.places.get(w).is_none() && g.given_name(w).is_none() {
-                return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+        // "the Boston Celtics", "the Chicago Bulls": a city and a plural is a
+        // team (not "San Franciscans", "Sydneysiders": a city's people).
+        let w = t.tok(b - 1);
+        let plural = n >= 2 && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && t.is_cap(b - 1) && !["ans", "ites", "siders"].iter().any(|x| w.ends_with(x));
+        if plural && g.heads.get(w).is_none() && g.places.get(w).is_none() && g.given_name(w).is_none() {
+            if let Some((k, PlaceKind::City | PlaceKind::Capital)) = g.places.longest(t, a, b, &mut self.buf) {
+                if a + k + 1 == b {
+                    return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
+                }
             }
         }
         // A known organisation's national branch: "Kenya Red Cross", "Greenpeace Africa".
@@ -1165,8 +1167,8 @@ impl<'t, 'a> Extractor<'t, 'a> {
         // "the Guaiba river", "Rio Grande do Sul state" (not "Harbour city
         // votes …": an ordinary noun opening a headline or sentence).
         // (Not "a dominantly Italian-American neighborhood": a people's, not a name.)
-        let peoples = (a..b).all(|k| t.kind(k) == Kind::Hyphen || g.demonym(t.tok(k)).is_some());
-        if b < t.len() && PLACE_NOUNS.contains(&t.tok(b)) && !peoples && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) {
+        let peoples = || (a..b).all(|k| t.kind(k) == Kind::Hyphen || g.demonym(t.tok(k)).is_some());
+        if b < t.len() && PLACE_NOUNS.contains(&t.tok(b)) && !peoples() && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
         }
         // "The Standard newspaper", "the Likud party": a name before the kind of organisation it is.
