@@ -4,24 +4,22 @@
 //! The one entry point is [`annotate`]. Extraction never fails and never
 //! panics: odd input gives fewer annotations plus [`Warning`]s.
 
-pub mod combine;
-pub mod cues;
 pub mod entities;
-pub mod format;
-pub mod gazetteer;
-pub mod lexicon;
+pub mod export;
 pub mod ml;
-pub mod names;
-pub mod numex;
 pub mod pipeline;
 pub mod quotes;
-pub mod reported;
-pub mod speakers;
 pub mod text;
-pub mod validate;
 
-pub use format::{Document, Entity, Mention, Origin, Quote, QuoteKind, Span};
-pub use validate::{parse_document, ImportError};
+// The modules' paths before the core was arranged by stage, kept so that
+// code written against them still builds.
+pub use entities::{combine, gazetteer, names, numex};
+pub use export::{format, validate};
+pub use quotes::{cues, reported, speakers};
+pub use text::lexicon;
+
+pub use export::format::{Document, Entity, Mention, Origin, Quote, QuoteKind, Span};
+pub use export::validate::{parse_document, ImportError};
 
 /// Something the user should know about the input or the result.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -2,9 +2,9 @@
 //! quotations → speakers → the export document (bytes → code points here).
 
 use crate::entities::{self, Entities};
-use crate::format::{Document, Entity, Mention, Origin, Quote, Span};
+use crate::export::format::{Document, Entity, Mention, Origin, Quote, Span};
 use crate::quotes;
-use crate::speakers::{self, Attributed};
+use crate::quotes::speakers::{self, Attributed};
 use crate::text::{Offsets, Text};
 use crate::Warning;
 

@@ -9,7 +9,27 @@
 //! convention for long quotes) and otherwise ends with its paragraph.
 
 use crate::text::{Kind, Text};
-use crate::QuoteKind;
+use serde::{Deserialize, Serialize};
+
+/// Direct speech, indirect (reported) speech, or a partial quotation (a
+/// fragment in marks inside the writer's sentence). Serialised in lower case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+    Partial,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Partial => "partial",
+        }
+    }
+}
 
 /// A quotation in marks: token range `[start, end)` including the marks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,7 +231,7 @@ fn merge_broken(text: &Text, qs: &mut Vec<Marked>) {
                 && a.end >= 2 && text.tok(a.end - 2) == ","
                 // the cue clause ends with a comma or colon and holds a reporting verb
                 && matches!(text.tok(gap.1 - 1), "," | ":")
-                && (gap.0..gap.1).any(|k| crate::cues::cue_at(text, k).is_some());
+                && (gap.0..gap.1).any(|k| crate::quotes::cues::cue_at(text, k).is_some());
             if ok {
                 a.end = b.end;
                 a.closed = b.closed;
@@ -241,7 +261,7 @@ fn classify(text: &Text, q: &Marked) -> QuoteKind {
     let after_intro = q.start > sent.start && {
         let p = text.tok(q.start - 1);
         matches!(p, "," | ":" | "—" | "–" | "-" | ";")
-            || crate::cues::cue_ending_at(text, q.start).is_some_and(|c| !c.flags.names_fragment)
+            || crate::quotes::cues::cue_ending_at(text, q.start).is_some_and(|c| !c.flags.names_fragment)
     };
     let words = (inner..q.end).filter(|&k| text.is_word(k)).count();
     if looks_like_title(text, q) {
@@ -269,7 +289,7 @@ pub(crate) fn looks_like_title(text: &Text, q: &Marked) -> bool {
     let mut buf = [0u8; 32];
     let named = q.start > 0
         && text.is_word(q.start - 1)
-        && crate::lexicon::ascii_lower(text.tok(q.start - 1), &mut buf).is_some_and(|w| {
+        && crate::text::lexicon::ascii_lower(text.tok(q.start - 1), &mut buf).is_some_and(|w| {
             matches!(w, "titled" | "entitled" | "headlined" | "named" | "nicknamed" | "dubbed" | "called" | "slogan" | "campaign")
         });
     let words: Vec<usize> = (a..b).filter(|&k| text.is_word(k)).collect();
@@ -282,7 +302,7 @@ pub(crate) fn looks_like_title(text: &Text, q: &Marked) -> bool {
     let p = if q.start > 1 && text.tok(q.start - 1) == "," { q.start - 2 } else { q.start.saturating_sub(1) };
     let work = q.start > 0
         && text.is_word(p)
-        && crate::lexicon::ascii_lower(text.tok(p), &mut buf).is_some_and(crate::lexicon::is_work_noun);
+        && crate::text::lexicon::ascii_lower(text.tok(p), &mut buf).is_some_and(crate::text::lexicon::is_work_noun);
     // A headline quote introducing its topic ("‘Not Strategic’: US, …") is speech.
     if q.end < text.len() && text.tok(q.end) == ":" {
         return false;

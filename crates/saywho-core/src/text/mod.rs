@@ -4,7 +4,7 @@
 //! original `&str` (cheap slicing); [`Offsets`] converts to code points (the
 //! export format) and UTF-16 units (the browser) at the boundary.
 
-use crate::lexicon;
+pub mod lexicon;
 
 /// What a token is. Quotation marks and apostrophes are decided here only as
 /// far as the characters allow; the quote module pairs marks.

@@ -1,7 +1,7 @@
 //! Cues: the reporting expressions that introduce or follow quotations
 //! ("said", "pointed out", "according to"), found from the verb lexicon.
 
-use crate::lexicon::{self, VerbFlags};
+use crate::text::lexicon::{self, VerbFlags};
 use crate::ml::Pos;
 use crate::text::{Kind, Text};
 

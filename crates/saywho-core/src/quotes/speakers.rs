@@ -7,13 +7,13 @@
 //! speaker of the quote before them in the paragraph, or the person just
 //! introduced; (4) pronoun speakers resolve to the nearest compatible person.
 
-use crate::cues::{self, Cue};
+use crate::quotes::cues::{self, Cue};
 use crate::entities::{Entities, Gender, Label};
-use crate::lexicon::{self, Pronoun};
-use crate::quotes::Marked;
-use crate::reported;
+use crate::text::lexicon::{self, Pronoun};
+use crate::quotes::marks::Marked;
+use crate::quotes::reported;
 use crate::text::{Kind, Text};
-use crate::QuoteKind;
+use crate::quotes::marks::QuoteKind;
 
 /// How far (in tokens) subject and cue searches look from their start.
 const WINDOW: usize = 40;
@@ -430,7 +430,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let mut role = false;
         let mut buf = [0u8; 32];
         while k < t.len() && k < start + 3 && self.mention_at[k].is_none() && matches!(t.kind(k), Kind::Word | Kind::Hyphen) && !t.is_cap(k) {
-            role |= self.lower(k, &mut buf).is_some_and(|w| crate::gazetteer::get().roles.contains_key(w));
+            role |= self.lower(k, &mut buf).is_some_and(|w| crate::entities::gazetteer::get().roles.contains_key(w));
             k += 1;
         }
         let p = self.mention_at.get(k).copied().flatten()?;
@@ -483,7 +483,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
                         // the role only modifies it; the person in apposition speaks.
                         let role_end = seg_end > s && {
                             let mut buf = [0u8; 32];
-                            self.lower(seg_end - 1, &mut buf).is_some_and(|w| crate::gazetteer::get().roles.contains_key(w))
+                            self.lower(seg_end - 1, &mut buf).is_some_and(|w| crate::entities::gazetteer::get().roles.contains_key(w))
                         };
                         if role_end && src.entity.is_some() {
                             // (after a title: "Patel's teacher, Mr. Robert Alvarez, said")
@@ -669,7 +669,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             return None;
         }
         let w = t.tok(e - 1);
-        let g = crate::gazetteer::get();
+        let g = crate::entities::gazetteer::get();
         let desc = t.span(s + 1, e);
         let age = desc.starts_with(|c: char| c.is_ascii_digit()) && desc.ends_with("-year-old") && !desc.contains(' ');
         // "Frenchman", "Dutchwoman", "Scotsman": a people's word and -man/-woman.
@@ -1097,7 +1097,7 @@ fn fragment_subject(cx: &Ctx, q: &Marked) -> Option<Source> {
     let t = cx.text;
     // Not a title, and more than a single scare-quoted word.
     let words = (q.start..q.end).filter(|&k| t.is_word(k)).count();
-    if q.kind != QuoteKind::Partial || words < 2 || crate::quotes::looks_like_title(t, q) {
+    if q.kind != QuoteKind::Partial || words < 2 || crate::quotes::marks::looks_like_title(t, q) {
         return None;
     }
     let sent = t.sentences[t.sent_of[q.start]];

@@ -65,7 +65,7 @@ pub struct VerbForm {
     pub lemma: &'static str,
 }
 
-static VERBS_SRC: &str = include_str!("../data/lexicon/reporting_verbs.txt");
+static VERBS_SRC: &str = include_str!("../../data/lexicon/reporting_verbs.txt");
 
 fn verbs() -> &'static HashMap<&'static str, Vec<VerbForm>> {
     static VERBS: OnceLock<HashMap<&'static str, Vec<VerbForm>>> = OnceLock::new();

@@ -276,32 +276,32 @@ fn load() -> Gazetteer {
         speech: FxSet::default(),
     };
     // Hand-written places first: their kinds ("region") win over GeoNames'.
-    for src in [include_str!("../data/lexicon/places.txt"), include_str!("../data/gazetteer/places.tsv")] {
+    for src in [include_str!("../../data/lexicon/places.txt"), include_str!("../../data/gazetteer/places.tsv")] {
         for l in lines(src) {
             let (name, kind) = l.split_once('\t').unwrap_or((l, "city"));
             g.places.insert(name, place_kind(kind));
         }
     }
-    for l in lines(include_str!("../data/lexicon/given_names.txt")) {
+    for l in lines(include_str!("../../data/lexicon/given_names.txt")) {
         if let Some((sex, names)) = l.split_once(':') {
             for n in names.split_whitespace() {
                 g.given.insert(n, gender(sex));
             }
         }
     }
-    for l in lines(include_str!("../data/gazetteer/given-names.tsv")) {
+    for l in lines(include_str!("../../data/gazetteer/given-names.tsv")) {
         let (name, sex) = l.split_once('\t').unwrap_or((l, "U"));
         g.given.entry(name).or_insert(gender(sex));
     }
-    for l in lines(include_str!("../data/lexicon/titles.txt")) {
+    for l in lines(include_str!("../../data/lexicon/titles.txt")) {
         let (t, sex) = l.split_once('\t').unwrap_or((l, "-"));
         g.titles.insert(t, gender(sex));
     }
-    for l in lines(include_str!("../data/lexicon/roles.txt")) {
+    for l in lines(include_str!("../../data/lexicon/roles.txt")) {
         let (t, sex) = l.split_once('\t').unwrap_or((l, "-"));
         g.roles.insert(t, gender(sex));
     }
-    for l in lines(include_str!("../data/lexicon/heads.txt")) {
+    for l in lines(include_str!("../../data/lexicon/heads.txt")) {
         let mut f = l.split('\t');
         let (Some(w), Some(lab), pos) = (f.next(), f.next().and_then(label), f.next()) else { continue };
         let pos = match pos {
@@ -312,7 +312,7 @@ fn load() -> Gazetteer {
         };
         g.heads.insert(w, (lab, pos));
     }
-    for l in lines(include_str!("../data/lexicon/demonyms.txt")) {
+    for l in lines(include_str!("../../data/lexicon/demonyms.txt")) {
         if l.contains(',') {
             for w in l.split(',').map(str::trim).filter(|w| !w.is_empty()) {
                 g.demonyms.insert(w, ());
@@ -323,18 +323,18 @@ fn load() -> Gazetteer {
             }
         }
     }
-    for l in lines(include_str!("../data/lexicon/known.txt")) {
+    for l in lines(include_str!("../../data/lexicon/known.txt")) {
         if let Some((name, lab)) = l.split_once('\t') {
             if let Some(lab) = label(lab) {
                 g.known.insert(name, lab);
             }
         }
     }
-    for l in lines(include_str!("../data/lexicon/common.txt")) {
+    for l in lines(include_str!("../../data/lexicon/common.txt")) {
         g.common.extend(l.split_whitespace());
     }
     // Speech verbs come from the quotation module's lexicon (column 2: forms).
-    for l in lines(include_str!("../data/lexicon/reporting_verbs.txt")) {
+    for l in lines(include_str!("../../data/lexicon/reporting_verbs.txt")) {
         if let Some((_, forms)) = l.split_once('\t') {
             g.speech.extend(forms.split(',').map(str::trim).filter(|f| !f.contains(' ') && !f.is_empty()));
         }

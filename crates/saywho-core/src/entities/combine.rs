@@ -10,7 +10,7 @@
 //! the document can still overrule during linking.
 
 use crate::entities::{Cand, Gender, Label};
-use crate::gazetteer::{self, FxMap};
+use crate::entities::gazetteer::{self, FxMap};
 use crate::ml::Pos;
 use crate::text::{Kind, Text};
 

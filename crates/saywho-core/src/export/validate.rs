@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::format::{Document, Entity, Mention, Origin, Quote, QuoteKind, Span, FORMAT_NAME, FORMAT_VERSION};
+use super::format::{Document, Entity, Mention, Origin, Quote, QuoteKind, Span, FORMAT_NAME, FORMAT_VERSION};
 
 /// Why an annotation file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@
 //! word is elsewhere.
 
 use crate::entities::{Cand, EMention, Entities, EntityInfo, Gender, Label};
-use crate::gazetteer::{self, FxMap, HeadPos};
+use crate::entities::gazetteer::{self, FxMap, HeadPos};
 use crate::text::{Kind, Text};
 
 struct Ent<'a> {

@@ -3,11 +3,11 @@
 //! and "…, she said, …". A cue counts only when what follows it is a clause
 //! (checked from the verb's frame in the lexicon and the surface of the words).
 
-use crate::cues::{self, Cue};
+use crate::quotes::cues::{self, Cue};
 use crate::entities::Label;
-use crate::lexicon;
+use crate::text::lexicon;
 use crate::ml::Pos;
-use crate::speakers::{Ctx, Source};
+use crate::quotes::speakers::{Ctx, Source};
 use crate::text::Kind;
 
 /// A reported-speech quotation: token range of its content, the cue, the source.
@@ -244,7 +244,7 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
         // meeting residents, the Prime Minister, Keir Starmer, promised …".
         let role_before = comma >= 2 && {
             let w = t.tok(comma - 2);
-            let g = crate::gazetteer::get();
+            let g = crate::entities::gazetteer::get();
             g.titles.get(w).is_some() || g.roles.contains_key(w.to_lowercase().as_str())
         };
         if comma > s0 + 1 && t.tok(comma - 1) == "," && tail_words <= 4 && (after_cue_subject || tail_words <= 3) && !role_before {

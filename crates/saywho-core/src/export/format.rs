@@ -8,6 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The kind of a quotation is decided by the quote stage; the format carries it.
+pub use crate::quotes::QuoteKind;
+
 /// Value of the `format` field.
 pub const FORMAT_NAME: &str = "saywho-annotations";
 /// Value of the `version` field this build writes and reads.
@@ -64,24 +67,6 @@ pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QuoteKind {
-    Direct,
-    Indirect,
-    Partial,
-}
-
-impl QuoteKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Indirect => "indirect",
-            QuoteKind::Partial => "partial",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -14,9 +14,12 @@
 //! The interface is the small [`extract`] function, so a statistical tagger
 //! can replace the rules later.
 
-use crate::gazetteer::{self, FxMap, FxSet, Gazetteer, HeadPos, PlaceKind};
-use crate::names;
-use crate::numex;
+pub mod combine;
+pub mod gazetteer;
+pub mod names;
+pub mod numex;
+
+use gazetteer::{FxMap, FxSet, Gazetteer, HeadPos, PlaceKind};
 use crate::text::{Kind, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -95,12 +98,12 @@ pub fn extract_rules(text: &Text) -> Entities {
 
 /// Finds the entities of a text, given the recognizer's spans (token ranges;
 /// empty for the rules alone). Never panics.
-pub fn extract_with(text: &Text, model: &[crate::combine::ModelSpan]) -> Entities {
+pub fn extract_with(text: &Text, model: &[crate::entities::combine::ModelSpan]) -> Entities {
     let mut x = Extractor::new(text);
     x.run();
     if !model.is_empty() {
         let usable: Vec<bool> = (0..text.len()).map(|k| !x.blocked[k] && x.modes[text.tokens[k].para] == ParaMode::Normal).collect();
-        crate::combine::merge(text, &mut x.cands, model, &usable);
+        crate::entities::combine::merge(text, &mut x.cands, model, &usable);
     }
     // A name that fills a title in marks after a word for a work is the work:
     // "the drama “Silver Harbor,”", "Her album, “Saudade do Mar,” sold".
@@ -135,7 +138,7 @@ fn work_title(t: &Text, a: usize, b: usize) -> bool {
         p -= 1;
     }
     let mut buf = [0u8; 32];
-    t.is_word(p) && crate::lexicon::ascii_lower(t.tok(p), &mut buf).is_some_and(crate::lexicon::is_work_noun)
+    t.is_word(p) && crate::text::lexicon::ascii_lower(t.tok(p), &mut buf).is_some_and(crate::text::lexicon::is_work_noun)
 }
 
 /// A mention before linking.
@@ -587,7 +590,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
     fn abbrev(&self, i: usize) -> bool {
         let w = self.text.tok(i);
         let mut cs = w.chars();
-        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase()) || crate::lexicon::is_abbreviation(w)
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase()) || crate::text::lexicon::is_abbreviation(w)
     }
 
     /// "Prime Minister’s Office": the run before the possessive is a title (or

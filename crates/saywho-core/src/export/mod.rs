@@ -1,0 +1,8 @@
+//! The export stage: the exchange format and the checks on imported files.
+//!
+//! In: what the pipeline found (built into a [`format::Document`] by
+//! `pipeline.rs`) or a JSON file to import. Out: the JSON of
+//! `../shared/docs/annotation-format.md`, or a precise [`validate::ImportError`].
+
+pub mod format;
+pub mod validate;
