@@ -9,8 +9,8 @@
 //! all is added when the model finds it, as a weak candidate that the rest of
 //! the document can still overrule during linking.
 
-use crate::entities::{Cand, Gender, Label};
-use crate::entities::gazetteer::{self, FxMap};
+use super::types::{Cand, Gender, Label};
+use super::gazetteer::{self, FxMap};
 use crate::ml::Pos;
 use crate::text::{Kind, Text};
 

@@ -8,7 +8,7 @@
 //! where the text had whitespace), so "Sub-Saharan Africa" and "U.S." match
 //! whatever the tokenizer makes of them.
 
-use crate::entities::{Gender, Label};
+use super::types::{Gender, Label};
 use crate::text::{tokenize, Text};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

@@ -8,8 +8,8 @@
 //! Discovery"); and a guess made for one occurrence gives way to what the
 //! word is elsewhere.
 
-use crate::entities::{Cand, EMention, Entities, EntityInfo, Gender, Label};
-use crate::entities::gazetteer::{self, FxMap, HeadPos};
+use super::types::{Cand, EMention, Entities, EntityInfo, Gender, Label};
+use super::gazetteer::{self, FxMap, HeadPos};
 use crate::text::{Kind, Text};
 
 struct Ent<'a> {

@@ -4,7 +4,7 @@
 //! These are closed patterns over tokens, found before names so that
 //! "April" or "Tuesday" never reach the name chunker.
 
-use crate::entities::Label;
+use super::types::Label;
 use crate::text::{Kind, Text};
 
 const MONTHS: [&str; 12] =

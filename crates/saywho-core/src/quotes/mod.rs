@@ -10,9 +10,15 @@
 //! (indirect speech); [`speakers`] finds each quotation's cue and source and
 //! resolves pronouns and quotes with no cue.
 
+pub mod context;
 pub mod cues;
 pub mod marks;
 pub mod reported;
+mod resolution;
+mod sources;
 pub mod speakers;
+
+#[cfg(test)]
+mod tests;
 
 pub use marks::{find_marked, Marked, QuoteKind};

@@ -3,11 +3,11 @@
 //! and "…, she said, …". A cue counts only when what follows it is a clause
 //! (checked from the verb's frame in the lexicon and the surface of the words).
 
-use crate::quotes::cues::{self, Cue};
+use super::cues::{self, Cue};
 use crate::entities::Label;
 use crate::text::lexicon;
 use crate::ml::Pos;
-use crate::quotes::speakers::{Ctx, Source};
+use super::context::{Ctx, Source};
 use crate::text::Kind;
 
 /// A reported-speech quotation: token range of its content, the cue, the source.

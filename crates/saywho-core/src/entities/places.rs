@@ -1,0 +1,114 @@
+//! Evidence for places: place nouns and kinds after a name ("the Guaiba
+//! river", ", a suburb of Noida"), facilities ("Eastgate coal terminal"), and
+//! prepositions and coordination that share a place reading.
+
+use super::candidates::Extractor;
+use crate::text::Kind;
+
+/// Lower-case facilities after a name that make it a place: "Eastgate coal terminal".
+pub(super) const FACILITY_NOUNS: [&str; 10] = ["terminal", "bridge", "station", "port", "airport", "mine", "plant", "river", "road", "street"];
+
+/// Lower-case words after a name that make it a place: "the Guaiba river".
+/// More kinds of place, in apposition only: "Kasna, a suburb of Noida".
+pub(super) const PLACE_KINDS: [&str; 17] = [
+    "country", "capital", "port", "municipality", "kingdom", "republic", "nation", "enclave", "territory", "township", "hamlet",
+    "borough", "prefecture", "archipelago", "square", "park", "landmark",
+];
+
+pub(super) const PLACE_NOUNS: [&str; 24] = [
+    "river", "lake", "mountain", "mountains", "sea", "island", "islands", "valley", "province", "state", "region", "district",
+    "county", "city", "town", "village", "coast", "desert", "area", "neighbourhood", "neighborhood", "suburb", "slum", "settlement",
+];
+
+impl<'t, 'a> Extractor<'t, 'a> {
+    /// ", the most populous state,", ", a town in …", ", a province that …"
+    /// after a name at `b`: the kind of place it is, ending its phrase.
+    pub(super) fn place_kind_after(&self, b: usize) -> bool {
+        let t = self.text;
+        if !self.apposition_at(b) {
+            return false;
+        }
+        // Up to four modifiers: "the most populous state", "a small fishing
+        // village", "the capital's main square" (the head is the kind that ends
+        // the phrase).
+        (b + 2..t.len().min(b + 7))
+            .take_while(|&k| t.is_word(k) && !t.is_cap(k) || matches!(t.tok(k), "'s" | "’s"))
+            .filter(|&k| PLACE_NOUNS.contains(&t.tok(k)) || PLACE_KINDS.contains(&t.tok(k)))
+            .any(|k| self.phrase_ends_after(k, &["in", "of", "that", "which", "where", "on", "near", "north", "south", "east", "west", "with", "whose", "known"]))
+    }
+
+    /// Does the one-word name at `a` read as a place? After "in"/"near"
+    /// ("in Halvik"), or coordinated with "and"/"or" after "in", "at", "near"
+    /// or "from" ("from Halvik and Marren"): unknown words joined that way
+    /// share the place reading.
+    pub(super) fn place_reading(&self, a: usize, b: usize) -> bool {
+        let t = self.text;
+        const DIRECT: [&str; 5] = ["in", "near", "outside", "across", "throughout"];
+        const COORD: [&str; 7] = ["in", "at", "near", "from", "outside", "across", "throughout"];
+        // "in Hajj stampede", "in Scientology jargon": a modifier of a noun.
+        if b < t.len() && t.kind(b) == Kind::Word && t.tok(b).starts_with(|c: char| c.is_lowercase()) && !self.verb_like(b) {
+            const GLUE: [&str; 24] = [
+                "and", "or", "but", "to", "of", "on", "for", "with", "in", "at", "by", "from", "is", "are", "were", "have", "that",
+                "which", "where", "as", "after", "before", "since", "until",
+            ];
+            if !GLUE.contains(&t.tok(b)) && !self.g.speech.contains(t.tok(b)) {
+                return false;
+            }
+        }
+        if a > 0 && DIRECT.contains(&t.tok(a - 1)) {
+            return true;
+        }
+        let plain = |k: usize| t.is_cap(k) && !t.is_all_caps(k) && !self.g.is_common(t.tok(k)) && self.g.given_name(t.tok(k)).is_none() && self.g.known.get(t.tok(k)).is_none();
+        // Backwards over "X, Y and": the preposition before the first.
+        let mut k = a;
+        let mut steps = 0;
+        while steps < 4 && k >= 2 && matches!(t.tok(k - 1), "and" | "or" | ",") && plain(k - 2) && !(k >= 3 && t.is_cap(k - 3)) {
+            k -= 2;
+            steps += 1;
+        }
+        if steps > 0 && k > 0 && COORD.contains(&t.tok(k - 1)) {
+            return true;
+        }
+        // Forwards: "at Halvik and Marren", "at Ossary, Vell and Tarn".
+        if steps > 0 || a == 0 || !COORD.contains(&t.tok(a - 1)) {
+            return false;
+        }
+        let mut k = b;
+        for _ in 0..4 {
+            if k + 1 >= t.len() || !plain(k + 1) || (k + 2 < t.len() && t.is_cap(k + 2)) {
+                return false;
+            }
+            match t.tok(k) {
+                "and" | "or" => return true,
+                "," => k += 2,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// A facility noun at `b`, or after one lower-case modifier ("coal
+    /// terminal", "power plant"; not "said plant", "the bridge").
+    pub(super) fn facility_after(&self, b: usize) -> bool {
+        let t = self.text;
+        let facility = |k: usize| k < t.len() && FACILITY_NOUNS.contains(&t.tok(k));
+        if facility(b) {
+            return true;
+        }
+        if b + 1 >= t.len() || t.kind(b) != Kind::Word || !t.tokens[b + 1].space_before || !facility(b + 1) {
+            return false;
+        }
+        let m = t.tok(b);
+        m.len() > 2
+            && m.bytes().all(|c| c.is_ascii_lowercase())
+            && !self.verb_like(b)
+            && !self.g.speech.contains(m)
+            && !m.ends_with("ly")
+            && !matches!(
+                m,
+                "the" | "and" | "or" | "but" | "for" | "from" | "with" | "into" | "onto" | "near" | "its" | "his" | "her" | "their" | "our"
+                    | "new" | "old" | "this" | "that" | "each" | "every" | "any" | "some" | "whose" | "main" | "busy" | "closed" | "says"
+                    | "are" | "were" | "have" | "wants" | "plans" | "owns" | "runs" | "built" | "shut"
+            )
+    }
+}
