@@ -7,9 +7,11 @@ use super::gazetteer::{HeadPos, PlaceKind};
 use super::types::{Gender, Label};
 use crate::text::Kind;
 
-/// Lower-case words that glue a name together: "Charles de Gaulle", "bin".
-pub(super) const PARTICLES: [&str; 20] =
-    ["de", "del", "della", "da", "di", "du", "do", "dos", "das", "des", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le"];
+crate::text::lexicon::word_list! {
+    /// Lower-case words that glue a name together: "Charles de Gaulle", "Osama bin Laden".
+    /// (`data/lexicon/name_particles.txt`)
+    pub(crate) fn particles = "name_particles.txt";
+}
 
 impl<'t, 'a> Extractor<'t, 'a> {
     /// At the start of a sentence, or of a quotation or a line after a colon.
@@ -154,7 +156,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
                     break;
                 }
             } else if ((w == "and" || w == "&") && j + 1 < n && t.is_cap(j + 1) && !self.blocked[j + 1] && self.and_joins(i, j, has_of))
-                || (PARTICLES.contains(&w) && j + 1 < n && t.is_cap(j + 1) && !t.is_all_caps(j + 1) && t.is_cap(j - 1))
+                || (particles().contains(w) && j + 1 < n && t.is_cap(j + 1) && !t.is_all_caps(j + 1) && t.is_cap(j - 1))
             {
                 j += 2;
             } else if matches!(w, "al" | "el" | "ad" | "ar" | "as" | "ash" | "az" | "an")

@@ -4,9 +4,9 @@
 
 use super::candidates::Extractor;
 use super::gazetteer::{self, HeadPos, PlaceKind};
-use super::organisations::{abbreviates, initials_len, ORG_KINDS, ORG_KINDS_BEFORE, ORG_NOUNS, TEAM_ROLES};
-use super::people::OFFICES;
-use super::places::PLACE_NOUNS;
+use super::organisations::{abbreviates, initials_len, org_kinds, org_kinds_before, org_nouns, team_roles};
+use super::people::offices;
+use super::places::place_nouns;
 use super::types::{Gender, Label};
 use crate::text::Kind;
 
@@ -222,11 +222,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
         // votes …": an ordinary noun opening a headline or sentence).
         // (Not "a dominantly Italian-American neighborhood": a people's, not a name.)
         let peoples = || (a..b).all(|k| t.kind(k) == Kind::Hyphen || g.demonym(t.tok(k)).is_some());
-        if b < t.len() && PLACE_NOUNS.contains(&t.tok(b)) && !peoples() && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) {
+        if b < t.len() && place_nouns().contains(t.tok(b)) && !peoples() && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
         }
         // "The Standard newspaper", "the Likud party": a name before the kind of organisation it is.
-        if b < t.len() && ORG_NOUNS.contains(&t.tok(b)) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() {
+        if b < t.len() && org_nouns().contains(t.tok(b)) && !(n == 1 && self.initial(a) && self.ordinary_noun(a)) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.demonyms.get_span(t, a, b, &mut self.buf).is_none() {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
         // "Daniel Hartley, of Armley, will appear", "Jane Doe, 42, of Leeds": where a person lives.
@@ -284,7 +284,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let verb_after = self.speech_after(b);
         // "Her company, Rooftop Apiaries,", "The operator, Northline Rail, said":
         // a name in apposition to a kind of organisation.
-        if a >= 2 && t.is(a - 1, ",") && ORG_KINDS.contains(&t.tok(a - 2)) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.given_name(t.tok(a)).is_none() {
+        if a >= 2 && t.is(a - 1, ",") && org_kinds().contains(t.tok(a - 2)) && g.places.get_span(t, a, b, &mut self.buf).is_none() && g.given_name(t.tok(a)).is_none() {
             return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
         }
         // "Arsenal manager Mikel Arteta", "Chelsea boss Enzo Maresca": a name
@@ -326,11 +326,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
             // "president of Earthjustice", "head of Interpol": a role's organisation.
             let of_role = a >= 2 && t.is(a - 1, "of") && {
                 let r = t.tok(a - 2).to_lowercase();
-                g.roles.contains_key(r.as_str()) || TEAM_ROLES.contains(&r.as_str()) || matches!(r.as_str(), "head" | "president" | "director" | "chair" | "leader" | "member" | "members")
+                g.roles.contains_key(r.as_str()) || team_roles().contains(r.as_str()) || matches!(r.as_str(), "head" | "president" | "director" | "chair" | "leader" | "member" | "members")
             };
             let at = a > 0 && matches!(t.tok(a - 1), "at" | "joined") || of_role;
             // "the deputy prime minister of Norland", "the mayor of Halvik": an office's country or town.
-            let office_of = a >= 2 && t.is(a - 1, "of") && t.is_any(a - 2, &OFFICES);
+            let office_of = a >= 2 && t.is(a - 1, "of") && t.is_any(a - 2, offices().words());
             let l = if office_of { Label::Loc } else if at { Label::Org } else { Label::Misc };
             return self.push(a, b, Some(l), Gender::Unknown, true);
         }
@@ -360,7 +360,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let l = self.lbuf.as_str();
         // "Analysts", "Insurers", "Retailers": people or firms of a kind.
         self.g.roles.contains_key(l)
-            || l.strip_suffix('s').is_some_and(|x| self.g.roles.contains_key(x) || ORG_KINDS.contains(&x) || ORG_KINDS_BEFORE.contains(&x))
+            || l.strip_suffix('s').is_some_and(|x| self.g.roles.contains_key(x) || org_kinds().contains(x) || org_kinds_before().contains(x))
     }
 
     /// An ordinary word, or a head word by itself ("Harbour", "Bridge",

@@ -10,42 +10,9 @@
 
 use super::types::{Gender, Label};
 use crate::text::{tokenize, Text};
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A small fast hasher for short string keys (the std SipHash is several
-/// times slower on the hot path, and these maps hold no attacker input).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+pub use crate::text::lexicon::{FxHasher, FxMap, FxSet};
 
 /// What kind of place a gazetteer entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -405,14 +372,5 @@ mod tests {
         assert_eq!(folded_key(&t, 0, t.len(), &mut buf), None);
         // The generated list spells places plainly too.
         assert!(g.places.get("Wroclaw").is_some() && g.places.get("Lodz").is_some());
-    }
-
-    #[test]
-    fn hasher_is_deterministic() {
-        let mut a = FxHasher::default();
-        a.write(b"Pakistan");
-        let mut b = FxHasher::default();
-        b.write(b"Pakistan");
-        assert_eq!(a.finish(), b.finish());
     }
 }

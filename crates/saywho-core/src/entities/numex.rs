@@ -7,36 +7,71 @@
 use super::types::Label;
 use crate::text::{Kind, Text};
 
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH_ABBR: [&str; 13] = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "febr"];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const SCALES: [&str; 12] = ["thousand", "million", "billion", "trillion", "m", "bn", "mn", "k", "crore", "lakh", "mln", "bln"];
-const CURRENCY_WORDS: [&str; 22] = [
-    "dollar", "dollars", "euro", "euros", "pound", "pounds", "rupee", "rupees", "yuan", "yen", "ruble", "rubles", "rouble",
-    "roubles", "peso", "pesos", "francs", "dinars", "riyals", "dirhams", "cents", "pence",
-];
-const CURRENCY_CODES: [&str; 14] =
-    ["Rs", "Rs.", "PKR", "INR", "USD", "EUR", "GBP", "CAD", "AUD", "JPY", "CNY", "RMB", "CHF", "US$"];
-/// Words before a bare year that make it a date: "in 1999", "since 2008".
-const YEAR_CUES: [&str; 16] = [
-    "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "early", "late", "mid", "around", "circa", "through",
-];
-const RELATIVE: [&str; 6] = ["last", "next", "this", "past", "coming", "previous"];
-const PERIODS: [&str; 6] = ["week", "month", "year", "weekend", "decade", "century"];
+crate::text::lexicon::word_list! {
+    /// Month names, matched ignoring case. (`data/lexicon/months.txt`)
+    pub(crate) fn months = "months.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Month abbreviations before a full stop ("Jan.", "Sept."), matched ignoring case.
+    /// (`data/lexicon/month_abbreviations.txt`)
+    pub(crate) fn month_abbreviations = "month_abbreviations.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Days of the week (capitalised in the text; matched ignoring case).
+    /// (`data/lexicon/weekdays.txt`)
+    pub(crate) fn weekdays = "weekdays.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Words and suffixes that scale a number in a sum: "$7 billion", "€5m", "Rs 3 crore".
+    /// (`data/lexicon/number_scales.txt`)
+    pub(crate) fn number_scales = "number_scales.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Currency names after a number: "300 rupees" (matched ignoring case).
+    /// (`data/lexicon/currency_words.txt`)
+    pub(crate) fn currency_words = "currency_words.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Currency codes and signs written as words before a number: "Rs 300", "USD 5" (exact
+    /// case). (`data/lexicon/currency_codes.txt`)
+    pub(crate) fn currency_codes = "currency_codes.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Words before a bare year that make it a date: "in 1999", "since 2008" (matched ignoring
+    /// case). (`data/lexicon/year_cues.txt`)
+    pub(crate) fn year_cues = "year_cues.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Words before a period that make a relative date: "last week", "next year" (matched
+    /// ignoring case). (`data/lexicon/relative_time.txt`)
+    pub(crate) fn relative_time = "relative_time.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Periods after a relative word (relative_time.txt): "last week", "this decade".
+    /// (`data/lexicon/time_periods.txt`)
+    pub(crate) fn time_periods = "time_periods.txt";
+}
 
 fn is_month(text: &Text, i: usize) -> bool {
     if !text.is_cap(i) {
         return false;
     }
     let w = text.tok(i);
-    MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m))
-        || (MONTH_ABBR.iter().any(|m| w.eq_ignore_ascii_case(m)) && text.is(i + 1, ".") && text.touches_next(i))
+    months().words().iter().any(|m| w.eq_ignore_ascii_case(m))
+        || (month_abbreviations().words().iter().any(|m| w.eq_ignore_ascii_case(m)) && text.is(i + 1, ".") && text.touches_next(i))
 }
 
 /// Tokens a month name takes (with the dot of an abbreviation).
 fn month_len(text: &Text, i: usize) -> usize {
-    if text.is(i + 1, ".") && text.touches_next(i) && MONTH_ABBR.iter().any(|m| text.tok(i).eq_ignore_ascii_case(m)) {
+    if text.is(i + 1, ".") && text.touches_next(i) && month_abbreviations().words().iter().any(|m| text.tok(i).eq_ignore_ascii_case(m)) {
         2
     } else {
         1
@@ -44,7 +79,7 @@ fn month_len(text: &Text, i: usize) -> usize {
 }
 
 fn is_weekday(text: &Text, i: usize) -> bool {
-    text.is_cap(i) && WEEKDAYS.iter().any(|d| text.tok(i).eq_ignore_ascii_case(d))
+    text.is_cap(i) && weekdays().words().iter().any(|d| text.tok(i).eq_ignore_ascii_case(d))
 }
 
 fn number_value(w: &str) -> Option<u32> {
@@ -85,14 +120,14 @@ fn is_amount(text: &Text, i: usize) -> bool {
         Kind::Word => {
             let w = text.tok(i);
             let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-            !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') && SCALES.contains(&&w[d.len()..])
+            !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') && number_scales().contains(&w[d.len()..])
         }
         _ => false,
     }
 }
 
 fn is_scale(text: &Text, i: usize) -> bool {
-    i < text.len() && SCALES.iter().any(|s| text.tok(i).eq_ignore_ascii_case(s))
+    i < text.len() && number_scales().words().iter().any(|s| text.tok(i).eq_ignore_ascii_case(s))
 }
 
 fn is_currency_symbol(w: &str) -> bool {
@@ -123,7 +158,7 @@ fn match_at(text: &Text, i: usize) -> Option<(usize, Label)> {
         Some(i + 1)
     } else if matches!(w, "US" | "C" | "A" | "HK" | "NZ" | "AU" | "CA" | "NT" | "S" | "R" | "Mex") && text.is(i + 1, "$") && text.touches_next(i) {
         Some(i + 2)
-    } else if CURRENCY_CODES.contains(&w) && kind == Kind::Word {
+    } else if currency_codes().contains(w) && kind == Kind::Word {
         // "Rs." arrives as "Rs" ".".
         if w == "Rs" && text.is(i + 1, ".") && text.touches_next(i) {
             Some(i + 2)
@@ -147,7 +182,7 @@ fn match_at(text: &Text, i: usize) -> Option<(usize, Label)> {
         if is_scale(text, e) {
             e += 1;
         }
-        if e < text.len() && CURRENCY_WORDS.iter().any(|c| text.tok(e).eq_ignore_ascii_case(c)) {
+        if e < text.len() && currency_words().words().iter().any(|c| text.tok(e).eq_ignore_ascii_case(c)) {
             return Some((e + 1, Label::Money));
         }
         // PERCENT
@@ -186,7 +221,7 @@ fn match_at(text: &Text, i: usize) -> Option<(usize, Label)> {
     }
     if (is_year(text, i) || is_decade(text, i)) && i > 0 {
         let p = text.tok(i - 1);
-        if YEAR_CUES.iter().any(|c| p.eq_ignore_ascii_case(c)) || (is_decade(text, i) && p.eq_ignore_ascii_case("the")) {
+        if year_cues().words().iter().any(|c| p.eq_ignore_ascii_case(c)) || (is_decade(text, i) && p.eq_ignore_ascii_case("the")) {
             return Some((i + 1, Label::Date));
         }
     }
@@ -196,7 +231,7 @@ fn match_at(text: &Text, i: usize) -> Option<(usize, Label)> {
             if ["today", "yesterday", "tomorrow", "tonight"].iter().any(|d| w.eq_ignore_ascii_case(d)) {
                 return Some((i + 1, Label::Date));
             }
-            if RELATIVE.iter().any(|r| w.eq_ignore_ascii_case(r)) && PERIODS.iter().any(|p| text.is(i + 1, p)) {
+            if relative_time().words().iter().any(|r| w.eq_ignore_ascii_case(r)) && time_periods().words().iter().any(|p| text.is(i + 1, p)) {
                 return Some((i + 2, Label::Date));
             }
         }

@@ -5,36 +5,36 @@
 use super::candidates::Extractor;
 use crate::text::{Kind, Text};
 
-/// Kinds of organisation a name can stand in apposition to: "the union, Industri Energi,".
-/// (Not "publisher", "developer": as often a person, "his publisher, Simrock,".)
-pub(super) const ORG_KINDS: [&str; 31] = [
-    "company", "firm", "group", "union", "agency", "operator", "charity", "organisation", "organization", "party", "startup",
-    "bank", "insurer", "airline", "manufacturer", "retailer", "broadcaster", "regulator", "club", "team", "newspaper",
-    "publisher", "network", "studio", "label", "developer", "lender", "journal", "magazine", "militia", "movement",
-];
+crate::text::lexicon::word_list! {
+    /// Kinds of organisation a name can stand in apposition to: "the union, Industri Energi,".
+    /// (Not "publisher", "developer" before a name: as often a person, "his publisher,
+    /// Simrock,".) (`data/lexicon/org_kinds.txt`)
+    pub(crate) fn org_kinds = "org_kinds.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Kinds of organisation that stand right before a name: "the housing charity Shelter",
+    /// "chipmaker Veltrix", "the tech giant Apple". (`data/lexicon/org_kinds_before.txt`)
+    pub(crate) fn org_kinds_before = "org_kinds_before.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Roles in a team or firm, between its name and a person's: "Arsenal manager Mikel
+    /// Arteta". (`data/lexicon/team_roles.txt`)
+    pub(crate) fn team_roles = "team_roles.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Lower-case words after a name that make it an organisation: "The Standard newspaper".
+    /// (`data/lexicon/org_nouns.txt`)
+    pub(crate) fn org_nouns = "org_nouns.txt";
+}
 
 /// A lower-case word for a kind of organisation ("company", "chipmaker"):
 /// "the lender said" speaks for the organisation named last (`speakers`).
 pub(crate) fn is_org_kind(w: &str) -> bool {
-    ORG_KINDS.contains(&w) || ORG_KINDS_BEFORE.contains(&w)
+    org_kinds().contains(w) || org_kinds_before().contains(w)
 }
-
-/// Kinds of organisation that stand right before a name: "the housing
-/// charity Shelter", "chipmaker Veltrix", "the tech giant Apple".
-pub(super) const ORG_KINDS_BEFORE: [&str; 24] = [
-    "chipmaker", "carmaker", "automaker", "drugmaker", "planemaker", "steelmaker", "shipbuilder", "conglomerate", "giant",
-    "supermarket", "chain", "publisher", "lender", "miner", "brewer", "telecoms", "carrier", "broadcaster", "charity",
-    "retailer", "insurer", "airline", "startup", "regulator",
-];
-
-/// Roles in a team or firm: "Arsenal manager Mikel Arteta".
-pub(super) const TEAM_ROLES: [&str; 14] = [
-    "manager", "boss", "coach", "captain", "striker", "midfielder", "defender", "goalkeeper", "winger", "chairman", "owner",
-    "founder", "executive", "ceo",
-];
-
-/// Lower-case words after a name that make it an organisation: "The Standard newspaper".
-pub(super) const ORG_NOUNS: [&str; 10] = ["newspaper", "daily", "tabloid", "magazine", "broadcaster", "party", "militia", "airline", "carrier", "bank"];
 
 pub(super) fn initials_len(t: &Text, a: usize, b: usize) -> usize {
     (a..b).filter(|&k| t.is_cap(k)).count()
@@ -67,14 +67,14 @@ impl<'t, 'a> Extractor<'t, 'a> {
         self.lbuf.clear();
         self.lbuf.extend(t.tok(p).chars().flat_map(char::to_lowercase));
         let w = self.lbuf.as_str();
-        ORG_KINDS_BEFORE.contains(&w) || ORG_KINDS.contains(&w) && !t.is_cap(p)
+        org_kinds_before().contains(w) || org_kinds().contains(w) && !t.is_cap(p)
     }
 
     /// A team or company role and a capitalised word after a name ending at
     /// `b`: "Arsenal manager Mikel Arteta", "Celtics coach Joe Mazzulla".
     pub(super) fn team_role_after(&self, b: usize) -> bool {
         let t = self.text;
-        b + 1 < t.len() && TEAM_ROLES.contains(&t.tok(b)) && t.is_cap(b + 1)
+        b + 1 < t.len() && team_roles().contains(t.tok(b)) && t.is_cap(b + 1)
     }
 
     /// ", the …" / ", a …" after a name at `b`: an appositive may follow.
@@ -98,7 +98,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if !self.apposition_at(b) {
             return false;
         }
-        let kind = |k: usize| k < t.len() && ORG_KINDS.contains(&t.tok(k));
+        let kind = |k: usize| k < t.len() && org_kinds().contains(t.tok(k));
         let k = if kind(b + 2) {
             b + 2
         } else if b + 3 < t.len() && t.is_word(b + 2) && kind(b + 3) {

@@ -3,31 +3,31 @@
 //! after a name.
 
 use super::candidates::Extractor;
-use super::chunks::PARTICLES;
+use super::chunks::particles;
 use super::gazetteer::{HeadPos, PlaceKind};
-use super::organisations::TEAM_ROLES;
+use super::organisations::team_roles;
 use super::types::{Gender, Label};
 use crate::text::Kind;
 
-/// Adjectives that open a sentence before a role or a name and are no part
-/// of it: "Former England striker Alan Shearer", "Local MP Guy Opperman".
-pub(super) const ROLE_MODIFIERS: [&str; 20] = [
-    "Former", "Ex", "Late", "Retired", "Veteran", "Acting", "Interim", "Outgoing", "Incoming", "Fellow", "Local", "Rival",
-    "Embattled", "Disgraced", "Beleaguered", "Longtime", "Long-time", "Celebrated", "Renowned", "Legendary",
-];
+crate::text::lexicon::word_list! {
+    /// Adjectives that open a sentence before a role or a name and are no part of it: "Former
+    /// England striker Alan Shearer", "Local MP Guy Opperman". Capitalised as at a sentence
+    /// start. (`data/lexicon/role_modifiers.txt`)
+    pub(crate) fn role_modifiers = "role_modifiers.txt";
+}
 
-/// Offices held over a country or town: "the prime minister of Norland".
-pub(super) const OFFICES: [&str; 15] = [
-    "minister", "premier", "governor", "mayor", "king", "queen", "prince", "princess", "emperor", "empress", "ambassador", "chancellor",
-    "sultan", "emir", "monarch",
-];
+crate::text::lexicon::word_list! {
+    /// Offices held over a country or town: "the prime minister of Norland" (matched ignoring
+    /// case). (`data/lexicon/offices.txt`)
+    pub(crate) fn offices = "offices.txt";
+}
 
 impl<'t, 'a> Extractor<'t, 'a> {
     /// A role in a team, firm or office, whatever its case ("Striker", "spokeswoman").
     pub(super) fn role_word(&mut self, w: &str) -> bool {
         self.lbuf.clear();
         self.lbuf.extend(w.chars().flat_map(char::to_lowercase));
-        self.g.roles.contains_key(self.lbuf.as_str()) || TEAM_ROLES.contains(&self.lbuf.as_str())
+        self.g.roles.contains_key(self.lbuf.as_str()) || team_roles().contains(self.lbuf.as_str())
     }
 
     /// A title at token `i` (not running past `b`): (tokens, gender).
@@ -96,7 +96,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 || (t.is_cap(k) && w.len() <= 6 && w.ends_with('.') && self.g.places.get(w).is_none()) // "J.K.
                 || t.kind(k) == Kind::Hyphen
                 || w == "."
-                || PARTICLES.contains(&w)
+                || particles().contains(w)
                 || (k > a && t.kind(k - 1) == Kind::Hyphen && self.name_syllable(k))
         }) && b - a <= 5
             // No function word inside ("Doctors Without Borders") and no role noun first.
@@ -134,7 +134,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         let g = self.g;
         let n = b - a;
         let first = t.tok(a);
-        let given = g.given_name(first).filter(|_| first.len() > 2 && !PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(first)));
+        let given = g.given_name(first).filter(|_| first.len() > 2 && !particles().words().iter().any(|p| p.eq_ignore_ascii_case(first)));
         // A role noun before: "spokeswoman Sujata Raisinghani", "then-girlfriend Julie Couillard".
         if a > 0 {
             if let Some(&gender) = g.roles.get(t.tok(a - 1)) {

@@ -5,20 +5,43 @@
 use super::candidates::Extractor;
 use crate::text::Kind;
 
-/// Lower-case facilities after a name that make it a place: "Eastgate coal terminal".
-pub(super) const FACILITY_NOUNS: [&str; 10] = ["terminal", "bridge", "station", "port", "airport", "mine", "plant", "river", "road", "street"];
+crate::text::lexicon::word_list! {
+    /// Lower-case facilities after a name that make it a place: "Eastgate coal terminal".
+    /// (`data/lexicon/facility_nouns.txt`)
+    pub(crate) fn facility_nouns = "facility_nouns.txt";
+}
 
-/// Lower-case words after a name that make it a place: "the Guaiba river".
-/// More kinds of place, in apposition only: "Kasna, a suburb of Noida".
-pub(super) const PLACE_KINDS: [&str; 17] = [
-    "country", "capital", "port", "municipality", "kingdom", "republic", "nation", "enclave", "territory", "township", "hamlet",
-    "borough", "prefecture", "archipelago", "square", "park", "landmark",
-];
+crate::text::lexicon::word_list! {
+    /// Kinds of place, in apposition only (with place_nouns.txt): "Kasna, a suburb of Noida",
+    /// ", the capital's main square,". (`data/lexicon/place_kinds.txt`)
+    pub(crate) fn place_kinds = "place_kinds.txt";
+}
 
-pub(super) const PLACE_NOUNS: [&str; 24] = [
-    "river", "lake", "mountain", "mountains", "sea", "island", "islands", "valley", "province", "state", "region", "district",
-    "county", "city", "town", "village", "coast", "desert", "area", "neighbourhood", "neighborhood", "suburb", "slum", "settlement",
-];
+crate::text::lexicon::word_list! {
+    /// Lower-case words after a name that make it a place: "the Guaiba river", "Kent county";
+    /// also kinds of place in apposition: ", a town in …". (`data/lexicon/place_nouns.txt`)
+    pub(crate) fn place_nouns = "place_nouns.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Prepositions after which an unknown one-word name reads as a place: "in Halvik".
+    /// (`data/lexicon/place_prepositions.txt`)
+    pub(crate) fn place_prepositions = "place_prepositions.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Prepositions before names joined by "and"/"or" that share a place reading: "from Halvik
+    /// and Marren", "at Ossary, Vell and Tarn".
+    /// (`data/lexicon/place_coordination_prepositions.txt`)
+    pub(crate) fn place_coordination_prepositions = "place_coordination_prepositions.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Lower-case words that may follow a place after "in": "in Halvik and …", "in Halvik,
+    /// which …" (another lower-case word makes the name a modifier: "in Hajj stampede"). Speech
+    /// verbs may too. (`data/lexicon/place_followers.txt`)
+    pub(crate) fn place_followers = "place_followers.txt";
+}
 
 impl<'t, 'a> Extractor<'t, 'a> {
     /// ", the most populous state,", ", a town in …", ", a province that …"
@@ -33,7 +56,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         // the phrase).
         (b + 2..t.len().min(b + 7))
             .take_while(|&k| t.is_word(k) && !t.is_cap(k) || matches!(t.tok(k), "'s" | "’s"))
-            .filter(|&k| PLACE_NOUNS.contains(&t.tok(k)) || PLACE_KINDS.contains(&t.tok(k)))
+            .filter(|&k| place_nouns().contains(t.tok(k)) || place_kinds().contains(t.tok(k)))
             .any(|k| self.phrase_ends_after(k, &["in", "of", "that", "which", "where", "on", "near", "north", "south", "east", "west", "with", "whose", "known"]))
     }
 
@@ -43,19 +66,13 @@ impl<'t, 'a> Extractor<'t, 'a> {
     /// share the place reading.
     pub(super) fn place_reading(&self, a: usize, b: usize) -> bool {
         let t = self.text;
-        const DIRECT: [&str; 5] = ["in", "near", "outside", "across", "throughout"];
-        const COORD: [&str; 7] = ["in", "at", "near", "from", "outside", "across", "throughout"];
         // "in Hajj stampede", "in Scientology jargon": a modifier of a noun.
         if b < t.len() && t.kind(b) == Kind::Word && t.tok(b).starts_with(|c: char| c.is_lowercase()) && !self.verb_like(b) {
-            const GLUE: [&str; 24] = [
-                "and", "or", "but", "to", "of", "on", "for", "with", "in", "at", "by", "from", "is", "are", "were", "have", "that",
-                "which", "where", "as", "after", "before", "since", "until",
-            ];
-            if !GLUE.contains(&t.tok(b)) && !self.g.speech.contains(t.tok(b)) {
+            if !place_followers().contains(t.tok(b)) && !self.g.speech.contains(t.tok(b)) {
                 return false;
             }
         }
-        if a > 0 && DIRECT.contains(&t.tok(a - 1)) {
+        if a > 0 && place_prepositions().contains(t.tok(a - 1)) {
             return true;
         }
         let plain = |k: usize| t.is_cap(k) && !t.is_all_caps(k) && !self.g.is_common(t.tok(k)) && self.g.given_name(t.tok(k)).is_none() && self.g.known.get(t.tok(k)).is_none();
@@ -66,11 +83,11 @@ impl<'t, 'a> Extractor<'t, 'a> {
             k -= 2;
             steps += 1;
         }
-        if steps > 0 && k > 0 && COORD.contains(&t.tok(k - 1)) {
+        if steps > 0 && k > 0 && place_coordination_prepositions().contains(t.tok(k - 1)) {
             return true;
         }
         // Forwards: "at Halvik and Marren", "at Ossary, Vell and Tarn".
-        if steps > 0 || a == 0 || !COORD.contains(&t.tok(a - 1)) {
+        if steps > 0 || a == 0 || !place_coordination_prepositions().contains(t.tok(a - 1)) {
             return false;
         }
         let mut k = b;
@@ -91,7 +108,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
     /// terminal", "power plant"; not "said plant", "the bridge").
     pub(super) fn facility_after(&self, b: usize) -> bool {
         let t = self.text;
-        let facility = |k: usize| k < t.len() && FACILITY_NOUNS.contains(&t.tok(k));
+        let facility = |k: usize| k < t.len() && facility_nouns().contains(t.tok(k));
         if facility(b) {
             return true;
         }

@@ -3,8 +3,8 @@
 
 use super::candidates::Extractor;
 use super::gazetteer::HeadPos;
-use super::organisations::ORG_KINDS_BEFORE;
-use super::people::ROLE_MODIFIERS;
+use super::organisations::org_kinds_before;
+use super::people::role_modifiers;
 use super::types::{Gender, Label};
 use crate::text::Kind;
 
@@ -127,12 +127,12 @@ impl<'t, 'a> Extractor<'t, 'a> {
         if b - a >= 3 && matches!(g.heads.get(t.tok(last)), Some((Label::Org | Label::Loc, HeadPos::Last | HeadPos::Of | HeadPos::Both))) {
             return false;
         }
-        if ROLE_MODIFIERS.contains(&w) {
+        if role_modifiers().contains(w) {
             return true;
         }
         // A role word opening the sentence before a name: "Striker Kylian Mbappé",
         // or a kind of firm: "Chipmaker Veltrix".
-        if !self.midcap.contains(w) && (self.role_word(w) || ORG_KINDS_BEFORE.contains(&self.lbuf.as_str())) {
+        if !self.midcap.contains(w) && (self.role_word(w) || org_kinds_before().contains(self.lbuf.as_str())) {
             return true;
         }
         if self.midcap.contains(w) || t.is_all_caps(a) {

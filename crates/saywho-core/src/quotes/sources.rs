@@ -10,6 +10,12 @@ use crate::entities::{Gender, Label};
 use crate::text::lexicon;
 use crate::text::Kind;
 
+crate::text::lexicon::word_list! {
+    /// Days after "on"/"last"/"this" that end a cue's source: "Zelensky on Monday urged" (exact
+    /// case). (`data/lexicon/source_time_days.txt`)
+    pub(crate) fn source_time_days = "source_time_days.txt";
+}
+
 impl<'t, 'a> Ctx<'t, 'a> {
     /// The subject of a cue: the source of what it reports.
     pub fn subject_of(&self, cue: &Cue) -> Option<Source> {
@@ -475,9 +481,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
             return None;
         }
         // "Zelensky on Monday urged": the time is no part of the source.
-        const DAYS: [&str; 9] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "Today"];
         if let Some(k) = (s + 1..e).find(|&k| {
-            self.text.is_any(k, &["yesterday", "today", "tonight"]) || self.text.is_any(k, &["on", "last", "this"]) && k + 1 < e && DAYS.contains(&self.text.tok(k + 1))
+            self.text.is_any(k, &["yesterday", "today", "tonight"]) || self.text.is_any(k, &["on", "last", "this"]) && k + 1 < e && source_time_days().contains(self.text.tok(k + 1))
         }) {
             e = k;
         }

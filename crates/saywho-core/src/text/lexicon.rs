@@ -1,39 +1,143 @@
-//! Word lists. The open lists (reporting verbs) are data in `data/lexicon/`,
-//! parsed once on first use; the closed classes (pronouns, auxiliaries,
-//! determiners) are short enough to live here, in one place.
+//! Word lists. The lists are data in `data/lexicon/`, parsed once on first
+//! use: the reporting verbs here, the entity stage's lists through
+//! [`word_list!`] where they are used, the gazetteers in
+//! `entities/gazetteer.rs`. The closed classes shared by several stages
+//! (abbreviations, auxiliaries, determiners, …) are asked through the `is_*`
+//! functions here.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small fast hasher for short string keys (the std SipHash is several
+/// times slower on the hot path, and these maps hold no attacker input).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// A list of words from a file in `data/lexicon/`: lines starting with `#`
+/// are comments, the words are whitespace-separated. Kept in file order for
+/// the rules that scan it (case-insensitive matches) and hashed for exact
+/// lookups.
+#[derive(Debug)]
+pub struct WordList {
+    words: Vec<&'static str>,
+    set: FxSet<&'static str>,
+}
+
+impl WordList {
+    pub fn parse(src: &'static str) -> WordList {
+        let words: Vec<&'static str> =
+            src.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace).collect();
+        let set = words.iter().copied().collect();
+        WordList { words, set }
+    }
+
+    /// `w` is in the list, exactly as written.
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.set.contains(w)
+    }
+
+    /// The words in file order.
+    #[inline]
+    pub fn words(&self) -> &[&'static str] {
+        &self.words
+    }
+}
+
+/// Declares `fn name() -> &'static WordList` for `data/lexicon/FILE`,
+/// embedded in the binary and parsed on first use.
+macro_rules! word_list {
+    ($(#[$m:meta])* $vis:vis fn $name:ident = $file:literal;) => {
+        $(#[$m])*
+        $vis fn $name() -> &'static $crate::text::lexicon::WordList {
+            static LIST: std::sync::OnceLock<$crate::text::lexicon::WordList> = std::sync::OnceLock::new();
+            LIST.get_or_init(|| {
+                $crate::text::lexicon::WordList::parse(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/", $file)))
+            })
+        }
+    };
+}
+pub(crate) use word_list;
+
+word_list! {
+    fn abbreviations = "abbreviations.txt";
+}
+
+word_list! {
+    fn work_nouns = "work_nouns.txt";
+}
+
+word_list! {
+    fn title_abbreviations = "title_abbreviations.txt";
+}
+
+word_list! {
+    fn finite_markers = "finite_markers.txt";
+}
+
+word_list! {
+    fn determiners = "determiners.txt";
+}
+
+word_list! {
+    fn wh_words = "wh_words.txt";
+}
+
+word_list! {
+    fn discourse_openers = "discourse_openers.txt";
+}
+
+word_list! {
+    fn verb_modifiers = "verb_modifiers.txt";
+}
+
+word_list! {
+    fn negations = "negations.txt";
+}
 
 /// Abbreviations whose period does not end a sentence. Titles never do;
 /// the others ("Inc.", "Jan.") do only before a clear sentence starter.
 pub fn is_abbreviation(w: &str) -> bool {
-    is_title_abbreviation(w)
-        || matches!(
-            w,
-            "No" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "Inc"
-                | "Corp" | "Ltd" | "Co" | "Jr" | "Sr" | "vs" | "etc" | "Mt" | "Ft" | "Ave" | "Blvd" | "approx" | "est"
-                | "Dept" | "Univ" | "Assn" | "Bros" | "Nos" | "pp" | "Fig" | "cf" | "al" | "Ph.D" | "e.g" | "i.e" | "St"
-        )
+    is_title_abbreviation(w) || abbreviations().contains(w)
 }
 
 /// Words for a work whose title may follow in marks: "the album “Saudade do Mar”".
 pub fn is_work_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "album" | "film" | "movie" | "song" | "single" | "book" | "novel" | "memoir" | "drama" | "series" | "show" | "sitcom" | "play"
-            | "musical" | "opera" | "documentary" | "podcast" | "poem" | "painting" | "exhibition" | "ep" | "track"
-    )
+    work_nouns().contains(w)
 }
 
 /// Abbreviated titles that stand before a name.
 pub fn is_title_abbreviation(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Sen" | "Gov" | "Rep" | "Gen" | "Lt" | "Col" | "Capt" | "Sgt" | "Maj" | "Adm"
-            | "Rev" | "Hon" | "Gens" | "Reps" | "Sens" | "Cmdr" | "Supt" | "Insp" | "Det" | "Cpl" | "Pvt" | "Brig"
-            | "Messrs" | "Mme" | "Mlle" | "Fr" | "Pres" | "Amb"
-    )
+    title_abbreviations().contains(w)
 }
 
 /// What may follow a reporting verb (see `data/lexicon/reporting_verbs.txt`).
@@ -152,68 +256,56 @@ pub enum Pronoun {
 
 /// Words that are finite verbs or auxiliaries whatever their context.
 pub fn is_finite_marker(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are" | "was" | "were" | "has" | "have" | "had" | "do" | "does" | "did" | "will" | "would" | "can"
-            | "could" | "may" | "might" | "must" | "should" | "shall" | "isn't" | "aren't" | "wasn't" | "weren't"
-            | "hasn't" | "haven't" | "hadn't" | "doesn't" | "don't" | "didn't" | "won't" | "wouldn't" | "can't"
-            | "cannot" | "couldn't" | "mustn't" | "shouldn't" | "isn’t" | "aren’t" | "wasn’t" | "weren’t" | "hasn’t"
-            | "haven’t" | "hadn’t" | "doesn’t" | "don’t" | "didn’t" | "won’t" | "wouldn’t" | "can’t" | "couldn’t"
-            | "shouldn’t" | "need" | "needs" | "remains" | "remain" | "seems" | "seem" | "want" | "wants" | "made"
-            | "took" | "gave" | "went" | "came" | "got" | "knew" | "found" | "became" | "left" | "held" | "kept"
-            | "began" | "felt" | "brought" | "stood" | "ran" | "saw" | "lost" | "won" | "met" | "paid" | "sent"
-            | "built" | "spent" | "led" | "fell" | "rose" | "grew" | "chose" | "broke" | "spoke" | "wrote" | "told"
-            | "thought" | "meant" | "means" | "makes" | "takes" | "gives" | "goes" | "comes" | "gets" | "knows"
-            | "shows" | "lies" | "lay" | "sought" | "seeks" | "hopes" | "fears"
-    )
+    finite_markers().contains(w)
 }
 
 /// Determiners and possessive pronouns: a word after one is not a finite verb.
 pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my"
-            | "your" | "some" | "any" | "no" | "every" | "each" | "many" | "several" | "all" | "both" | "more" | "most"
-            | "other" | "another" | "such" | "few" | "of" | "to" | "for" | "in" | "on" | "at" | "by" | "with" | "from"
-            | "be" | "been" | "being" | "very" | "so" | "too" | "without" | "about" | "after" | "before" | "under"
-            | "over" | "into" | "through" | "against" | "between" | "during" | "per" | "upon"
-    )
+    determiners().contains(w)
 }
 
 /// Words opening a content clause.
 pub fn is_wh_word(w: &str) -> bool {
-    matches!(w, "how" | "whether" | "why" | "what" | "if" | "when" | "where" | "who" | "which")
+    wh_words().contains(w)
 }
 
 /// Sentence adverbials that can stand before a parenthetical cue without being
 /// part of what was said: "In contrast, he said, …".
 pub fn is_discourse_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "however" | "meanwhile" | "still" | "moreover" | "indeed" | "but" | "and" | "instead" | "nevertheless"
-            | "separately" | "similarly" | "otherwise" | "also" | "finally" | "earlier" | "later" | "now" | "then"
-            | "yet" | "so" | "furthermore" | "besides" | "nonetheless" | "thus" | "therefore" | "today" | "yesterday"
-            | "in" | "for" | "on" | "at" | "by" | "as" | "after" | "before" | "since" | "last" | "this" | "next"
-    )
+    discourse_openers().contains(w)
 }
 
 /// Adverbs and auxiliaries that may stand between a subject and its reporting
 /// verb: "Pakistan’s ministry later announced", "he has repeatedly said".
 pub fn is_verb_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "also" | "later" | "then" | "has" | "have" | "had" | "will" | "would" | "once" | "repeatedly"
-            | "reportedly" | "publicly" | "privately" | "previously" | "recently" | "earlier" | "further" | "again"
-            | "simply" | "only" | "just" | "never" | "often" | "always" | "frequently" | "firmly" | "openly"
-            | "flatly" | "quickly" | "initially" | "subsequently" | "separately" | "already" | "may" | "might"
-            | "could" | "can" | "did" | "does" | "do" | "not" | "is" | "was" | "are" | "were" | "be" | "been"
-            | "being" | "would've" | "clearly" | "strongly" | "angrily" | "didn't" | "didn’t" | "hasn't" | "hasn’t"
-            | "haven't" | "haven’t" | "won't" | "won’t" | "doesn't" | "doesn’t" | "don't" | "don’t" | "wouldn't"
-            | "wouldn’t" | "hadn't" | "hadn’t" | "cannot" | "can't" | "can’t"
-    )
+    verb_modifiers().contains(w)
 }
 
 /// Negations between a subject and its verb: "has not said", "never told".
 pub fn is_negation(w: &str) -> bool {
-    matches!(w, "not" | "never" | "didn't" | "didn’t" | "hasn't" | "hasn’t" | "haven't" | "haven’t" | "won't" | "won’t" | "doesn't" | "doesn’t" | "don't" | "don’t" | "wouldn't" | "wouldn’t" | "hadn't" | "hadn’t" | "cannot" | "can't" | "can’t" | "refused" | "declined")
+    negations().contains(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::Hasher;
+
+    #[test]
+    fn hasher_is_deterministic() {
+        let mut a = FxHasher::default();
+        a.write(b"Pakistan");
+        let mut b = FxHasher::default();
+        b.write(b"Pakistan");
+        assert_eq!(a.finish(), b.finish());
+    }
+
+    #[test]
+    fn word_lists_skip_comments_and_keep_file_order() {
+        let list = WordList::parse("# What the list is for.\nde  van\n\tbin\n# another comment\nal\n");
+        assert_eq!(list.words(), ["de", "van", "bin", "al"]);
+        for (w, want) in [("van", true), ("bin", true), ("Van", false), ("comment", false), ("#", false), ("", false)] {
+            assert_eq!(list.contains(w), want, "{w:?}");
+        }
+    }
 }
