@@ -1,18 +1,22 @@
-//! Named entities by rules: PERSON, ORG, LOC, MISC (plus DATE, MONEY and
-//! PERCENT from [`crate::numex`]).
+//! The entity stage: PERSON, ORG, LOC, MISC, DATE, MONEY and PERCENT.
 //!
-//! Three steps. The chunker gathers capitalised runs with the lower-case
-//! glue names carry ("Ministry of Finance", "Quaid-i-Azam University",
-//! "Texas A&M"). Each run is then cut and classified: titles come out of
-//! person spans ("Prime Minister Shehbaz Sharif"), head words decide
-//! organisations and places ("… University", "… Road"), gazetteers decide
-//! places and demonyms, and context decides people (a given name, a title, a
-//! ", a … expert" appositive, a speech verb). Last, [`crate::names`] links
+//! In: a [`Text`] and the recognizer's spans (none for the rules alone).
+//! Out: [`Entities`]: the mentions in document order, each linked to an
+//! entity with its label, name and gender.
+//!
+//! Dates, sums and percentages come first ([`numex`]), so "April" never
+//! reaches the names. The rule extractor (`candidates.rs`) then gathers
+//! capitalised runs with the lower-case glue names carry (`chunks.rs`: "Ministry
+//! of Finance", "Quaid-i-Azam University", "Texas A&M"), cuts them
+//! (`segments.rs`: titles come out of person spans, "Prime Minister Shehbaz
+//! Sharif") and classifies each name (`classify.rs`) from head words and
+//! [`gazetteer`]s, weighing the evidence for people (`people.rs`: a given
+//! name, a title, a ", a … expert" appositive, a speech verb), organisations
+//! (`organisations.rs`) and places (`places.rs`). [`combine`] merges the
+//! recognizer's spans with the rules' candidates; last, [`names`] links
 //! mentions into entities across the document, so "Fayyaz" after "Shabana
-//! Fayyaz" is that person even where a gazetteer says otherwise.
-//!
-//! The interface is the small [`extract`] function, so a statistical tagger
-//! can replace the rules later.
+//! Fayyaz" is that person even where a gazetteer says otherwise. The types
+//! all of them share are in [`types`].
 
 mod candidates;
 mod chunks;

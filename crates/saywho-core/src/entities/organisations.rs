@@ -31,7 +31,7 @@ crate::text::lexicon::word_list! {
 }
 
 /// A lower-case word for a kind of organisation ("company", "chipmaker"):
-/// "the lender said" speaks for the organisation named last (`speakers`).
+/// "the lender said" speaks for the organisation named last (`quotes/sources.rs`).
 pub(crate) fn is_org_kind(w: &str) -> bool {
     org_kinds().contains(w) || org_kinds_before().contains(w)
 }

@@ -7,8 +7,10 @@
 //!
 //! The flow runs one way: [`marks`] pairs quotation marks; [`cues`] finds
 //! reporting expressions; [`reported`] reads the content clause of a cue
-//! (indirect speech); [`speakers`] finds each quotation's cue and source and
-//! resolves pronouns and quotes with no cue.
+//! (indirect speech); `sources.rs` finds the subject of a cue; `resolution.rs`
+//! resolves pronouns and quotes with no cue; [`speakers`] runs those steps
+//! over the document. [`context`] holds what all of them look up (`Ctx`) and
+//! the types they pass on, so none imports a later step.
 
 pub mod context;
 pub mod cues;

@@ -1,5 +1,6 @@
-//! Who said it: cues and speakers for every quotation, reported speech
-//! (via `reported.rs`), and pronoun speakers resolved to people.
+//! Who said it: attributes every quotation, in marks or reported, running
+//! the quote stage's steps in order, and finds the cue of a quotation in
+//! marks (before it, after it, inside a broken quote, a byline or a colon).
 //!
 //! Order of work, each step using the last: (1) quotes in marks take the cue
 //! in their own sentence (before, after, or inside a broken quote); (2) the

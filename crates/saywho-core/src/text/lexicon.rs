@@ -1,6 +1,6 @@
 //! Word lists. The lists are data in `data/lexicon/`, parsed once on first
 //! use: the reporting verbs here, the entity stage's lists through
-//! [`word_list!`] where they are used, the gazetteers in
+//! `word_list!` where they are used, the gazetteers in
 //! `entities/gazetteer.rs`. The closed classes shared by several stages
 //! (abbreviations, auxiliaries, determiners, …) are asked through the `is_*`
 //! functions here.

@@ -1,8 +1,12 @@
-//! The text layer: tokens, paragraphs and sentences, with byte offsets.
+//! The text layer, the lowest stage: tokens, paragraphs and sentences, with
+//! byte offsets, and the shared word lists ([`lexicon`]).
 //!
-//! Everything above this module works on tokens. Offsets are bytes into the
-//! original `&str` (cheap slicing); [`Offsets`] converts to code points (the
-//! export format) and UTF-16 units (the browser) at the boundary.
+//! In: the article as a `&str`. Out: a [`Text`] (tokens, their kinds,
+//! paragraph and sentence indices; the model's POS tags once
+//! `pipeline.rs` has run the tagger). Everything above this module works on
+//! tokens. Offsets are bytes into the original `&str` (cheap slicing);
+//! [`Offsets`] converts to code points (the export format) and UTF-16 units
+//! (the browser) at the boundary.
 
 pub mod lexicon;
 
