@@ -10,6 +10,13 @@ use super::places::place_nouns;
 use super::types::{Gender, Label};
 use crate::text::Kind;
 
+crate::text::lexicon::word_list! {
+    /// Capitalised qualifiers before a known place that make one place with it: "South
+    /// Vietnam", "Northern Nigeria", "Greater London". Exact case.
+    /// (`data/lexicon/place_qualifiers.txt`)
+    pub(crate) fn place_qualifiers = "place_qualifiers.txt";
+}
+
 impl<'t, 'a> Extractor<'t, 'a> {
     /// The class a head word gives the name `[a, b)`.
     pub(super) fn head_label(&mut self, a: usize, b: usize) -> Option<Label> {
@@ -134,7 +141,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         // "South Vietnam", "Northern Nigeria", "Greater London"
         if n >= 2
-            && matches!(t.tok(a), "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "Greater" | "Upper" | "Lower")
+            && place_qualifiers().contains(t.tok(a))
             && g.places.get_span(t, a + 1, b, &mut self.buf).is_some()
         {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
@@ -381,7 +388,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
             && g.demonym(w).is_none()
             && g.titles.get(w).is_none()
             && g.known.get(w).is_none()
-            && !matches!(w, "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "Greater" | "Upper" | "Lower" | "New" | "Old")
+            && !(place_qualifiers().contains(w) || matches!(w, "New" | "Old"))
             && (!self.initial(a) || self.midcap.contains(w) || !self.seen_lower(w))
     }
 }

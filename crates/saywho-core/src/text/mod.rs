@@ -10,6 +10,12 @@
 
 pub mod lexicon;
 
+lexicon::word_list! {
+    /// Words whose "'s" is a contraction, not a possessive: "it's", "that's", "there's". Lower
+    /// case. (`data/lexicon/contraction_bases.txt`)
+    pub(crate) fn contraction_bases = "contraction_bases.txt";
+}
+
 /// What a token is. Quotation marks and apostrophes are decided here only as
 /// far as the characters allow; the quote module pairs marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -369,10 +375,7 @@ fn possessive_start(w: &str) -> Option<usize> {
         if w.len() > ap.len() && w.ends_with(ap) {
             let base = &w[..w.len() - ap.len()];
             // "it's", "that's", "there's" are contractions, not possessives.
-            if matches!(
-                base.to_ascii_lowercase().as_str(),
-                "it" | "he" | "she" | "that" | "there" | "what" | "who" | "here" | "where" | "let" | "how" | "when" | "why" | "this"
-            ) {
+            if contraction_bases().contains(base.to_ascii_lowercase().as_str()) {
                 return None;
             }
             return Some(base.len());
