@@ -17,6 +17,12 @@ crate::text::lexicon::word_list! {
     pub(crate) fn place_qualifiers = "place_qualifiers.txt";
 }
 
+crate::text::lexicon::word_list! {
+    /// Words for a broadcaster's station or channel after its name: "BBC Radio Kent", "Sky
+    /// Sports News". Exact case. (`data/lexicon/channel_words.txt`)
+    pub(crate) fn channel_words = "channel_words.txt";
+}
+
 impl<'t, 'a> Extractor<'t, 'a> {
     /// The class a head word gives the name `[a, b)`.
     pub(super) fn head_label(&mut self, a: usize, b: usize) -> Option<Label> {
@@ -128,7 +134,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
             }
             // A broadcaster's station or channel: "BBC Radio Kent", "Sky Sports News".
-            if matches!(t.tok(k), "Radio" | "Television" | "TV" | "News" | "Sport" | "Sports" | "World" | "Online")
+            if channel_words().contains(t.tok(k))
                 && (org(a, k, &mut self.buf) || (k == a + 1 && self.is_acronym(a)))
             {
                 return self.push(a, b, Some(Label::Org), Gender::Unknown, false);

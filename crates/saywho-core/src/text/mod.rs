@@ -16,6 +16,13 @@ lexicon::word_list! {
     pub(crate) fn contraction_bases = "contraction_bases.txt";
 }
 
+lexicon::word_list! {
+    /// Capitalised words that typically start a sentence: after an ambiguous period ("Inc.",
+    /// "Jan.") one of them ends the sentence. Exact case.
+    /// (`data/lexicon/sentence_starters.txt`)
+    pub(crate) fn sentence_starters = "sentence_starters.txt";
+}
+
 /// What a token is. Quotation marks and apostrophes are decided here only as
 /// far as the characters allow; the quote module pairs marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -487,12 +494,7 @@ fn is_boundary(src: &str, toks: &[Token], p: usize, j: usize) -> bool {
 
 /// Words that typically start a sentence (used where a period is ambiguous).
 fn starter_word(w: &str) -> bool {
-    matches!(
-        w,
-        "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "I" | "This" | "That" | "These" | "Those"
-            | "But" | "And" | "In" | "On" | "At" | "For" | "His" | "Her" | "Their" | "Its" | "There" | "When"
-            | "While" | "After" | "Before" | "However" | "Meanwhile" | "As" | "If" | "Some" | "Many" | "Most"
-    )
+    sentence_starters().contains(w)
 }
 
 /// A dateline at the start of a paragraph: "OSLO —", "WASHINGTON (AP) —",
