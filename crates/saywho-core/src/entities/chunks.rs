@@ -15,7 +15,7 @@ crate::text::lexicon::word_list! {
 
 crate::text::lexicon::word_list! {
     /// Lower-case words after a hyphen that make a compound, not a syllable of a name:
-    /// "Lahore-based", "Army-led", "Kim Jong-un" is a name (checked in chunks.rs).
+    /// "Lahore-based", "Army-led" (while "un" in "Kim Jong-un" is part of the name).
     /// (`data/lexicon/compound_suffixes.txt`)
     pub(crate) fn compound_suffixes = "compound_suffixes.txt";
 }

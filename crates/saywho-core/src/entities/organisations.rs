@@ -7,8 +7,7 @@ use crate::text::{Kind, Text};
 
 crate::text::lexicon::word_list! {
     /// Kinds of organisation a name can stand in apposition to: "the union, Industri Energi,".
-    /// (Not "publisher", "developer" before a name: as often a person, "his publisher,
-    /// Simrock,".) (`data/lexicon/org_kinds.txt`)
+    /// (`data/lexicon/org_kinds.txt`)
     pub(crate) fn org_kinds = "org_kinds.txt";
 }
 
