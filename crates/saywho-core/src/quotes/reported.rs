@@ -206,7 +206,17 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     // SPA said, as the two countries signed …": that is inverted, below).
     if k < s1 && t.tok(k) == "," && !(k + 1 < s1 && opens_adjunct(t, k + 1)) {
         let subj = subject?;
-        let before = subj.span.0;
+        // ("The hashtag, Mr. Abboud said, …": a title before the name.)
+        let mut before = subj.span.0;
+        loop {
+            if before > s0 + 2 && t.tok(before - 1) == "." && is_title(t.tok(before - 2)) {
+                before -= 2;
+            } else if before > s0 + 1 && is_title(t.tok(before - 1)) {
+                before -= 1;
+            } else {
+                break;
+            }
+        }
         if before > s0 && t.tok(before - 1) == "," && k + 1 < s1 {
             let first = (s0..before - 1).find(|&x| t.is_word(x)).unwrap_or(before - 1);
             let opener = lower(first, &mut buf).is_some_and(|w| lexicon::is_discourse_opener(&w));
@@ -225,6 +235,14 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     if let Some(subj) = subject {
         let before = subj.span.0.min(cue.start);
         let after_cue_subject = subj.span.0 >= cue.end;
+        // "…, said Sherman, a graduate whose aggressiveness has driven rivals
+        // away.": what sets off the inverted source (an appositive, a relative
+        // clause) describes it and is no tail of the cue.
+        let tail_words = if after_cue_subject && subj.span.1 < tail_end && t.tok(subj.span.1) == "," {
+            (k..subj.span.1).filter(|&x| t.is_word(x)).count()
+        } else {
+            tail_words
+        };
         // "…, the Electoral Commission said.": the article before a named source.
         let before = if !after_cue_subject && before > s0 && t.is(before - 1, "the") { before - 1 } else { before };
         // "…, a spokesperson for the Centers for Medicare & Medicaid Services
@@ -363,9 +381,17 @@ fn skip_opener(cx: &Ctx, s0: usize, limit: usize) -> usize {
     a
 }
 
+/// A person's title ("Mr.", "Sen.", "Dr."), which names exclude.
+fn is_title(w: &str) -> bool {
+    crate::entities::gazetteer::get().titles.get(w).is_some()
+}
+
+/// A subject pronoun at `x`, alone or fused with its verb ("he's", "they're").
 fn pronoun_subject(cx: &Ctx, x: usize) -> bool {
     let mut buf = [0u8; 32];
-    cx.text.is_word(x) && lexicon::ascii_lower(cx.text.tok(x), &mut buf).is_some_and(|w| lexicon::subject_pronoun(w).is_some())
+    let w = cx.text.tok(x);
+    cx.text.is_word(x)
+        && (lexicon::ascii_lower(w, &mut buf).is_some_and(|w| lexicon::subject_pronoun(w).is_some()) || lexicon::contracted_subject(w).is_some())
 }
 
 /// Does a clause start at token `k`? A subject pronoun, or a finite verb

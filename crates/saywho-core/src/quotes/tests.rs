@@ -137,6 +137,19 @@ fn reported_speech_frames() {
         "The talks collapsed on Friday, the minister said.",
         &[("The talks collapsed on Friday", "indirect", "the minister")],
     );
+    // A pronoun fused with its verb opens the clause as the two words would.
+    check("Paul Ryan says he's not ready to support the bill.", &[("he's not ready to support the bill", "indirect", "Paul Ryan")]);
+    check("The mayor said they’re ready to rebuild.", &[("they’re ready to rebuild", "indirect", "The mayor")]);
+    // An inverted source keeps what sets it off.
+    check(
+        "That will be true up to a point, said Brad Sherman, a graduate whose aggressiveness has driven rivals away.",
+        &[("That will be true up to a point", "indirect", "Brad Sherman")],
+    );
+    // A title before a parenthetical source.
+    check(
+        "Tarek Abboud spoke. The hashtag, Mr. Abboud said, accompanied descriptions of loved ones.",
+        &[("The hashtag, Mr. Abboud said, accompanied descriptions of loved ones", "indirect", "Tarek Abboud")],
+    );
 }
 
 #[test]
