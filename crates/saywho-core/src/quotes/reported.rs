@@ -122,6 +122,18 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
                     return trim_end(cx, a, b);
                 }
             }
+            // "…, and analysts said the cuts were overdue", "…, but Cook did not
+            // say when": a clause with a subject and a cue of its own is a
+            // second report, not more of the first.
+            if b > a + 1 && !cx.in_marks[b] && (t.is_any(b, &["and", "but"]) || (t.tok(b) == "," && t.is_any(b + 1, &["and", "but"]))) {
+                let c0 = if t.tok(b) == "," { b + 2 } else { b + 1 };
+                let own_cue = (c0 + 1..s1.min(c0 + 7)).find(|&c| !cx.in_marks[c] && cues::cue_at(t, c).is_some_and(|q| q.flags.indirect() && !q.according));
+                if let Some(c) = own_cue {
+                    if (c0..c).all(|x| t.is_word(x) && !t.is_any(x, &["that", "to"])) {
+                        return trim_end(cx, a, b);
+                    }
+                }
+            }
             // "The mayor said the city would rebuild and thanked the volunteers",
             // "… said the grid had coped, but warned that …":
             // a second past-tense verb after "and" is the speaker's, when the

@@ -54,6 +54,9 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let after_quote = cue.start > sent.start && t.kind(cue.start - 1) == Kind::Quote;
         let after_comma = cue.start > sent.start && t.tok(cue.start - 1) == "," && !cue.flags.addressee;
         if after_comma && !after_quote {
+            if let Some(src) = self.inverted_name(cue.end, sent.end) {
+                return Some(src);
+            }
             if let Some(src) = self.subject_before_appositive(sent.start, cue.start - 1) {
                 return Some(src);
             }
@@ -297,6 +300,24 @@ impl<'t, 'a> Ctx<'t, 'a> {
 
     /// "Shabana Fayyaz, former chair of …, said": the subject stands before
     /// the appositive that ends at the comma `comma`.
+    /// "…, said Mindy Romero, director of …", "…, said Sen. Rand Paul.": a
+    /// name right after the verb that ends there (at a comma, a bracket or the
+    /// sentence end) is its inverted subject, whatever the clause before the
+    /// comma names; a name that goes on to a verb starts the content instead
+    /// ("…, said Pakistan would …").
+    fn inverted_name(&self, from: usize, end: usize) -> Option<Source> {
+        let t = self.text;
+        let mut n = if t.is(from, "the") { from + 1 } else { from };
+        let s = n;
+        while n < end && n < s + 5 && self.mention_at[n].is_none() && (t.is_cap(n) || (t.tok(n) == "." && n > s && !t.tokens[n].space_before)) {
+            n += 1;
+        }
+        let m = self.mention_at.get(n).copied().flatten()?;
+        let mm = &self.ents.mentions[m];
+        let ends = mm.end >= end || matches!(t.tok(mm.end), "," | "." | ";" | "(" | "—");
+        (mm.start == n && ends && matches!(self.label_of(m), Label::Person | Label::Org)).then(|| self.mention_source(m))
+    }
+
     pub(super) fn subject_before_appositive(&self, floor: usize, comma: usize) -> Option<Source> {
         let t = self.text;
         // Segments between commas, right to left, skipping the appositive itself.

@@ -145,6 +145,20 @@ fn reported_speech_frames() {
         "That will be true up to a point, said Brad Sherman, a graduate whose aggressiveness has driven rivals away.",
         &[("That will be true up to a point", "indirect", "Brad Sherman")],
     );
+    // An inverted name is the subject, whatever the clause before it names.
+    check(
+        "Clinton has a strong ground game in the state, said Mindy Romero, director of the project.",
+        &[("Clinton has a strong ground game in the state", "indirect", "Mindy Romero")],
+    );
+    // A second subject with its own cue reports apart.
+    check(
+        "The company said Tuesday that it would cut 300 jobs, and analysts said the cuts were overdue.",
+        &[("it would cut 300 jobs", "indirect", "The company"), ("the cuts were overdue", "indirect", "analysts")],
+    );
+    check(
+        "One in three said the party does not care about the community and one in four said the party was hostile to it.",
+        &[("the party does not care about the community", "indirect", "One in three"), ("the party was hostile to it", "indirect", "one in four")],
+    );
     // A title before a parenthetical source.
     check(
         "Tarek Abboud spoke. The hashtag, Mr. Abboud said, accompanied descriptions of loved ones.",
