@@ -286,7 +286,9 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
                 return Some((a, b));
             }
         }
-    } else {
+    } else if !(cue.start > s0 && t.tok(cue.start - 1) == "," && t.tok(cue.start).ends_with("ing")) && !t.is(cue.end, "that") {
+        // With no subject found, only what is plainly reported speech: a
+        // participle after a comma or a that-clause ("…, saying that …").
         return None;
     }
     // Addressee: "told reporters (that) …", "told CBC News the department …".

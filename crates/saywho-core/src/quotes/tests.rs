@@ -159,6 +159,11 @@ fn reported_speech_frames() {
         "One in three said the party does not care about the community and one in four said the party was hostile to it.",
         &[("the party does not care about the community", "indirect", "One in three"), ("the party was hostile to it", "indirect", "one in four")],
     );
+    // Plain reported speech is kept when its source is not found.
+    check(
+        "Lawmakers met on Tuesday. But other advisers to the island's government have been urging the governor to default on the debt, saying that only a catastrophe would move Congress to help.",
+        &[("only a catastrophe would move Congress to help", "indirect", "")],
+    );
     // A title before a parenthetical source.
     check(
         "Tarek Abboud spoke. The hashtag, Mr. Abboud said, accompanied descriptions of loved ones.",
