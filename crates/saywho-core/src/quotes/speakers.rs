@@ -101,7 +101,24 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
         }
     }
     pull_quotes(text, &mut out, &named);
+    // Marks around a title ("the show “Fox & Friends”"), an address, a handle
+    // or a number quote nobody: with no cue and no source they are no quotation.
+    out.retain(|q| !(q.kind == QuoteKind::Partial && q.cue.is_none() && q.speaker.is_none() && q.entity.is_none() && names_no_speech(cx.text, q, marked)));
     out
+}
+
+/// A fragment in marks that is a title, or one word that is no speech: a
+/// web address, a handle or hashtag, a number.
+fn names_no_speech(t: &Text, q: &Attributed, marked: &[Marked]) -> bool {
+    let Some(m) = marked.iter().find(|m| m.start == q.start && m.end == q.end) else { return false };
+    if super::marks::looks_like_title(t, m) {
+        return true;
+    }
+    let inner = t.span(m.start + 1, m.end.saturating_sub(usize::from(m.closed)).max(m.start + 1));
+    let inner = inner.trim_matches(|c: char| c.is_ascii_punctuation() && !matches!(c, '@' | '#') || c.is_whitespace());
+    !inner.is_empty()
+        && !inner.contains(char::is_whitespace)
+        && (inner.starts_with("http") || inner.starts_with("www.") || inner.starts_with('@') || inner.starts_with('#') || inner.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation()))
 }
 
 /// The cue of a quotation in marks, looked for in its own sentence: inside a

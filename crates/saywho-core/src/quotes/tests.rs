@@ -164,6 +164,10 @@ fn reported_speech_frames() {
         "Lawmakers met on Tuesday. But other advisers to the island's government have been urging the governor to default on the debt, saying that only a catastrophe would move Congress to help.",
         &[("only a catastrophe would move Congress to help", "indirect", "")],
     );
+    // Marks around a title, a handle, an address or a number quote nobody.
+    check("He appeared on “Fox & Friends” on Monday.", &[]);
+    check("The account \"@TwitchyTeam\" posted a link to \"http://example.com\" and \"671442096285458434\".", &[]);
+    check("Critics called the plan “a disgrace” on Monday.", &[("“a disgrace”", "partial", "Critics")]);
     // A title before a parenthetical source.
     check(
         "Tarek Abboud spoke. The hashtag, Mr. Abboud said, accompanied descriptions of loved ones.",
