@@ -13,6 +13,13 @@ crate::text::lexicon::word_list! {
     pub(crate) fn particles = "name_particles.txt";
 }
 
+crate::text::lexicon::word_list! {
+    /// Lower-case words after a hyphen that make a compound, not a syllable of a name:
+    /// "Lahore-based", "Army-led", "Kim Jong-un" is a name (checked in chunks.rs).
+    /// (`data/lexicon/compound_suffixes.txt`)
+    pub(crate) fn compound_suffixes = "compound_suffixes.txt";
+}
+
 impl<'t, 'a> Extractor<'t, 'a> {
     /// At the start of a sentence, or of a quotation or a line after a colon.
     pub(super) fn initial(&self, i: usize) -> bool {
@@ -204,13 +211,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
             && !self.lower.contains(w)
             && !self.blocked[k]
             && !(k + 1 < t.len() && t.kind(k + 1) == Kind::Hyphen)
-            && !matches!(
-                w,
-                "based" | "led" | "backed" | "born" | "made" | "owned" | "run" | "funded" | "style" | "styled" | "era" | "like"
-                    | "type" | "related" | "linked" | "allied" | "bound" | "wide" | "level" | "class" | "held" | "listed" | "only"
-                    | "free" | "elect" | "in" | "area" | "year" | "day" | "bred" | "esque" | "ish" | "ism" | "ist" | "ite" | "wise"
-                    | "ward" | "aided" | "armed"
-            )
+            && !compound_suffixes().contains(w)
     }
 
     /// Token `i` is an abbreviation or an initial that a dot follows.

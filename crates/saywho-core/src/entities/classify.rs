@@ -10,6 +10,19 @@ use super::places::place_nouns;
 use super::types::{Gender, Label};
 use crate::text::Kind;
 
+crate::text::lexicon::word_list! {
+    /// Capitalised qualifiers before a known place that make one place with it: "South
+    /// Vietnam", "Northern Nigeria", "Greater London". Exact case.
+    /// (`data/lexicon/place_qualifiers.txt`)
+    pub(crate) fn place_qualifiers = "place_qualifiers.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Words for a broadcaster's station or channel after its name: "BBC Radio Kent", "Sky
+    /// Sports News". Exact case. (`data/lexicon/channel_words.txt`)
+    pub(crate) fn channel_words = "channel_words.txt";
+}
+
 impl<'t, 'a> Extractor<'t, 'a> {
     /// The class a head word gives the name `[a, b)`.
     pub(super) fn head_label(&mut self, a: usize, b: usize) -> Option<Label> {
@@ -121,7 +134,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
             }
             // A broadcaster's station or channel: "BBC Radio Kent", "Sky Sports News".
-            if matches!(t.tok(k), "Radio" | "Television" | "TV" | "News" | "Sport" | "Sports" | "World" | "Online")
+            if channel_words().contains(t.tok(k))
                 && (org(a, k, &mut self.buf) || (k == a + 1 && self.is_acronym(a)))
             {
                 return self.push(a, b, Some(Label::Org), Gender::Unknown, false);
@@ -134,7 +147,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         }
         // "South Vietnam", "Northern Nigeria", "Greater London"
         if n >= 2
-            && matches!(t.tok(a), "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "Greater" | "Upper" | "Lower")
+            && place_qualifiers().contains(t.tok(a))
             && g.places.get_span(t, a + 1, b, &mut self.buf).is_some()
         {
             return self.push(a, b, Some(Label::Loc), Gender::Unknown, false);
@@ -381,7 +394,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
             && g.demonym(w).is_none()
             && g.titles.get(w).is_none()
             && g.known.get(w).is_none()
-            && !matches!(w, "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "Greater" | "Upper" | "Lower" | "New" | "Old")
+            && !(place_qualifiers().contains(w) || matches!(w, "New" | "Old"))
             && (!self.initial(a) || self.midcap.contains(w) || !self.seen_lower(w))
     }
 }

@@ -12,6 +12,12 @@ use super::types::{Cand, EMention, Entities, EntityInfo, Gender, Label};
 use super::gazetteer::{self, FxMap, HeadPos};
 use crate::text::{Kind, Text};
 
+crate::text::lexicon::word_list! {
+    /// Last words of a football club named for its town: "Leeds United", "Bristol Rovers".
+    /// Exact case. (`data/lexicon/club_suffixes.txt`)
+    pub(crate) fn club_suffixes = "club_suffixes.txt";
+}
+
 struct Ent<'a> {
     label: Label,
     /// The fullest mention so far: (words, text).
@@ -194,7 +200,7 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
                     {
                         org_first.entry(f).or_insert((e, c.start));
                     }
-                    let club = matches!(text.tok(c.end - 1), "United" | "City" | "Town" | "Rovers" | "Wanderers" | "Athletic" | "Albion" | "FC");
+                    let club = club_suffixes().contains(text.tok(c.end - 1));
                     if club && w == 2 && e2 == s + 1 && text.is_cap(s) && !text.is_all_caps(s) {
                         club_town.entry(f).or_insert(e);
                     }

@@ -60,6 +60,12 @@ crate::text::lexicon::word_list! {
     pub(crate) fn time_periods = "time_periods.txt";
 }
 
+crate::text::lexicon::word_list! {
+    /// Country prefixes written before "$" in a sum: "US$ 5", "HK$ 20", "A$ 3". Exact case.
+    /// (`data/lexicon/dollar_prefixes.txt`)
+    pub(crate) fn dollar_prefixes = "dollar_prefixes.txt";
+}
+
 fn is_month(text: &Text, i: usize) -> bool {
     if !text.is_cap(i) {
         return false;
@@ -156,7 +162,7 @@ fn match_at(text: &Text, i: usize) -> Option<(usize, Label)> {
     // MONEY: symbol or code, amount, optional scale. "US$" arrives as "US" "$".
     let sym = if is_currency_symbol(w) {
         Some(i + 1)
-    } else if matches!(w, "US" | "C" | "A" | "HK" | "NZ" | "AU" | "CA" | "NT" | "S" | "R" | "Mex") && text.is(i + 1, "$") && text.touches_next(i) {
+    } else if dollar_prefixes().contains(w) && text.is(i + 1, "$") && text.touches_next(i) {
         Some(i + 2)
     } else if currency_codes().contains(w) && kind == Kind::Word {
         // "Rs." arrives as "Rs" ".".

@@ -22,6 +22,20 @@ crate::text::lexicon::word_list! {
     pub(crate) fn offices = "offices.txt";
 }
 
+crate::text::lexicon::word_list! {
+    /// Lower-case verbs right after a name that read as its verb, so the name is a person or
+    /// body acting: "Bernier was", "Okafor told" (besides regular -ed forms).
+    /// (`data/lexicon/verbs_after_a_person.txt`)
+    pub(crate) fn verbs_after_a_person = "verbs_after_a_person.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Titles after a portfolio word that may also be an organisation's head word: "Energy
+    /// Minister", "Health Secretary" (matched ignoring case).
+    /// (`data/lexicon/portfolio_titles.txt`)
+    pub(crate) fn portfolio_titles = "portfolio_titles.txt";
+}
+
 impl<'t, 'a> Extractor<'t, 'a> {
     /// A role in a team, firm or office, whatever its case ("Striker", "spokeswoman").
     pub(super) fn role_word(&mut self, w: &str) -> bool {
@@ -53,7 +67,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
             && g.known.get(w).is_none()
             && g.given_name(w).is_none()
             // ("Energy Minister": a portfolio may be an organisation's last head word.)
-            && (g.heads.get(w).is_none() || matches!(g.heads.get(w), Some((Label::Org, HeadPos::Last))) && p + 1 < t.len() && t.is_any(p + 1, &["minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson"]))
+            && (g.heads.get(w).is_none() || matches!(g.heads.get(w), Some((Label::Org, HeadPos::Last))) && p + 1 < t.len() && t.is_any(p + 1, portfolio_titles().words()))
     }
 
     /// After "Governor of", "Secretary of": the office's complement, up to the
@@ -255,12 +269,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
             return false;
         }
         let w = t.tok(b);
-        matches!(
-            w,
-            "was" | "is" | "has" | "had" | "will" | "would" | "could" | "can" | "did" | "does" | "who" | "also" | "spoke" | "met"
-                | "went" | "came" | "left" | "took" | "gave" | "made" | "won" | "lost" | "led" | "became" | "began" | "ran" | "saw"
-                | "thought" | "felt" | "knew" | "got" | "held" | "kept" | "brought" | "sent" | "found" | "told" | "wrote" | "said"
-        )
+        verbs_after_a_person().contains(w)
             || (w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(|c| c.is_lowercase()))
     }
 

@@ -43,6 +43,20 @@ crate::text::lexicon::word_list! {
     pub(crate) fn place_followers = "place_followers.txt";
 }
 
+crate::text::lexicon::word_list! {
+    /// Lower-case words between a name and a facility noun that are no modifier of the
+    /// facility: "the bridge", "its station" (facility_nouns.txt; "coal terminal" and "power
+    /// plant" are). (`data/lexicon/not_a_place_modifier.txt`)
+    pub(crate) fn not_a_place_modifier = "not_a_place_modifier.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Words after the head of ", a town in …" / ", the most populous state," that end the
+    /// place's appositive phrase (matched ignoring case).
+    /// (`data/lexicon/place_phrase_ends.txt`)
+    pub(crate) fn place_phrase_ends = "place_phrase_ends.txt";
+}
+
 impl<'t, 'a> Extractor<'t, 'a> {
     /// ", the most populous state,", ", a town in …", ", a province that …"
     /// after a name at `b`: the kind of place it is, ending its phrase.
@@ -57,7 +71,7 @@ impl<'t, 'a> Extractor<'t, 'a> {
         (b + 2..t.len().min(b + 7))
             .take_while(|&k| t.is_word(k) && !t.is_cap(k) || matches!(t.tok(k), "'s" | "’s"))
             .filter(|&k| place_nouns().contains(t.tok(k)) || place_kinds().contains(t.tok(k)))
-            .any(|k| self.phrase_ends_after(k, &["in", "of", "that", "which", "where", "on", "near", "north", "south", "east", "west", "with", "whose", "known"]))
+            .any(|k| self.phrase_ends_after(k, place_phrase_ends().words()))
     }
 
     /// Does the one-word name at `a` read as a place? After "in"/"near"
@@ -121,11 +135,6 @@ impl<'t, 'a> Extractor<'t, 'a> {
             && !self.verb_like(b)
             && !self.g.speech.contains(m)
             && !m.ends_with("ly")
-            && !matches!(
-                m,
-                "the" | "and" | "or" | "but" | "for" | "from" | "with" | "into" | "onto" | "near" | "its" | "his" | "her" | "their" | "our"
-                    | "new" | "old" | "this" | "that" | "each" | "every" | "any" | "some" | "whose" | "main" | "busy" | "closed" | "says"
-                    | "are" | "were" | "have" | "wants" | "plans" | "owns" | "runs" | "built" | "shut"
-            )
+            && !not_a_place_modifier().contains(m)
     }
 }

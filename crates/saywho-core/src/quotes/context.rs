@@ -8,6 +8,19 @@ use crate::entities::{Entities, Gender, Label};
 use crate::text::lexicon::{self, Pronoun};
 use crate::text::{Kind, Text};
 
+crate::text::lexicon::word_list! {
+    /// Words opening an introductory phrase ("Referring to …, Fayyaz said"): the subject comes
+    /// after its comma (besides discourse_openers.txt and -ing forms). Lower case.
+    /// (`data/lexicon/intro_openers.txt`)
+    pub(crate) fn intro_openers = "intro_openers.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Subordinators opening a clause whose subject is salient too: "When Dr. Amara Osei
+    /// arrived, she …" (matched ignoring case). (`data/lexicon/clause_subordinators.txt`)
+    pub(crate) fn clause_subordinators = "clause_subordinators.txt";
+}
+
 /// How far (in tokens) subject and cue searches look from their start.
 pub(super) const WINDOW: usize = 40;
 
@@ -101,7 +114,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             // arrived, she found …" (she is Osei).
             if start > sent.start + 1 {
                 let f = (sent.start..start).find(|&k| text.is_word(k)).unwrap_or(sent.start);
-                if text.is_any(f, &["when", "after", "before", "as", "while", "although", "though", "because", "once", "since", "until", "if"]) {
+                if text.is_any(f, clause_subordinators().words()) {
                     if let Some(src) = cx.sentence_subject(f + 1, start - 1) {
                         if let (None, Some(m)) = (src.pronoun, cx.mention_at[src.span.0]) {
                             cx.salient[m] = true;
@@ -143,12 +156,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let Some(w) = self.lower(f, &mut buf) else { return s0 };
         let intro = lexicon::is_discourse_opener(w)
             || w.ends_with("ing")
-            || matches!(
-                w,
-                "during" | "while" | "despite" | "regarding" | "according" | "with" | "without" | "although" | "though"
-                    | "because" | "when" | "following" | "under" | "unlike" | "like" | "amid" | "among" | "once"
-                    | "if" | "unless" | "given" | "asked" | "from" | "to" | "of" | "over" | "through" | "within"
-            );
+            || intro_openers().contains(w);
         if !intro || self.mention_at[f].is_some() {
             return s0;
         }

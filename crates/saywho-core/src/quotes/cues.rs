@@ -5,6 +5,19 @@ use crate::text::lexicon::{self, VerbFlags};
 use crate::ml::Pos;
 use crate::text::{Kind, Text};
 
+crate::text::lexicon::word_list! {
+    /// Irregular past tenses the tagger may miss, which make a clause finite: "The typhoon tore
+    /// through …". Lower case. (`data/lexicon/irregular_past_tenses.txt`)
+    pub(crate) fn irregular_past_tenses = "irregular_past_tenses.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Words that may stand right before a base-form reporting verb (besides pronouns and
+    /// names): "analysts would say", "who say", "officials often say". Lower case.
+    /// (`data/lexicon/before_base_form_cue.txt`)
+    pub(crate) fn before_base_form_cue = "before_base_form_cue.txt";
+}
+
 /// A cue: token range `[start, end)` and what may follow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cue {
@@ -101,7 +114,7 @@ fn base_form_subject(text: &Text, i: usize) -> bool {
     }
     let Some(w) = lexicon::ascii_lower(text.tok(p), &mut buf) else { return false };
     lexicon::subject_pronoun(w).is_some()
-        || matches!(w, "will" | "would" | "did" | "do" | "does" | "can" | "could" | "should" | "may" | "might" | "must" | "also" | "often" | "still" | "now" | "always" | "never" | "typically" | "who" | "that")
+        || before_base_form_cue().contains(w)
         || w.ends_with("ly")
         || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous") && !w.ends_with("us") && w.len() > 3)
 }
@@ -176,13 +189,7 @@ pub fn looks_finite(text: &Text, i: usize) -> bool {
         return false;
     }
     // Irregular past tenses the tagger may miss ("The typhoon tore through …").
-    if matches!(
-        lw,
-        "tore" | "struck" | "swept" | "drove" | "flew" | "fought" | "caught" | "bought" | "sold" | "threw" | "shook" | "froze"
-            | "stole" | "sank" | "swam" | "wore" | "woke" | "forgot" | "forgave" | "hid" | "slid" | "fled" | "dealt" | "slept"
-            | "wept" | "dug" | "clung" | "swung" | "spun" | "withdrew" | "overtook" | "undertook" | "arose" | "sprang" | "overthrew"
-            | "shrank" | "forbade" | "foresaw" | "overcame" | "underwent" | "upheld" | "withheld" | "sped"
-    ) {
+    if irregular_past_tenses().contains(lw) {
         return true;
     }
     if lw.len() < 4 {

@@ -11,6 +11,12 @@
 use crate::text::{Kind, Text};
 use serde::{Deserialize, Serialize};
 
+crate::text::lexicon::word_list! {
+    /// Words after which a quotation in marks is a name or title, not speech: "a film titled
+    /// “…”", "the campaign “…”". Lower case. (`data/lexicon/naming_words.txt`)
+    pub(crate) fn naming_words = "naming_words.txt";
+}
+
 /// Direct speech, indirect (reported) speech, or a partial quotation (a
 /// fragment in marks inside the writer's sentence). Serialised in lower case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -290,7 +296,7 @@ pub(crate) fn looks_like_title(text: &Text, q: &Marked) -> bool {
     let named = q.start > 0
         && text.is_word(q.start - 1)
         && crate::text::lexicon::ascii_lower(text.tok(q.start - 1), &mut buf).is_some_and(|w| {
-            matches!(w, "titled" | "entitled" | "headlined" | "named" | "nicknamed" | "dubbed" | "called" | "slogan" | "campaign")
+            naming_words().contains(w)
         });
     let words: Vec<usize> = (a..b).filter(|&k| text.is_word(k)).collect();
     if words.is_empty() || words.len() > 12 {

@@ -10,6 +10,24 @@ use crate::ml::Pos;
 use super::context::{Ctx, Source};
 use crate::text::Kind;
 
+crate::text::lexicon::word_list! {
+    /// Words right after a cue that show no clause follows: "said goodbye", "added to", "noted
+    /// for". Lower case. (`data/lexicon/not_a_clause_after_cue.txt`)
+    pub(crate) fn not_a_clause_after_cue = "not_a_clause_after_cue.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Words opening a phrase between a cue and its that-clause: "said in a statement that …",
+    /// "told reporters on Tuesday that …". Lower case. (`data/lexicon/cue_adjunct_openers.txt`)
+    pub(crate) fn cue_adjunct_openers = "cue_adjunct_openers.txt";
+}
+
+crate::text::lexicon::word_list! {
+    /// Addressees after a cue that takes one, before the clause: "told reporters …", "assured
+    /// investors …". Lower case. (`data/lexicon/addressees.txt`)
+    pub(crate) fn addressees = "addressees.txt";
+}
+
 /// A reported-speech quotation: token range of its content, the cue, the source.
 #[derive(Debug, Clone)]
 pub(crate) struct Reported {
@@ -296,12 +314,7 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
         if let Some(m) = cx.mention_at[k] {
             k = cx.ents.mentions[m].end;
         } else if lower(k, &mut buf).is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists" | "lawmakers" | "parliament" | "supporters" | "the"
-                    | "analysts" | "investors" | "shareholders" | "colleagues" | "members" | "staff" | "employees" | "workers"
-                    | "students" | "voters" | "residents" | "delegates" | "senators" | "legislators" | "police" | "officials" | "congress"
-            )
+            addressees().contains(w.as_str())
         }) {
             if t.is(k, "the") {
                 k += 1;
@@ -336,7 +349,7 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     }
     // A prepositional phrase between the verb and its clause: "said in a
     // statement that …", "told reporters on Tuesday that …".
-    if k < s1 && lower(k, &mut buf).is_some_and(|w| matches!(w.as_str(), "in" | "on" | "at" | "during" | "via" | "through" | "after" | "before" | "from" | "over" | "to" | "with" | "outside" | "inside" | "later" | "afterwards" | "repeatedly" | "publicly" | "privately")) {
+    if k < s1 && lower(k, &mut buf).is_some_and(|w| cue_adjunct_openers().contains(w.as_str())) {
         if let Some(th) = (k + 2..s1.min(k + 8)).find(|&x| t.is(x, "that")) {
             if (k + 1..th).all(|x| t.is_word(x) && !cues::looks_finite(t, x) || cx.mention_at[x].is_some()) {
                 k = th;
@@ -426,7 +439,7 @@ fn starts_clause(cx: &Ctx, k: usize, s1: usize) -> bool {
     // ("said goodbye", "added to", "noted for").
     let mut buf = [0u8; 32];
     if let Some(w) = lexicon::ascii_lower(t.tok(k), &mut buf) {
-        if matches!(w, "to" | "for" | "in" | "on" | "at" | "with" | "by" | "about" | "of" | "so" | "nothing" | "yes" | "no" | "goodbye" | "it")
+        if not_a_clause_after_cue().contains(w)
         {
             return false;
         }

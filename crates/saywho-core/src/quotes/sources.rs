@@ -16,6 +16,13 @@ crate::text::lexicon::word_list! {
     pub(crate) fn source_time_days = "source_time_days.txt";
 }
 
+crate::text::lexicon::word_list! {
+    /// Conjunctions that bound a cue's subject on the left: walking back from "said", its noun
+    /// phrase stops after them ("the talks failed because the minister said …").
+    /// (`data/lexicon/source_phrase_ends.txt`)
+    pub(crate) fn source_phrase_ends = "source_phrase_ends.txt";
+}
+
 impl<'t, 'a> Ctx<'t, 'a> {
     /// The subject of a cue: the source of what it reports.
     pub fn subject_of(&self, cue: &Cue) -> Option<Source> {
@@ -413,11 +420,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 _ => break,
             }
             if let Some(w) = self.lower(k, &mut buf) {
-                if matches!(
-                    w,
-                    "that" | "and" | "but" | "because" | "while" | "when" | "as" | "if" | "since" | "although"
-                        | "though" | "whereas" | "where" | "so" | "then" | "after" | "before"
-                ) && k + 1 < end
+                if source_phrase_ends().contains(w) && k + 1 < end
                 {
                     break;
                 }

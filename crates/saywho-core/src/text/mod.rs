@@ -10,6 +10,19 @@
 
 pub mod lexicon;
 
+lexicon::word_list! {
+    /// Words whose "'s" is a contraction, not a possessive: "it's", "that's", "there's". Lower
+    /// case. (`data/lexicon/contraction_bases.txt`)
+    pub(crate) fn contraction_bases = "contraction_bases.txt";
+}
+
+lexicon::word_list! {
+    /// Capitalised words that typically start a sentence: after an ambiguous period ("Inc.",
+    /// "Jan.") one of them ends the sentence. Exact case.
+    /// (`data/lexicon/sentence_starters.txt`)
+    pub(crate) fn sentence_starters = "sentence_starters.txt";
+}
+
 /// What a token is. Quotation marks and apostrophes are decided here only as
 /// far as the characters allow; the quote module pairs marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -369,10 +382,7 @@ fn possessive_start(w: &str) -> Option<usize> {
         if w.len() > ap.len() && w.ends_with(ap) {
             let base = &w[..w.len() - ap.len()];
             // "it's", "that's", "there's" are contractions, not possessives.
-            if matches!(
-                base.to_ascii_lowercase().as_str(),
-                "it" | "he" | "she" | "that" | "there" | "what" | "who" | "here" | "where" | "let" | "how" | "when" | "why" | "this"
-            ) {
+            if contraction_bases().contains(base.to_ascii_lowercase().as_str()) {
                 return None;
             }
             return Some(base.len());
@@ -484,12 +494,7 @@ fn is_boundary(src: &str, toks: &[Token], p: usize, j: usize) -> bool {
 
 /// Words that typically start a sentence (used where a period is ambiguous).
 fn starter_word(w: &str) -> bool {
-    matches!(
-        w,
-        "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "I" | "This" | "That" | "These" | "Those"
-            | "But" | "And" | "In" | "On" | "At" | "For" | "His" | "Her" | "Their" | "Its" | "There" | "When"
-            | "While" | "After" | "Before" | "However" | "Meanwhile" | "As" | "If" | "Some" | "Many" | "Most"
-    )
+    sentence_starters().contains(w)
 }
 
 /// A dateline at the start of a paragraph: "OSLO —", "WASHINGTON (AP) —",
