@@ -150,6 +150,15 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 return Some(Source { negated, ..src });
             }
         }
+        // "Sen. Marco Rubio (R-Fla.) said": a short bracket after the name
+        // (party and state, an age, an acronym) stands between it and the verb.
+        if j > sent.start + 2 && t.tok(j - 1) == ")" {
+            if let Some(open) = (j.saturating_sub(8).max(sent.start)..j - 1).rev().find(|&x| t.tok(x) == "(") {
+                if open > sent.start && !(open + 1..j - 1).any(|x| self.in_marks[x]) {
+                    j = open;
+                }
+            }
+        }
         let src = self.subject_ending_at(sent.start, j)?;
         // "Royal College of Nursing director Patricia Marquis and BMA member
         // Dr. Emeka Okorafor both warned": the people together speak.

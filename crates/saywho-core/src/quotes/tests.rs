@@ -168,6 +168,17 @@ fn reported_speech_frames() {
     check("He appeared on “Fox & Friends” on Monday.", &[]);
     check("The account \"@TwitchyTeam\" posted a link to \"http://example.com\" and \"671442096285458434\".", &[]);
     check("Critics called the plan “a disgrace” on Monday.", &[("“a disgrace”", "partial", "Critics")]);
+    // The cue after a quotation, past a name's appositive, a title's full
+    // stop or a bracket.
+    check(
+        "Hillary Clinton spoke on Monday. “Today’s speech shows that the party is united,” Adam Green, co-founder of the Progressive Change Campaign Committee, said in a statement.",
+        &[("“Today’s speech shows that the party is united,”", "direct", "Adam Green")],
+    );
+    check(
+        "Antonin Scalia died on Saturday. \"It reminds us how important this election is,\" Sen. Marco Rubio (R-Fla.) said Saturday night.",
+        &[("\"It reminds us how important this election is,\"", "direct", "Marco Rubio")],
+    );
+    check("Sen. Rand Paul (R-Ky.) said the bill would fail.", &[("the bill would fail", "indirect", "Rand Paul")]);
     // A title before a parenthetical source.
     check(
         "Tarek Abboud spoke. The hashtag, Mr. Abboud said, accompanied descriptions of loved ones.",
