@@ -345,7 +345,9 @@ impl<'t, 'a> Ctx<'t, 'a> {
         while seg_end > floor && guard < 4 {
             guard += 1;
             let mut s = seg_end;
-            while s > floor && t.tok(s - 1) != "," && !matches!(t.kind(s - 1), Kind::Quote) {
+            // (An apostrophe outside any quotation is a possessive: "Jeff
+            // Weaver, Sanders' campaign manager, said".)
+            while s > floor && t.tok(s - 1) != "," && !(t.kind(s - 1) == Kind::Quote && self.in_marks[s - 1]) {
                 s -= 1;
             }
             // "Dr. Maya Ajmera, president of the Society, which runs it, said":

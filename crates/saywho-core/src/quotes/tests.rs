@@ -179,6 +179,11 @@ fn reported_speech_frames() {
         &[("\"It reminds us how important this election is,\"", "direct", "Marco Rubio")],
     );
     check("Sen. Rand Paul (R-Ky.) said the bill would fail.", &[("the bill would fail", "indirect", "Rand Paul")]);
+    // A possessive apostrophe is no quotation mark.
+    check(
+        "Obama spoke on Monday. Jeff Weaver, Sanders' campaign manager, said the campaign was growing.",
+        &[("the campaign was growing", "indirect", "Jeff Weaver")],
+    );
     // A title before a parenthetical source.
     check(
         "Tarek Abboud spoke. The hashtag, Mr. Abboud said, accompanied descriptions of loved ones.",
