@@ -237,16 +237,7 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     if k < s1 && t.tok(k) == "," && !(k + 1 < s1 && opens_adjunct(t, k + 1)) {
         let subj = subject?;
         // ("The hashtag, Mr. Abboud said, …": a title before the name.)
-        let mut before = subj.span.0;
-        loop {
-            if before > s0 + 2 && t.tok(before - 1) == "." && is_title(t.tok(before - 2)) {
-                before -= 2;
-            } else if before > s0 + 1 && is_title(t.tok(before - 1)) {
-                before -= 1;
-            } else {
-                break;
-            }
-        }
+        let before = skip_titles_back(t, s0, subj.span.0);
         if before > s0 && t.tok(before - 1) == "," && k + 1 < s1 {
             let first = (s0..before - 1).find(|&x| t.is_word(x)).unwrap_or(before - 1);
             let opener = lower(first, &mut buf).is_some_and(|w| lexicon::is_discourse_opener(&w));
@@ -261,9 +252,13 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     // (Nor a clause opened by "as", "while", "after" …: "…, SPA said, as the
     // two countries signed agreements".)
     let tail_end = (k..s1).find(|&x| t.tok(x) == "," && x + 1 < s1 && opens_adjunct(t, x + 1)).unwrap_or(s1);
-    let tail_words = (k..tail_end).filter(|&x| t.is_word(x)).count();
+    // (A time and a quoted title in the tail are not counted: "…, he said
+    // Wednesday morning on MSNBC's “Morning Joe.”")
+    let is_date = |x: usize| cx.mention_at[x].is_some_and(|m| cx.ents.mentions[m].label == Label::Date);
+    let tail_words = (k..tail_end).filter(|&x| t.is_word(x) && !cx.in_marks[x] && !is_date(x)).count();
     if let Some(subj) = subject {
-        let before = subj.span.0.min(cue.start);
+        // ("…, Ms. Gedrich said.": the title before the name.)
+        let before = skip_titles_back(t, s0, subj.span.0).min(cue.start);
         let after_cue_subject = subj.span.0 >= cue.end;
         // "…, said Sherman, a graduate whose aggressiveness has driven rivals
         // away.": what sets off the inverted source (an appositive, a relative
@@ -283,7 +278,9 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             while nb > s0 && before - nb < 5 && t.is_word(nb - 1) && !t.is_cap(nb - 1) && !cues::looks_finite(t, nb - 1) {
                 nb -= 1;
             }
-            if nb > s0 && t.tok(nb - 1) == "," && t.is_any(nb, &["a", "an", "the", "one"]) { nb } else { before }
+            // ("…, current and former officials said.": a bare plural too.)
+            let bare_plural = subj.entity.is_none() && cue.start > 0 && t.tok(cue.start - 1).ends_with('s') && subj.span.1 == cue.start;
+            if nb > s0 && t.tok(nb - 1) == "," && (t.is_any(nb, &["a", "an", "the", "one"]) || bare_plural) { nb } else { before }
         } else {
             before
         };
@@ -408,9 +405,19 @@ fn skip_opener(cx: &Ctx, s0: usize, limit: usize) -> usize {
     a
 }
 
-/// A person's title ("Mr.", "Sen.", "Dr."), which names exclude.
-fn is_title(w: &str) -> bool {
-    crate::entities::gazetteer::get().titles.get(w).is_some()
+/// Where a name starting at `start` begins with the titles before it
+/// ("Mr.", "Sen.", "Dr."), which names exclude.
+fn skip_titles_back(t: &crate::text::Text, s0: usize, mut start: usize) -> usize {
+    let is_title = |w: &str| crate::entities::gazetteer::get().titles.get(w).is_some();
+    loop {
+        if start > s0 + 2 && t.tok(start - 1) == "." && is_title(t.tok(start - 2)) {
+            start -= 2;
+        } else if start > s0 + 1 && is_title(t.tok(start - 1)) {
+            start -= 1;
+        } else {
+            return start;
+        }
+    }
 }
 
 /// A subject pronoun at `x`, alone or fused with its verb ("he's", "they're").

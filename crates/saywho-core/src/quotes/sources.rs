@@ -388,9 +388,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 return self.source_in(a, b);
             }
         }
-        // "Another, Claire Dobson, said": only the appositive names someone.
+        // "Another, Claire Dobson, said": only the appositive names someone
+        // (an appositive is short: not "Obama's rise may have been …, said").
         if plain.is_none() {
-            if let Some((a, b)) = appositive {
+            if let Some((a, b)) = appositive.filter(|&(a, b)| b - a <= 8) {
                 if let Some(m) = (a..b).find_map(|k| self.mention_at[k]).filter(|&m| self.label_of(m) == Label::Person) {
                     if self.ents.mentions[m].start == a {
                         return Some(self.mention_source(m));

@@ -184,6 +184,14 @@ fn reported_speech_frames() {
         "Obama spoke on Monday. Jeff Weaver, Sanders' campaign manager, said the campaign was growing.",
         &[("the campaign was growing", "indirect", "Jeff Weaver")],
     );
+    // Inverted sources: after a title, a bare plural, a long clause naming
+    // someone else; a time in the tail.
+    check("Lawmakers met. Several of the men were not pleased with her approach, Ms. Gedrich said.", &[("Several of the men were not pleased with her approach", "indirect", "Gedrich")]);
+    check("Agents are likely to want to interview Clinton, current and former officials said.", &[("Agents are likely to want to interview Clinton", "indirect", "former officials")]);
+    check(
+        "Obama’s rise may have been more surprising to the black community than to anyone else, said several observers.",
+        &[("Obama’s rise may have been more surprising to the black community than to anyone else", "indirect", "several observers")],
+    );
     // A title before a parenthetical source.
     check(
         "Tarek Abboud spoke. The hashtag, Mr. Abboud said, accompanied descriptions of loved ones.",
