@@ -140,6 +140,18 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
                     return trim_end(cx, a, b);
                 }
             }
+            // "…, and analysts said the cuts were overdue", "…, but Cook did not
+            // say when": a clause with a subject and a cue of its own is a
+            // second report, not more of the first.
+            if b > a + 1 && !cx.in_marks[b] && (t.is_any(b, &["and", "but"]) || (t.tok(b) == "," && t.is_any(b + 1, &["and", "but"]))) {
+                let c0 = if t.tok(b) == "," { b + 2 } else { b + 1 };
+                let own_cue = (c0 + 1..s1.min(c0 + 7)).find(|&c| !cx.in_marks[c] && cues::cue_at(t, c).is_some_and(|q| q.flags.indirect() && !q.according));
+                if let Some(c) = own_cue {
+                    if (c0..c).all(|x| t.is_word(x) && !t.is_any(x, &["that", "to"])) {
+                        return trim_end(cx, a, b);
+                    }
+                }
+            }
             // "The mayor said the city would rebuild and thanked the volunteers",
             // "… said the grid had coped, but warned that …":
             // a second past-tense verb after "and" is the speaker's, when the
@@ -224,7 +236,8 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     // SPA said, as the two countries signed …": that is inverted, below).
     if k < s1 && t.tok(k) == "," && !(k + 1 < s1 && opens_adjunct(t, k + 1)) {
         let subj = subject?;
-        let before = subj.span.0;
+        // ("The hashtag, Mr. Abboud said, …": a title before the name.)
+        let before = skip_titles_back(t, s0, subj.span.0);
         if before > s0 && t.tok(before - 1) == "," && k + 1 < s1 {
             let first = (s0..before - 1).find(|&x| t.is_word(x)).unwrap_or(before - 1);
             let opener = lower(first, &mut buf).is_some_and(|w| lexicon::is_discourse_opener(&w));
@@ -239,10 +252,22 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
     // (Nor a clause opened by "as", "while", "after" …: "…, SPA said, as the
     // two countries signed agreements".)
     let tail_end = (k..s1).find(|&x| t.tok(x) == "," && x + 1 < s1 && opens_adjunct(t, x + 1)).unwrap_or(s1);
-    let tail_words = (k..tail_end).filter(|&x| t.is_word(x)).count();
+    // (A time and a quoted title in the tail are not counted: "…, he said
+    // Wednesday morning on MSNBC's “Morning Joe.”")
+    let is_date = |x: usize| cx.mention_at[x].is_some_and(|m| cx.ents.mentions[m].label == Label::Date);
+    let tail_words = (k..tail_end).filter(|&x| t.is_word(x) && !cx.in_marks[x] && !is_date(x)).count();
     if let Some(subj) = subject {
-        let before = subj.span.0.min(cue.start);
+        // ("…, Ms. Gedrich said.": the title before the name.)
+        let before = skip_titles_back(t, s0, subj.span.0).min(cue.start);
         let after_cue_subject = subj.span.0 >= cue.end;
+        // "…, said Sherman, a graduate whose aggressiveness has driven rivals
+        // away.": what sets off the inverted source (an appositive, a relative
+        // clause) describes it and is no tail of the cue.
+        let tail_words = if after_cue_subject && subj.span.1 < tail_end && t.tok(subj.span.1) == "," {
+            (k..subj.span.1).filter(|&x| t.is_word(x)).count()
+        } else {
+            tail_words
+        };
         // "…, the Electoral Commission said.": the article before a named source.
         let before = if !after_cue_subject && before > s0 && t.is(before - 1, "the") { before - 1 } else { before };
         // "…, a spokesperson for the Centers for Medicare & Medicaid Services
@@ -253,7 +278,9 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             while nb > s0 && before - nb < 5 && t.is_word(nb - 1) && !t.is_cap(nb - 1) && !cues::looks_finite(t, nb - 1) {
                 nb -= 1;
             }
-            if nb > s0 && t.tok(nb - 1) == "," && t.is_any(nb, &["a", "an", "the", "one"]) { nb } else { before }
+            // ("…, current and former officials said.": a bare plural too.)
+            let bare_plural = subj.entity.is_none() && cue.start > 0 && t.tok(cue.start - 1).ends_with('s') && subj.span.1 == cue.start;
+            if nb > s0 && t.tok(nb - 1) == "," && (t.is_any(nb, &["a", "an", "the", "one"]) || bare_plural) { nb } else { before }
         } else {
             before
         };
@@ -274,7 +301,9 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
                 return Some((a, b));
             }
         }
-    } else {
+    } else if !(cue.start > s0 && t.tok(cue.start - 1) == "," && t.tok(cue.start).ends_with("ing")) && !t.is(cue.end, "that") {
+        // With no subject found, only what is plainly reported speech: a
+        // participle after a comma or a that-clause ("…, saying that …").
         return None;
     }
     // Addressee: "told reporters (that) …", "told CBC News the department …".
@@ -376,9 +405,27 @@ fn skip_opener(cx: &Ctx, s0: usize, limit: usize) -> usize {
     a
 }
 
+/// Where a name starting at `start` begins with the titles before it
+/// ("Mr.", "Sen.", "Dr."), which names exclude.
+fn skip_titles_back(t: &crate::text::Text, s0: usize, mut start: usize) -> usize {
+    let is_title = |w: &str| crate::entities::gazetteer::get().titles.get(w).is_some();
+    loop {
+        if start > s0 + 2 && t.tok(start - 1) == "." && is_title(t.tok(start - 2)) {
+            start -= 2;
+        } else if start > s0 + 1 && is_title(t.tok(start - 1)) {
+            start -= 1;
+        } else {
+            return start;
+        }
+    }
+}
+
+/// A subject pronoun at `x`, alone or fused with its verb ("he's", "they're").
 fn pronoun_subject(cx: &Ctx, x: usize) -> bool {
     let mut buf = [0u8; 32];
-    cx.text.is_word(x) && lexicon::ascii_lower(cx.text.tok(x), &mut buf).is_some_and(|w| lexicon::subject_pronoun(w).is_some())
+    let w = cx.text.tok(x);
+    cx.text.is_word(x)
+        && (lexicon::ascii_lower(w, &mut buf).is_some_and(|w| lexicon::subject_pronoun(w).is_some()) || lexicon::contracted_subject(w).is_some())
 }
 
 /// Does a clause start at token `k`? A subject pronoun, or a finite verb

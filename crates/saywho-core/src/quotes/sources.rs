@@ -61,6 +61,9 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let after_quote = cue.start > sent.start && t.kind(cue.start - 1) == Kind::Quote;
         let after_comma = cue.start > sent.start && t.tok(cue.start - 1) == "," && !cue.flags.addressee;
         if after_comma && !after_quote {
+            if let Some(src) = self.inverted_name(cue.end, sent.end) {
+                return Some(src);
+            }
             if let Some(src) = self.subject_before_appositive(sent.start, cue.start - 1) {
                 return Some(src);
             }
@@ -145,6 +148,15 @@ impl<'t, 'a> Ctx<'t, 'a> {
             let from = self.after_intro(sent.start, c - 1);
             if let Some(src) = self.clause_subject(from, c - 1) {
                 return Some(Source { negated, ..src });
+            }
+        }
+        // "Sen. Marco Rubio (R-Fla.) said": a short bracket after the name
+        // (party and state, an age, an acronym) stands between it and the verb.
+        if j > sent.start + 2 && t.tok(j - 1) == ")" {
+            if let Some(open) = (j.saturating_sub(8).max(sent.start)..j - 1).rev().find(|&x| t.tok(x) == "(") {
+                if open > sent.start && !(open + 1..j - 1).any(|x| self.in_marks[x]) {
+                    j = open;
+                }
             }
         }
         let src = self.subject_ending_at(sent.start, j)?;
@@ -304,6 +316,24 @@ impl<'t, 'a> Ctx<'t, 'a> {
 
     /// "Shabana Fayyaz, former chair of …, said": the subject stands before
     /// the appositive that ends at the comma `comma`.
+    /// "…, said Mindy Romero, director of …", "…, said Sen. Rand Paul.": a
+    /// name right after the verb that ends there (at a comma, a bracket or the
+    /// sentence end) is its inverted subject, whatever the clause before the
+    /// comma names; a name that goes on to a verb starts the content instead
+    /// ("…, said Pakistan would …").
+    fn inverted_name(&self, from: usize, end: usize) -> Option<Source> {
+        let t = self.text;
+        let mut n = if t.is(from, "the") { from + 1 } else { from };
+        let s = n;
+        while n < end && n < s + 5 && self.mention_at[n].is_none() && (t.is_cap(n) || (t.tok(n) == "." && n > s && !t.tokens[n].space_before)) {
+            n += 1;
+        }
+        let m = self.mention_at.get(n).copied().flatten()?;
+        let mm = &self.ents.mentions[m];
+        let ends = mm.end >= end || matches!(t.tok(mm.end), "," | "." | ";" | "(" | "—");
+        (mm.start == n && ends && matches!(self.label_of(m), Label::Person | Label::Org)).then(|| self.mention_source(m))
+    }
+
     pub(super) fn subject_before_appositive(&self, floor: usize, comma: usize) -> Option<Source> {
         let t = self.text;
         // Segments between commas, right to left, skipping the appositive itself.
@@ -315,7 +345,9 @@ impl<'t, 'a> Ctx<'t, 'a> {
         while seg_end > floor && guard < 4 {
             guard += 1;
             let mut s = seg_end;
-            while s > floor && t.tok(s - 1) != "," && !matches!(t.kind(s - 1), Kind::Quote) {
+            // (An apostrophe outside any quotation is a possessive: "Jeff
+            // Weaver, Sanders' campaign manager, said".)
+            while s > floor && t.tok(s - 1) != "," && !(t.kind(s - 1) == Kind::Quote && self.in_marks[s - 1]) {
                 s -= 1;
             }
             // "Dr. Maya Ajmera, president of the Society, which runs it, said":
@@ -356,9 +388,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 return self.source_in(a, b);
             }
         }
-        // "Another, Claire Dobson, said": only the appositive names someone.
+        // "Another, Claire Dobson, said": only the appositive names someone
+        // (an appositive is short: not "Obama's rise may have been …, said").
         if plain.is_none() {
-            if let Some((a, b)) = appositive {
+            if let Some((a, b)) = appositive.filter(|&(a, b)| b - a <= 8) {
                 if let Some(m) = (a..b).find_map(|k| self.mention_at[k]).filter(|&m| self.label_of(m) == Label::Person) {
                     if self.ents.mentions[m].start == a {
                         return Some(self.mention_source(m));

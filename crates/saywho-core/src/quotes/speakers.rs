@@ -101,7 +101,24 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
         }
     }
     pull_quotes(text, &mut out, &named);
+    // Marks around a title ("the show “Fox & Friends”"), an address, a handle
+    // or a number quote nobody: with no cue and no source they are no quotation.
+    out.retain(|q| !(q.kind == QuoteKind::Partial && q.cue.is_none() && q.speaker.is_none() && q.entity.is_none() && names_no_speech(cx.text, q, marked)));
     out
+}
+
+/// A fragment in marks that is a title, or one word that is no speech: a
+/// web address, a handle or hashtag, a number.
+fn names_no_speech(t: &Text, q: &Attributed, marked: &[Marked]) -> bool {
+    let Some(m) = marked.iter().find(|m| m.start == q.start && m.end == q.end) else { return false };
+    if super::marks::looks_like_title(t, m) {
+        return true;
+    }
+    let inner = t.span(m.start + 1, m.end.saturating_sub(usize::from(m.closed)).max(m.start + 1));
+    let inner = inner.trim_matches(|c: char| c.is_ascii_punctuation() && !matches!(c, '@' | '#') || c.is_whitespace());
+    !inner.is_empty()
+        && !inner.contains(char::is_whitespace)
+        && (inner.starts_with("http") || inner.starts_with("www.") || inner.starts_with('@') || inner.starts_with('#') || inner.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation()))
 }
 
 /// The cue of a quotation in marks, looked for in its own sentence: inside a
@@ -121,19 +138,31 @@ fn find_cue_for_marked(cx: &Ctx, q: &Marked) -> Option<Cue> {
         }
     }
     // After, in the sentence the closing mark ends: "…,” she said" / "…,” said Bolden" (within a few words).
+    // (A name's appositive, "…,” Adam Green, co-founder of the …, said", and
+    // brackets, "Sen. Marco Rubio (R-Fla.) said", do not count as words; nor
+    // does a title's full stop end the search.)
     let mut k = q.end;
     let mut words = 0;
+    let mut limit = 8;
+    let mut depth = 0usize;
     let close_sent = t.sent_of[q.end - 1];
-    while k < t.len() && t.sent_of[k] == close_sent && words < 8 {
-        if cx.in_marks[k] || matches!(t.tok(k), "." | "?" | "!" | ";") {
+    while k < t.len() && t.sent_of[k] == close_sent && words < limit {
+        let stop = t.tok(k) == "." && (k + 1 >= t.len() || t.sent_of[k + 1] != close_sent);
+        if cx.in_marks[k] || stop || matches!(t.tok(k), "?" | "!" | ";") {
             break;
+        }
+        match t.tok(k) {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            "," if limit == 8 && k > 0 && cx.mention_at[k - 1].is_some_and(|m| matches!(cx.ents.mentions[m].label, Label::Person | Label::Org) && cx.ents.mentions[m].start >= q.end) => limit = words + 16,
+            _ => {}
         }
         if let Some(c) = cues::cue_at(t, k) {
             if !c.flags.names_fragment || q.kind == QuoteKind::Partial {
                 return Some(c);
             }
         }
-        if t.is_word(k) {
+        if t.is_word(k) && depth == 0 {
             words += 1;
         }
         k += 1;

@@ -137,6 +137,66 @@ fn reported_speech_frames() {
         "The talks collapsed on Friday, the minister said.",
         &[("The talks collapsed on Friday", "indirect", "the minister")],
     );
+    // A pronoun fused with its verb opens the clause as the two words would.
+    check("Paul Ryan says he's not ready to support the bill.", &[("he's not ready to support the bill", "indirect", "Paul Ryan")]);
+    check("The mayor said they’re ready to rebuild.", &[("they’re ready to rebuild", "indirect", "The mayor")]);
+    // An inverted source keeps what sets it off.
+    check(
+        "That will be true up to a point, said Brad Sherman, a graduate whose aggressiveness has driven rivals away.",
+        &[("That will be true up to a point", "indirect", "Brad Sherman")],
+    );
+    // An inverted name is the subject, whatever the clause before it names.
+    check(
+        "Clinton has a strong ground game in the state, said Mindy Romero, director of the project.",
+        &[("Clinton has a strong ground game in the state", "indirect", "Mindy Romero")],
+    );
+    // A second subject with its own cue reports apart.
+    check(
+        "The company said Tuesday that it would cut 300 jobs, and analysts said the cuts were overdue.",
+        &[("it would cut 300 jobs", "indirect", "The company"), ("the cuts were overdue", "indirect", "analysts")],
+    );
+    check(
+        "One in three said the party does not care about the community and one in four said the party was hostile to it.",
+        &[("the party does not care about the community", "indirect", "One in three"), ("the party was hostile to it", "indirect", "one in four")],
+    );
+    // Plain reported speech is kept when its source is not found.
+    check(
+        "Lawmakers met on Tuesday. But other advisers to the island's government have been urging the governor to default on the debt, saying that only a catastrophe would move Congress to help.",
+        &[("only a catastrophe would move Congress to help", "indirect", "")],
+    );
+    // Marks around a title, a handle, an address or a number quote nobody.
+    check("He appeared on “Fox & Friends” on Monday.", &[]);
+    check("The account \"@TwitchyTeam\" posted a link to \"http://example.com\" and \"671442096285458434\".", &[]);
+    check("Critics called the plan “a disgrace” on Monday.", &[("“a disgrace”", "partial", "Critics")]);
+    // The cue after a quotation, past a name's appositive, a title's full
+    // stop or a bracket.
+    check(
+        "Hillary Clinton spoke on Monday. “Today’s speech shows that the party is united,” Adam Green, co-founder of the Progressive Change Campaign Committee, said in a statement.",
+        &[("“Today’s speech shows that the party is united,”", "direct", "Adam Green")],
+    );
+    check(
+        "Antonin Scalia died on Saturday. \"It reminds us how important this election is,\" Sen. Marco Rubio (R-Fla.) said Saturday night.",
+        &[("\"It reminds us how important this election is,\"", "direct", "Marco Rubio")],
+    );
+    check("Sen. Rand Paul (R-Ky.) said the bill would fail.", &[("the bill would fail", "indirect", "Rand Paul")]);
+    // A possessive apostrophe is no quotation mark.
+    check(
+        "Obama spoke on Monday. Jeff Weaver, Sanders' campaign manager, said the campaign was growing.",
+        &[("the campaign was growing", "indirect", "Jeff Weaver")],
+    );
+    // Inverted sources: after a title, a bare plural, a long clause naming
+    // someone else; a time in the tail.
+    check("Lawmakers met. Several of the men were not pleased with her approach, Ms. Gedrich said.", &[("Several of the men were not pleased with her approach", "indirect", "Gedrich")]);
+    check("Agents are likely to want to interview Clinton, current and former officials said.", &[("Agents are likely to want to interview Clinton", "indirect", "former officials")]);
+    check(
+        "Obama’s rise may have been more surprising to the black community than to anyone else, said several observers.",
+        &[("Obama’s rise may have been more surprising to the black community than to anyone else", "indirect", "several observers")],
+    );
+    // A title before a parenthetical source.
+    check(
+        "Tarek Abboud spoke. The hashtag, Mr. Abboud said, accompanied descriptions of loved ones.",
+        &[("The hashtag, Mr. Abboud said, accompanied descriptions of loved ones", "indirect", "Tarek Abboud")],
+    );
 }
 
 #[test]

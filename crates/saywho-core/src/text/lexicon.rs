@@ -234,6 +234,18 @@ pub fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
+/// A subject pronoun fused with its verb ("he's", "they’re", "I'd", "we'll"):
+/// the pronoun, when `w` (any case) is one. Such a word opens a clause on its
+/// own, as "he is" does.
+pub fn contracted_subject(w: &str) -> Option<Pronoun> {
+    let (stem, clitic) = w.rsplit_once(['\'', '’'])?;
+    if !matches!(clitic.to_ascii_lowercase().as_str(), "s" | "re" | "m" | "d" | "ll" | "ve") {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    subject_pronoun(ascii_lower(stem, &mut buf)?)
+}
+
 /// Personal pronouns that can be subjects of a reporting verb.
 pub fn subject_pronoun(w: &str) -> Option<Pronoun> {
     Some(match w {
