@@ -207,19 +207,24 @@ def quotes_frame(docs, ids=None):
     with ``cue_start``/``cue_end``, ``origin``. Needs pandas (``saywho[pandas]``).
     """
     pandas = _require_pandas()
-    rows = []
-    for doc_id, doc in _pairs(docs, ids):
-        entities = {e["id"]: e for e in doc["entities"]}
-        for q in doc["quotes"]:
-            speaker, cue = q.get("speaker") or {}, q.get("cue") or {}
-            entity = entities.get(q.get("entity")) or {}
-            rows.append((
-                doc_id, q["id"], q["kind"], q["start"], q["end"], q["text"],
-                speaker.get("text"), speaker.get("start"), speaker.get("end"),
-                q.get("entity"), entity.get("name"), entity.get("label"),
-                cue.get("text"), cue.get("start"), cue.get("end"), q["origin"],
-            ))
+    rows = [row for doc_id, doc in _pairs(docs, ids) for row in _quote_rows(doc_id, doc)]
     return _frame(pandas, rows, QUOTE_COLUMNS)
+
+
+def _quote_rows(doc_id: Any, doc: Mapping[str, Any]) -> list[tuple]:
+    """The rows of :func:`quotes_frame` for one document."""
+    entities = {e["id"]: e for e in doc["entities"]}
+    rows = []
+    for q in doc["quotes"]:
+        speaker, cue = q.get("speaker") or {}, q.get("cue") or {}
+        entity = entities.get(q.get("entity")) or {}
+        rows.append((
+            doc_id, q["id"], q["kind"], q["start"], q["end"], q["text"],
+            speaker.get("text"), speaker.get("start"), speaker.get("end"),
+            q.get("entity"), entity.get("name"), entity.get("label"),
+            cue.get("text"), cue.get("start"), cue.get("end"), q["origin"],
+        ))
+    return rows
 
 
 def entities_frame(docs, ids=None):

@@ -87,19 +87,23 @@ def annotate_records(records: Iterable[tuple[Any, Any]], *, threads: int | None 
         good, texts = kept_good, kept_texts
         results = _native.annotate_many_json(texts, threads=threads, rules_only=rules_only)
     doc_rows: list[tuple | None] = [None] * len(records)
-    docs, doc_ids = [], []
+    quote_rows: list[tuple] = []
+    words = 0
     for i, (out, warnings) in zip(good, results):
         doc_id = records[i][0]
         ws = [{"code": c, "message": m} for c, m in warnings]
         doc_rows[i] = (doc_id, out, _compact(ws), None)
-        docs.append(json.loads(out))
-        doc_ids.append(doc_id)
+        # One document's dicts at a time: a partition's would take far more memory than its JSON.
+        doc = json.loads(out)
+        quote_rows.extend(saywho._quote_rows(doc_id, doc))
+        words += len(doc["text"].split())
+    del results
     for i, message in errors.items():
         doc_rows[i] = (records[i][0], None, None, message)
     documents = pandas.DataFrame.from_records(doc_rows, columns=DOCUMENT_COLUMNS)
     # Words (whitespace-separated) annotated, for the throughput figure.
-    documents.attrs["words"] = sum(len(d["text"].split()) for d in docs)
-    quotes = saywho.quotes_frame(docs, ids=doc_ids)
+    documents.attrs["words"] = words
+    quotes = saywho._frame(pandas, quote_rows, saywho.QUOTE_COLUMNS)
     return documents, quotes
 
 
@@ -215,12 +219,22 @@ def annotate_partition(part, index: int, out: str, kind: str, options: dict) -> 
     }
 
 
+def _blocksize(archive: str, threads: int) -> int:
+    """Bytes per JSON Lines partition: 16 MiB, or less so that every Dask
+    thread gets about four partitions (a small archive still uses them all)."""
+    import fsspec
+
+    fs, _, paths = fsspec.get_fs_token_paths(archive)
+    total = sum(fs.size(p) for p in paths)
+    return int(max(1 << 20, min(16 << 20, total // max(1, 4 * threads))))
+
+
 def run(
     archive: str,
     out: str,
     *,
     client=None,
-    blocksize: str = "16MiB",
+    blocksize: str | int | None = None,
     id_column: str = "id",
     text_column: str = "text",
     threads: int | None = None,
@@ -235,7 +249,7 @@ def run(
     import dask.bag
     import dask.dataframe
     import fsspec
-    from distributed import default_client, progress as show_progress, wait
+    from distributed import as_completed, default_client
 
     client = client or default_client()
     fs, _, [root] = fsspec.get_fs_token_paths(out)
@@ -252,6 +266,8 @@ def run(
         kind = "parquet"
     else:
         compressed = archive.endswith((".gz", ".bz2", ".xz", ".zst"))
+        if blocksize is None and not compressed:
+            blocksize = _blocksize(archive, sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()))
         bag = dask.bag.read_text(archive, blocksize=None if compressed else blocksize, compression="infer")
         parts = bag.to_delayed()
         kind = "jsonl"
@@ -268,10 +284,17 @@ def run(
     task = dask.delayed(annotate_partition, pure=False)
     t0 = time.perf_counter()
     futures = client.compute([task(p, i, out, kind, options) for i, p in enumerate(parts)])
-    if progress:
-        show_progress(futures)
-    wait(futures)
-    stats = client.gather(futures)
+    stats = []
+    tty = sys.stderr.isatty()
+    for future in as_completed(futures):
+        stats.append(future.result())
+        if progress:
+            done = sum(s["documents"] for s in stats)
+            rate = sum(s["words"] for s in stats) / (time.perf_counter() - t0)
+            line = f"saywho archive: {len(stats)}/{len(futures)} partitions, {done:,} documents, {rate:,.0f} words/s"
+            print("\r" + line if tty else line, end="" if tty else "\n", file=sys.stderr, flush=True)
+    if progress and tty:
+        print(file=sys.stderr)
     seconds = time.perf_counter() - t0
     peak: dict[str, float] = {}
     for s in stats:
@@ -289,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("out", help="output folder (local path or an fsspec URL such as s3://bucket/run)")
     p.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://scheduler:8786 (default: a local cluster)")
     p.add_argument("--workers", type=int, default=None, help="local cluster: worker processes (default: every core)")
-    p.add_argument("--blocksize", default="16MiB", help="JSON Lines: bytes per partition (default 16MiB)")
+    p.add_argument("--blocksize", default=None, help="JSON Lines: bytes per partition, e.g. 16MiB (default: 16MiB, less for a small archive)")
     p.add_argument("--threads", type=int, default=None, help="annotate_many threads per task (default: the cores shared by the Dask threads of the machine)")
     p.add_argument("--id-column", default="id")
     p.add_argument("--text-column", default="text")
