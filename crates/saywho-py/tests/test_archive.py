@@ -108,5 +108,6 @@ def test_spark_functions_map_batches_of_articles(gold_texts):
     assert [json.loads(a) for a in docs.annotations] == [saywho.annotate(t) for t in texts]
     quotes = pandas.concat(list(archive.spark_quotes(iter(batches))), ignore_index=True)
     pandas.testing.assert_frame_equal(quotes, saywho.quotes_frame([saywho.annotate(t) for t in texts], ids=names))
-    assert [c.split()[0] for c in archive.QUOTES_DDL.split(", ")] == saywho.QUOTE_COLUMNS
-    assert [c.split()[0] for c in archive.DOCUMENTS_DDL.split(", ")] == archive.DOCUMENT_COLUMNS
+    assert [c.split()[0].strip("`") for c in archive.QUOTES_DDL.split(", ")] == saywho.QUOTE_COLUMNS
+    assert [c.split()[0].strip("`") for c in archive.DOCUMENTS_DDL.split(", ")] == archive.DOCUMENT_COLUMNS
+    assert "`quote_id` string" in archive.QUOTES_DDL and "`cue_end` long" in archive.QUOTES_DDL

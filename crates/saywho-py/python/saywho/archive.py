@@ -38,11 +38,11 @@ import saywho
 from saywho import _native
 
 DOCUMENT_COLUMNS = ["id", "annotations", "warnings", "error"]
-DOCUMENTS_DDL = "id string, annotations string, warnings string, error string"
-QUOTES_DDL = (
-    "doc_id string, quote_id string, kind string, start long, end long, text string, "
-    "speaker string, speaker_start long, speaker_end long, entity string, entity_name string, "
-    "entity_label string, cue string, cue_start long, cue_end long, origin string"
+# Spark DDL schemas for mapInPandas (backquoted: `end` is a keyword in ANSI mode).
+DOCUMENTS_DDL = "`id` string, `annotations` string, `warnings` string, `error` string"
+QUOTES_DDL = ", ".join(
+    f"`{c}` {'long' if c in ('start', 'end', 'speaker_start', 'speaker_end', 'cue_start', 'cue_end') else 'string'}"
+    for c in saywho.QUOTE_COLUMNS
 )
 
 
