@@ -56,4 +56,20 @@ fi
 # 6. python3 runs the shared scorer in the quality test.
 command -v python3 >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq python3; }
 
+# 7. A Python virtual environment for the Python package's build and tests
+#    (crates/saywho-py): maturin builds the wheel, pytest runs against it,
+#    pandas/pyarrow/dask for the frames and the distributed archive run.
+#    Pinned; reinstalled only when the pins change.
+PY_VENV="$TOOLS_DIR/venv"
+PY_PINS=(maturin==1.16.0 pytest==9.2.0 pandas==3.1.1 pyarrow==26.0.1 "dask[distributed]==2026.8.0")
+if [ ! -x "$PY_VENV/bin/python" ]; then
+  log "creating the Python virtual environment $PY_VENV"
+  python3 -m venv "$PY_VENV" || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq python3-venv; python3 -m venv "$PY_VENV"; }
+fi
+if [ "$(cat "$PY_VENV/.saywho-pins" 2>/dev/null)" != "${PY_PINS[*]}" ]; then
+  log "installing ${PY_PINS[*]} into $PY_VENV"
+  "$PY_VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${PY_PINS[@]}" >&2
+  echo "${PY_PINS[*]}" > "$PY_VENV/.saywho-pins"
+fi
+
 log "tools ready"

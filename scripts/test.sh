@@ -3,6 +3,7 @@
 #   bash scripts/test.sh
 # 1. installs the tools (scripts/setup.sh, idempotent),
 # 2. native tests: core unit/property/quality-floor tests, CLI tests, app state tests,
+#    then the Python package (crates/saywho-py): its wheel built and pytest against it,
 # 3. the app's in-browser tests (wasm-bindgen-test in headless Chromium),
 # 4. the release build of the app (trunk build --release into dist/),
 # 5. the end-to-end test: dist/ served locally, driven over WebDriver.
@@ -55,6 +56,26 @@ if ! step "setup (scripts/setup.sh)" bash scripts/setup.sh; then
 fi
 
 step "native tests (cargo test --workspace)" cargo test --workspace
+
+# The Python package: the release CLI (the tests compare with its output), the
+# wheel built by maturin and installed in setup.sh's venv, then pytest. pytest's
+# closing counts are restated as a `test result:` line for the summary.
+python_tests() {
+  local venv="$TOOLS_DIR/venv" wheels="$PWD/target/wheels/saywho-py" out status
+  cargo build --release --bin saywho || return 1
+  rm -rf "$wheels"
+  (cd crates/saywho-py && "$venv/bin/maturin" build --release --out "$wheels") || return 1
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps "$wheels"/saywho-*.whl || return 1
+  out="$LOG_DIR/pytest.out"
+  SAYWHO_CLI="$PWD/target/release/saywho" "$venv/bin/python" -m pytest -p no:cacheprovider crates/saywho-py/tests 2>&1 | tee "$out"
+  status=${PIPESTATUS[0]}
+  awk '/ in [0-9.]+s/ && /(passed|failed|error)/ { p = f = 0
+         for (i = 1; i < NF; i++) { if ($(i+1) ~ /^passed/) p = $i; if ($(i+1) ~ /^(failed|errors?)/) f += $i }
+         last = sprintf("test result: %s. %d passed; %d failed (pytest)", f ? "FAILED" : "ok", p, f) }
+       END { if (last) print last }' "$out"
+  return "$status"
+}
+step "Python package tests (maturin build, pytest crates/saywho-py/tests)" python_tests
 
 # wasm-bindgen-test-runner starts chromedriver from $CHROMEDRIVER and itself adds
 # Chrome's headless, no-sandbox and disable-dev-shm-usage arguments.
