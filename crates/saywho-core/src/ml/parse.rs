@@ -17,6 +17,41 @@
 //! call it one sentence at a time. It never panics: empty input gives an
 //! empty parse; a sentence longer than [`MAX_WORDS`] is parsed in pieces of
 //! that length (each piece its own tree).
+//!
+//! # Attribution over the parse (the design for the quote stage)
+//!
+//! [`super::parse_roles::roles`] turns a predicate into source and content
+//! spans; its table lists the relations ("X said that …": `nsubj` +
+//! `ccomp`; "…, X told reporters": the predicate is a `parataxis` of the
+//! quote's head; "X's claim that …": `nmod:poss` + `acl`; "according to X":
+//! the case marker's head and that head's clause; passives: `obl:agent`;
+//! coordination: a subjectless `conj` borrows its first conjunct's subject;
+//! relative clauses: the modified noun). The quote stage is meant to use it so:
+//!
+//! 1. **Which sentences**: only those with a cue candidate (a lexicon
+//!    reporting verb or noun, "according") or a quotation mark; the others
+//!    are never parsed, which keeps the pipeline's throughput.
+//! 2. **Tokens**: the core keeps contractions whole ("won't", "it's") where
+//!    the treebanks split them; split them into the treebank's pieces ("wo"
+//!    "n't", "it" "'s") before parsing and map each piece's arc back to its
+//!    token (the piece whose head lies outside the token gives the token's
+//!    head). Possessive "'s" is already split, as `nmod:poss` needs.
+//! 3. **Predicates**: a lexicon cue word, or any verb the parse gives both a
+//!    subject and a `ccomp` or `parataxis` (a speech-act verb the lexicon
+//!    lacks); belief verbs ("believes", "thinks") stay out of the export, as
+//!    the lexicon marks them.
+//! 4. **Content**: the `roles` content span is the indirect quote; when a
+//!    quotation mark span overlaps it, the marked span is the direct quote and
+//!    `roles` only names its source. A cue between two halves of a quote
+//!    ("“As a result,” he said, “it failed.”") stays inside the content span,
+//!    as the export wants one quote from the first mark to the last.
+//! 5. **Source**: [`super::parse_roles::Roles::source_head`] is the word the
+//!    existing resolution starts from (a pronoun, a description such as "the
+//!    minister", a name; an appositive "X, the minister" is in the span).
+//! 6. **Fallback**: without a parser (the browser before `parse.swm` loads) or
+//!    when `roles` finds neither a source nor a content, the surface rules
+//!    decide as today; where both decide, measure on PolNeAR dev which wins,
+//!    construction by construction.
 
 use super::model_file::{Kind, Model, ModelError};
 use super::parse_features::{self as pf, Slots};

@@ -10,7 +10,7 @@
 //!
 //! | construction | predicate | source | content |
 //! |---|---|---|---|
-//! | X said (that) …; … said X | verb | `nsubj` | `ccomp` (else `xcomp`: "X promised to …") |
+//! | X said (that) …; … said X | verb | `nsubj` | `ccomp` (else `xcomp`: "X promised to …"; else an `advcl` with a subject and no subordinator) |
 //! | “…,” X told reporters | verb, `parataxis` of the quote's head (or a `conj` without a coordinator) | `nsubj` | the head's clause without the predicate's |
 //! | … was announced by X | passive verb | `obl:agent` | `ccomp`, else the `nsubj:pass` clause (`csubj:pass`) |
 //! | X arrived and said … | `conj` verb without a subject | the first conjunct's `nsubj` | as above |
@@ -135,7 +135,12 @@ pub fn roles(words: &[&str], arcs: &[Arc], pred: usize) -> Roles {
         .or_else(|| kid(arcs, pred, Dep::Xcomp))
         .or_else(|| kid(arcs, pred, Dep::Acl).filter(|_| kid(arcs, pred, Dep::NmodPoss).is_some() || by(pred).is_some() || kid(arcs, pred, Dep::Det).is_some()))
         .or_else(|| kid(arcs, pred, Dep::CsubjPass))
-        .or_else(|| kid(arcs, pred, Dep::Parataxis));
+        .or_else(|| kid(arcs, pred, Dep::Parataxis))
+        // "“We will win,” she told reporters" read as an adverbial clause: one
+        // with its own subject and no subordinator ("when", "because") is the
+        // quote; "When he arrived, he said" and "Speaking to reporters, he
+        // said" are not.
+        .or_else(|| kids(arcs, pred, Dep::Advcl).find(|&k| kid(arcs, k, Dep::Mark).is_none() && kid(arcs, k, Dep::Nsubj).is_some()));
     if let Some(c) = clause {
         r.content_head = Some(c);
         r.content = span(arcs, c, &[], true);
@@ -226,6 +231,10 @@ mod tests {
             Some("NASA"),
             Some("Juno failed"),
         );
+        // A subordinator-less adverbial clause with a subject is the quote.
+        check("“/4/punct We/4/nsubj will/4/aux win/8/advcl ,/4/punct ”/4/punct she/8/nsubj told/0/root reporters/8/obj ./8/punct", "told", Some("she"), Some("We will win"));
+        check("When/3/mark he/3/nsubj arrived/6/advcl ,/3/punct he/6/nsubj said/0/root", "said", Some("he"), None);
+        check("Speaking/6/advcl to/3/case reporters/1/obl ,/1/punct he/6/nsubj said/0/root", "said", Some("he"), None);
         // A conjunct with no coordinator reads as a parataxis.
         check("Prices/3/nsubj will/3/aux fall/0/root ,/7/punct the/6/det company/7/nsubj said/3/conj ./3/punct", "said", Some("the company"), Some("Prices will fall"));
         // A second conjunct borrows the first one's subject.

@@ -449,6 +449,25 @@ mod tests {
     }
 
     #[test]
+    fn wrong_or_damaged_model_files_are_refused() {
+        let labels = vec![Dep::Root, Dep::Dep];
+        let trees = read_trees(TOY);
+        let ex: Vec<Example> = trees.iter().map(|t| Example::new(t, t.tags.clone(), &t.heads, &labels)).collect();
+        let m = train(&ex, &labels, &Settings { bits: 8, label_bits: 8, epochs: 1, seed: 1, explore: 0.9, value_bits: 8 }, "toy");
+        assert!(Parser::from_model(m.clone()).is_ok());
+        assert!(Parser::from_model(Model { kind: Kind::Pos, ..m.clone() }).is_err());
+        assert!(Parser::from_model(Model { stage2: None, ..m.clone() }).is_err());
+        assert!(Parser::from_model(Model { feature_set: 1, ..m.clone() }).is_err());
+        let mut labels = m.labels.clone();
+        labels[3] = "nsubj:xsubj".into();
+        assert!(Parser::from_model(Model { labels, ..m.clone() }).is_err());
+        let mut bytes = m.encode();
+        let k = bytes.len() / 2;
+        bytes[k] ^= 0x40;
+        assert!(Model::decode(&bytes).is_err());
+    }
+
+    #[test]
     fn any_input_parses_to_a_tree() {
         let (_, p) = toy_parser();
         let long: Vec<String> = (0..parse::MAX_WORDS + 30).map(|i| format!("w{}", i % 7)).collect();
