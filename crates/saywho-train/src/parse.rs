@@ -21,6 +21,7 @@ const LABEL_BITS: u8 = 16;
 const EPOCHS: usize = 8;
 const VALUE_BITS: u8 = 8;
 const PRUNE: i16 = 6;
+const RUNS: usize = 5;
 const SEED: u64 = 0x7a25_e001;
 const EXPLORE: f64 = 0.9;
 /// A relation is learned if it occurs this often in training; rarer ones
@@ -41,10 +42,11 @@ struct Args {
     label_bits: u8,
     value_bits: u8,
     prune: i16,
+    runs: usize,
 }
 
 fn args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), epochs: EPOCHS, tune: false, bench: false, bits: BITS, label_bits: LABEL_BITS, value_bits: VALUE_BITS, prune: PRUNE };
+    let mut a = Args { data: "../shared/data".into(), out: "crates/saywho-core/models".into(), epochs: EPOCHS, tune: false, bench: false, bits: BITS, label_bits: LABEL_BITS, value_bits: VALUE_BITS, prune: PRUNE, runs: RUNS };
     while let Some(x) = it.next() {
         let mut val = || it.next().ok_or(format!("{x} needs a value"));
         match x.as_str() {
@@ -52,13 +54,14 @@ fn args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
             "--out" => a.out = val()?.into(),
             "--epochs" => a.epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--tune" => a.tune = true,
+            "--runs" => a.runs = val()?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--prune" => a.prune = val()?.parse().map_err(|e| format!("--prune: {e}"))?,
             "--bits" => a.bits = val()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--label-bits" => a.label_bits = val()?.parse().map_err(|e| format!("--label-bits: {e}"))?,
             "--value-bits" => a.value_bits = val()?.parse().ok().filter(|&v| v == 8 || v == 16).ok_or("--value-bits: 8 or 16")?,
             "--bench" => a.bench = true,
             "-h" | "--help" => {
-                println!("usage: saywho-train parse [--data ../shared/data] [--out crates/saywho-core/models] [--epochs N] [--bits B] [--label-bits B] [--value-bits 8|16] [--prune Q] [--tune] [--bench]\n  --bits, --label-bits  log2 of the move and relation feature tables; --value-bits  stored weight width; --prune Q  drop weights below Q quantised units\n  --tune  print GUM dev and EWT dev scores after each epoch (how the epoch count was chosen); writes nothing\n  --bench  only score and time the parse.swm in --out");
+                println!("usage: saywho-train parse [--data ../shared/data] [--out crates/saywho-core/models] [--epochs N] [--bits B] [--label-bits B] [--value-bits 8|16] [--prune Q] [--runs N] [--tune] [--bench]\n  --bits, --label-bits  log2 of the move and relation feature tables; --value-bits  stored weight width; --prune Q  drop weights below Q quantised units; --runs N  average N runs' weights (seeds SEED..SEED+N)\n  --tune  print GUM dev and EWT dev scores after each epoch (how the epoch count was chosen); writes nothing\n  --bench  only score and time the parse.swm in --out");
                 std::process::exit(0);
             }
             _ => return Err(format!("unknown argument {x:?} (try parse --help)")),
@@ -110,6 +113,9 @@ pub fn main(argv: impl Iterator<Item = String>) -> Result<(), String> {
         let gold = |ts: &[Tree]| ts.iter().map(|t| t.tags.clone()).collect::<Vec<_>>();
         report(&parser, &[("GUM test, gold tags", &gum_test, &gold(&gum_test)), ("EWT test, gold tags", &ewt_test, &gold(&ewt_test))]);
         speed(&parser, &gum_test, &gum_test_tags);
+        let f = |n: &str| std::fs::read(a.out.join(n)).map_err(|e| format!("{n}: {e}"));
+        let models = saywho_core::ml::Models::from_bytes(&f("pos.swm")?, &f("ner.swm")?).map_err(|e| e.to_string())?;
+        with_models(&models, &parser, &gum_test);
         return Ok(());
     }
 
@@ -171,7 +177,7 @@ pub fn main(argv: impl Iterator<Item = String>) -> Result<(), String> {
         labels.len(),
         t0.elapsed().as_secs_f64()
     );
-    let settings = |epochs| Settings { bits: a.bits, label_bits: a.label_bits, epochs, seed: SEED, explore: EXPLORE, value_bits: a.value_bits };
+    let settings = |epochs| Settings { bits: a.bits, label_bits: a.label_bits, epochs, seed: SEED, explore: EXPLORE, value_bits: a.value_bits, runs: a.runs };
     let dev = [("GUM dev", &gum_dev, &gum_dev_tags), ("EWT dev", &ewt_dev, &ewt_dev_tags)];
     if a.tune {
         let t = Instant::now();
@@ -220,6 +226,29 @@ fn report(parser: &Parser, sets: &[(&str, &Vec<Tree>, &Vec<Vec<Pos>>)]) {
         let kind = if name.contains("gold") { "" } else { " (predicted tags)" };
         println!("  parse {name:8}{kind} {s}");
     }
+}
+
+/// Words per CPU second of tagging and entity recognition, and of those
+/// plus parsing every sentence, on GUM test sentence by sentence (one core).
+fn with_models(models: &saywho_core::ml::Models, parser: &Parser, trees: &[Tree]) {
+    let sents: Vec<Vec<&str>> = trees.iter().map(|t| t.words.iter().map(String::as_str).collect()).collect();
+    let n: usize = sents.iter().map(Vec::len).sum();
+    let time = |parse: bool| {
+        let (t, c0) = (Instant::now(), crate::cpu_seconds());
+        let mut words = 0usize;
+        while t.elapsed().as_secs_f64() < 2.0 {
+            for w in &sents {
+                let (tags, spans) = models.analyze_in(w, &[(0, w.len())], None);
+                std::hint::black_box(spans);
+                if parse {
+                    std::hint::black_box(parser.parse(w, &tags));
+                }
+            }
+            words += n;
+        }
+        crate::cpu_seconds().zip(c0).map(|(a, b)| a - b).filter(|&d| d > 0.0).map_or(0.0, |d| words as f64 / d)
+    };
+    println!("  POS+NER {:.0} words per CPU second; POS+NER+parse {:.0} (GUM test, one core)", time(false), time(true));
 }
 
 /// Words per second of parsing alone (tags computed beforehand), one core.

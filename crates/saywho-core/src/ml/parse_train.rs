@@ -9,7 +9,7 @@
 use super::model_file::{Kind, Model, Stage};
 use super::parse::{self, best_move, Dep, State, LABEL_OFFSET, LEFT, MOVES, RIGHT, SHIFT};
 use super::parse_features::{self as pf, Slots};
-use super::perceptron::{argmax, Rng, Trainer, Weights};
+use super::perceptron::{argmax, quantise, Rng, Trainer, Weights};
 use super::pos::Pos;
 
 /// A sentence of a treebank: words, Penn tags, heads (None: root) and relations.
@@ -162,16 +162,41 @@ pub struct Settings {
     pub explore: f64,
     /// Width of the stored weights: 8 or 16 bits.
     pub value_bits: u8,
+    /// Independent runs (shuffling seeds `seed`, `seed + 1`, …) whose
+    /// averaged weights are averaged again: a cheap ensemble.
+    pub runs: usize,
 }
 
 /// Trains a parser on `data` over the relations `labels`.
 pub fn train(data: &[Example], labels: &[Dep], s: &Settings, about: &str) -> Model {
-    train_watching(data, labels, s, about, &mut |_, _| ())
+    if s.runs <= 1 {
+        return train_watching(data, labels, s, about, &mut |_, _| ());
+    }
+    let (mut m, mut l) = (Vec::new(), Vec::new());
+    for r in 0..s.runs {
+        let (moves, rels) = train_run(data, labels, &Settings { seed: s.seed + r as u64, ..*s }, about, &mut |_, _| ());
+        for (sum, one) in [(&mut m, moves.averaged()), (&mut l, rels.averaged())] {
+            if sum.is_empty() {
+                *sum = one;
+            } else {
+                sum.iter_mut().zip(one).for_each(|(a, b)| *a += b);
+            }
+        }
+    }
+    model(quantise(&m, s.bits, 3, s.value_bits), quantise(&l, s.label_bits, labels.len(), s.value_bits), labels, about)
 }
 
 /// [`train`], handing `watch` the model as it stands after each epoch
 /// (1-based), to choose the epoch count on held-out data in one run.
 pub fn train_watching(data: &[Example], labels: &[Dep], s: &Settings, about: &str, watch: &mut dyn FnMut(usize, Model)) -> Model {
+    let (moves, rels) = train_run(data, labels, s, about, watch);
+    let m = finish(&moves, &rels, labels, s.value_bits, about);
+    watch(s.epochs, m.clone());
+    m
+}
+
+/// One training run: the move and relation trainers after the last epoch.
+fn train_run(data: &[Example], labels: &[Dep], s: &Settings, about: &str, watch: &mut dyn FnMut(usize, Model)) -> (Trainer, Trainer) {
     // Dense tables of their own widths (3 moves; the relations): the file
     // stores both over the moves-then-relations label list.
     let mut moves = Trainer::new(s.bits, 3);
@@ -234,13 +259,16 @@ pub fn train_watching(data: &[Example], labels: &[Dep], s: &Settings, about: &st
             watch(epoch + 1, finish(&moves, &rels, labels, s.value_bits, about));
         }
     }
-    let m = finish(&moves, &rels, labels, s.value_bits, about);
-    watch(s.epochs, m.clone());
-    m
+    (moves, rels)
 }
 
 /// The averaged, quantised model of the two trainers.
 fn finish(moves: &Trainer, rels: &Trainer, labels: &[Dep], value_bits: u8, about: &str) -> Model {
+    model(moves.finish(value_bits), rels.finish(value_bits), labels, about)
+}
+
+/// A parser model of move and relation weights (relations numbered from 0).
+fn model(moves: Weights, rels: Weights, labels: &[Dep], about: &str) -> Model {
     let n_labels = LABEL_OFFSET + labels.len();
     let mut labels_out: Vec<String> = MOVES.iter().map(|m| m.to_string()).collect();
     labels_out.extend(labels.iter().map(|d| d.as_str().to_string()));
@@ -249,9 +277,9 @@ fn finish(moves: &Trainer, rels: &Trainer, labels: &[Dep], value_bits: u8, about
         feature_set: parse::FEATURE_SET,
         about: about.to_string(),
         labels: labels_out,
-        weights: Weights { n_labels, ..moves.finish(value_bits) },
+        weights: Weights { n_labels, ..moves },
         dict: Vec::new(),
-        stage2: Some(Stage { feature_set: parse::LABEL_FEATURE_SET, weights: offset_labels(rels.finish(value_bits), n_labels) }),
+        stage2: Some(Stage { feature_set: parse::LABEL_FEATURE_SET, weights: offset_labels(rels, n_labels) }),
         namelike: None,
     }
 }
@@ -377,7 +405,7 @@ mod tests {
         let trees = read_trees(TOY);
         let labels = vec![Dep::Det, Dep::Nsubj, Dep::Root, Dep::Punct, Dep::Mark, Dep::Ccomp, Dep::NsubjPass, Dep::AuxPass, Dep::Case, Dep::OblAgent, Dep::Obj, Dep::Cc, Dep::Conj, Dep::Dep];
         let ex: Vec<Example> = trees.iter().map(|t| Example::new(t, t.tags.clone(), &t.heads, &labels)).collect();
-        let s = Settings { bits: 12, label_bits: 12, epochs: 15, seed: 3, explore: 0.9, value_bits: 8 };
+        let s = Settings { bits: 12, label_bits: 12, epochs: 15, seed: 3, explore: 0.9, value_bits: 8, runs: 1 };
         let m = train(&ex, &labels, &s, "toy");
         let p = Parser::from_model(Model::decode(&m.encode()).expect("decodes")).expect("loads");
         (trees, p)
@@ -453,7 +481,7 @@ mod tests {
         let labels = vec![Dep::Root, Dep::Dep];
         let trees = read_trees(TOY);
         let ex: Vec<Example> = trees.iter().map(|t| Example::new(t, t.tags.clone(), &t.heads, &labels)).collect();
-        let m = train(&ex, &labels, &Settings { bits: 8, label_bits: 8, epochs: 1, seed: 1, explore: 0.9, value_bits: 8 }, "toy");
+        let m = train(&ex, &labels, &Settings { bits: 8, label_bits: 8, epochs: 1, seed: 1, explore: 0.9, value_bits: 8, runs: 2 }, "toy");
         assert!(Parser::from_model(m.clone()).is_ok());
         assert!(Parser::from_model(Model { kind: Kind::Pos, ..m.clone() }).is_err());
         assert!(Parser::from_model(Model { stage2: None, ..m.clone() }).is_err());
