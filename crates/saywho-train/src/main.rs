@@ -1,11 +1,13 @@
 //! `saywho-train`: trains the part-of-speech tagger and the entity recognizer
 //! on GUM (train) and English-EWT Universal NER (dev), writes the model files,
-//! and prints held-out scores (GUM test, EWT test) and tagging speed.
+//! and prints held-out scores (GUM test, EWT test) and tagging speed;
+//! `saywho-train parse` trains the dependency parser (`parse.rs`).
 //!
 //! Deterministic: files are read in sorted order and shuffled with fixed seeds.
 
 mod data;
 mod eval;
+mod parse;
 
 use data::Corpora;
 use saywho_core::ml::{model_file::Model, ner, pos, stack, Models};
@@ -137,6 +139,13 @@ Trained on GUM train named mentions (annotations CC BY 4.0) and the Universal NE
 (UNER / UD English-EWT, CC BY-SA 4.0), original and re-tokenised with saywho's tokenizer.";
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("parse") {
+        if let Err(e) = parse::main(std::env::args().skip(2)) {
+            eprintln!("saywho-train parse: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
     let args = match parse_args() {
         Ok(a) => a,
         Err(e) => {

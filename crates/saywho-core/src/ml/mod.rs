@@ -14,6 +14,8 @@
 //! sentence starts are inferred from punctuation, and the recognizer
 //! remembers what it tagged earlier in the same call (and, with the
 //! second stage in `ner.swm`, [`stack`], looks at the whole call's labels).
+//! The dependency parser ([`parse`], `parse.swm`) is optional and loaded on
+//! its own ([`parser`], [`install_parser`]): nothing needs it to work.
 
 pub mod conllu;
 pub mod features;
@@ -21,6 +23,10 @@ pub mod gazetteer;
 pub mod model_file;
 pub mod namelike;
 pub mod ner;
+pub mod parse;
+pub mod parse_features;
+pub mod parse_roles;
+pub mod parse_train;
 pub mod perceptron;
 pub mod pos;
 pub mod stack;
@@ -37,6 +43,10 @@ pub const POS_MODEL: &[u8] = include_bytes!("../../models/pos.swm");
 /// The committed entity model (see `models/MODELS.md`).
 #[cfg(all(feature = "embedded-models", not(target_arch = "wasm32")))]
 pub const NER_MODEL: &[u8] = include_bytes!("../../models/ner.swm");
+
+/// The committed dependency parser (see `models/MODELS.md`).
+#[cfg(all(feature = "embedded-models", not(target_arch = "wasm32")))]
+pub const PARSE_MODEL: &[u8] = include_bytes!("../../models/parse.swm");
 
 /// A loaded tagger and recognizer.
 pub struct Models {
@@ -162,4 +172,28 @@ pub fn tag_text_in(text: &crate::text::Text, gaz: Option<&dyn Gazetteer>, domain
         Some(m) => m.analyze_in_domain(&words, &sentences, gaz, domain),
         None => (vec![Pos::XX; words.len()], Vec::new()),
     }
+}
+
+static PARSER: OnceLock<parse::Parser> = OnceLock::new();
+
+/// The dependency parser: the one passed to [`install_parser`], else (with
+/// the default `embedded-models` feature) the embedded one, decoded on first
+/// use. Optional: None means callers go without a parse.
+pub fn parser() -> Option<&'static parse::Parser> {
+    if let Some(p) = PARSER.get() {
+        return Some(p);
+    }
+    #[cfg(all(feature = "embedded-models", not(target_arch = "wasm32")))]
+    if let Ok(p) = model_file::Model::decode(PARSE_MODEL).and_then(parse::Parser::from_model) {
+        return Some(PARSER.get_or_init(|| p));
+    }
+    None
+}
+
+/// Decodes a parser model fetched at run time (the web app: `parse.swm`) and
+/// makes it the one [`parser`] returns. Returns false, and changes nothing,
+/// if a parser was already in use.
+pub fn install_parser(parse_model: &[u8]) -> Result<bool, ModelError> {
+    let p = parse::Parser::from_model(model_file::Model::decode(parse_model)?)?;
+    Ok(PARSER.set(p).is_ok())
 }

@@ -3,7 +3,7 @@
 //! ```text
 //! magic      8 bytes  "SAYWHOML"
 //! version    u16      1
-//! kind       u8       1 = POS tagger, 2 = NER
+//! kind       u8       1 = POS tagger, 2 = NER, 3 = parser
 //! features   u32      feature-set id the weights were trained with
 //! about      u32 len + UTF-8: training data and licences
 //! bits       u8       log2 of the feature-table size
@@ -43,6 +43,9 @@ const MAX_BITS: u8 = 24;
 pub enum Kind {
     Pos = 1,
     Ner = 2,
+    /// The dependency parser (`ml::parse`): move weights, then the relation
+    /// weights as the second stage.
+    Parse = 3,
 }
 
 /// A decoded model.
@@ -162,6 +165,7 @@ impl Model {
         let kind = match r.u8("kind")? {
             1 => Kind::Pos,
             2 => Kind::Ner,
+            3 => Kind::Parse,
             k => return Err(ModelError::Invalid(format!("unknown model kind {k}"))),
         };
         let feature_set = r.u32("feature set")?;
