@@ -50,10 +50,11 @@ pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 pub struct WordList {
     words: Vec<&'static str>,
     set: FxSet<&'static str>,
-    /// Bit `n` set: some word has `n` bytes (bit 63: 63 or more). Most
-    /// tokens asked about are in no list, and most fail on their length
-    /// alone, before any hashing.
+    /// Bit `n` set: some word has `n` bytes (bit 63: 63 or more). With
+    /// `firsts` (bit `b`: some word starts with byte `b`) most tokens asked
+    /// about, which are in no list, fail before any hashing.
     lengths: u64,
+    firsts: [u64; 4],
 }
 
 impl WordList {
@@ -62,13 +63,18 @@ impl WordList {
             src.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace).collect();
         let set = words.iter().copied().collect();
         let lengths = words.iter().fold(0, |m, w| m | 1u64 << w.len().min(63));
-        WordList { words, set, lengths }
+        let mut firsts = [0u64; 4];
+        for b in words.iter().filter_map(|w| w.bytes().next()) {
+            firsts[usize::from(b >> 6)] |= 1u64 << (b & 63);
+        }
+        WordList { words, set, lengths, firsts }
     }
 
     /// `w` is in the list, exactly as written.
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        self.lengths & 1u64 << w.len().min(63) != 0 && self.set.contains(w)
+        let Some(b) = w.bytes().next() else { return self.set.contains(w) };
+        self.lengths & 1u64 << w.len().min(63) != 0 && self.firsts[usize::from(b >> 6)] & 1u64 << (b & 63) != 0 && self.set.contains(w)
     }
 
     /// The words in file order.
