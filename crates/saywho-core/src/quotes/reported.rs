@@ -152,6 +152,14 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
                     }
                 }
             }
+            // "…, they would not back Mr. Sanders, who also held a rally …": a
+            // relative clause on a name that ends the content is the writer's.
+            if b > a + 3 && t.tok(b) == "," && !cx.in_marks[b] && t.is_any(b + 1, &["who", "which"]) {
+                let named = cx.mention_at[b - 1].is_some_and(|m| cx.ents.mentions[m].end == b && cx.ents.mentions[m].label != Label::Date);
+                if named {
+                    return trim_end(cx, a, b);
+                }
+            }
             // "The mayor said the city would rebuild and thanked the volunteers",
             // "… said the grid had coped, but warned that …":
             // a second past-tense verb after "and" is the speaker's, when the
@@ -212,6 +220,16 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
         // "Content, according to X." — content before the comma.
         if cue.start > s0 && t.tok(cue.start - 1) == "," {
             let a = skip_opener(cx, s0, cue.start - 1);
+            // "Since November, according to Human Rights Watch, security forces
+            // have killed …": set off inside the clause, the cue breaks one
+            // content, which runs on after the source.
+            let src_end = (cue.end..s1).find(|&x| matches!(t.tok(x), "," | ";" | ":" | "." | "(") || cx.in_marks[x]);
+            if let Some(c) = src_end.filter(|&c| t.tok(c) == "," && c + 1 < s1) {
+                let rest = (c + 1..s1).filter(|&x| t.is_word(x)).count();
+                if rest >= 3 && (c + 1..s1).any(|x| cues::looks_finite(t, x)) {
+                    return Some((a, end_from(c + 1)));
+                }
+            }
             return Some((a, trim_end(cx, a, cue.start - 1)));
         }
         return None;
@@ -240,7 +258,10 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
         let before = skip_titles_back(t, s0, subj.span.0);
         if before > s0 && t.tok(before - 1) == "," && k + 1 < s1 {
             let first = (s0..before - 1).find(|&x| t.is_word(x)).unwrap_or(before - 1);
-            let opener = lower(first, &mut buf).is_some_and(|w| lexicon::is_discourse_opener(&w));
+            // (Only an opener alone: not "Therefore any attempt to debunk it,
+            // he said, becomes hopeless".)
+            let alone = (s0..before - 1).filter(|&x| t.is_word(x)).count() <= 3;
+            let opener = alone && lower(first, &mut buf).is_some_and(|w| lexicon::is_discourse_opener(&w));
             let a = if opener { k + 1 } else { skip_opener(cx, s0, before - 1) };
             return Some((a, end_from(k + 1)));
         }

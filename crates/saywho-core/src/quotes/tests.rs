@@ -192,6 +192,21 @@ fn reported_speech_frames() {
         "Obama’s rise may have been more surprising to the black community than to anyone else, said several observers.",
         &[("Obama’s rise may have been more surprising to the black community than to anyone else", "indirect", "several observers")],
     );
+    // Content boundaries: a relative clause on a name that ends it is the
+    // writer's; "according to" set off inside the clause breaks one content;
+    // a long subject is no discourse opener.
+    check(
+        "Several voters said they had not heard anything to pull them away from Bernie Sanders, who also held a rally in Mason City.",
+        &[("they had not heard anything to pull them away from Bernie Sanders", "indirect", "Several voters")],
+    );
+    check(
+        "Since last November, according to Human Rights Watch, security forces have killed more than 400 protesters.",
+        &[("Since last November, according to Human Rights Watch, security forces have killed more than 400 protesters", "indirect", "Human Rights Watch")],
+    );
+    check(
+        "Mary Okafor spoke. Therefore any attempt to debunk a falsehood, she said, becomes hopeless.",
+        &[("Therefore any attempt to debunk a falsehood, she said, becomes hopeless", "indirect", "Mary Okafor")],
+    );
     // A title before a parenthetical source.
     check(
         "Tarek Abboud spoke. The hashtag, Mr. Abboud said, accompanied descriptions of loved ones.",
