@@ -46,6 +46,7 @@ pub(crate) fn find(cx: &Ctx, used: &[usize]) -> Vec<Reported> {
     for &u in used {
         is_used[u] = true;
     }
+    let mut parsed: Parsed = None;
     for sent in &t.sentences {
         // A question asks; it reports nothing ("Can you tell us whether …?").
         if sent.end > sent.start && (sent.start..sent.end).rev().take(3).any(|k| t.tok(k) == "?") {
@@ -76,11 +77,70 @@ pub(crate) fn find(cx: &Ctx, used: &[usize]) -> Vec<Reported> {
                     // Cues inside this content belong to it ("…, and that X noted…").
                     i = if b > cue.end { b } else { cue.end };
                 }
-                _ => i = cue.end,
+                _ => {
+                    // What the surface rules could not read, the parse may.
+                    if let Some((a, b, src)) = from_parse(cx, &cue, sent.start, sent.end, source, &mut parsed) {
+                        out.push(Reported { start: a, end: b, cue: (cue.start, cue.end), source: src });
+                        i = if b > cue.end { b } else { cue.end };
+                    } else {
+                        i = cue.end;
+                    }
+                }
             }
         }
     }
     out
+}
+
+/// The parse of the sentence being read, made at most once.
+type Parsed = Option<(usize, Vec<crate::ml::parse::Arc>)>;
+
+/// Reported speech read off the dependency parse, for a cue whose clause the
+/// surface rules could not find ("She said his frequent invocation of his
+/// rural state … doesn't fly"): the cue's clausal complement as the content,
+/// its subject as the source. Only where the models tagged the text (the
+/// parser reads the tags) and a parser is installed; the content must be a
+/// clause of three words or more with a finite verb, mostly outside quotations
+/// (the quotation is the quote: "added that “more charges are possible.”").
+fn from_parse(cx: &Ctx, cue: &Cue, s0: usize, s1: usize, subject: Option<Source>, parsed: &mut Parsed) -> Option<(usize, usize, Option<Source>)> {
+    let t = cx.text;
+    if t.pos.is_empty() || !cue.flags.indirect() || cue.according || cue.start < s0 || cue.end > s1 || s1 - s0 > 150 {
+        return None;
+    }
+    if subject.is_some_and(|s| s.negated) {
+        return None;
+    }
+    let parser = crate::ml::parser()?;
+    if parsed.as_ref().is_none_or(|(at, _)| *at != s0) {
+        let words: Vec<&str> = (s0..s1).map(|k| t.tok(k)).collect();
+        let tags: Vec<Pos> = (s0..s1).map(|k| t.pos(k).unwrap_or(Pos::NN)).collect();
+        *parsed = Some((s0, parser.parse(&words, &tags)));
+    }
+    let (_, arcs) = parsed.as_ref()?;
+    let words: Vec<&str> = (s0..s1).map(|k| t.tok(k)).collect();
+    let r = crate::ml::parse_roles::roles(&words, arcs, cue.start - s0);
+    let head = r.content_head?;
+    let (a, b) = r.content.map(|(a, b)| (a + s0, b + s0))?;
+    // An infinitive reports something only with its addressee before it
+    // ("urged Washington not to …"), not alone ("agreeing to strengthen ties").
+    let infinitive = arcs[head].label == crate::ml::parse::Dep::Xcomp;
+    if infinitive && !(cue.flags.infinitive && !t.is(a, "to") && (a + 1..b).any(|x| t.is(x, "to"))) {
+        return None;
+    }
+    let b = trim_end(cx, a, b);
+    let words_in = (a..b).filter(|&x| matches!(t.kind(x), Kind::Word | Kind::Number)).count();
+    let clause = (a..b).any(|x| !(cue.start..cue.end).contains(&x) && (cues::looks_finite(t, x) || pronoun_subject(cx, x)));
+    if b <= a || words_in < 3 || !(clause || infinitive) || (a..b).any(|x| cx.in_marks[x] && t.kind(x) == Kind::Quote) || (a..b).filter(|&x| cx.in_marks[x]).count() * 2 > b - a {
+        return None;
+    }
+    // The parse finds clauses better than it finds who spoke: a source that
+    // is neither a name nor a pronoun ("the channel", "clear text") is more
+    // often its mistake than an unnamed speaker.
+    if subject.is_some() {
+        return Some((a, b, subject));
+    }
+    let src = r.source.and_then(|(sa, sb)| cx.source_in(sa + s0, sb + s0))?;
+    (src.entity.is_some() || src.pronoun.is_some()).then_some((a, b, Some(src)))
 }
 
 /// A participle or a subordinating word at `k` opens an adjunct clause, not

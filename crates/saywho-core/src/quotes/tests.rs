@@ -207,6 +207,13 @@ fn reported_speech_frames() {
         "Mary Okafor spoke. Therefore any attempt to debunk a falsehood, she said, becomes hopeless.",
         &[("Therefore any attempt to debunk a falsehood, she said, becomes hopeless", "indirect", "Mary Okafor")],
     );
+    // Where the surface rules find no clause, the parse does.
+    check(
+        "Amy Klobuchar spoke in Iowa. She said his frequent invocation of his rural state of Vermont in defending his past votes doesn’t fly.",
+        &[("his frequent invocation of his rural state of Vermont in defending his past votes doesn’t fly", "indirect", "Amy Klobuchar")],
+    );
+    // …but an infinitive alone reports nothing.
+    check("Sharif and Rubio spoke by phone on June 26, agreeing to strengthen bilateral ties.", &[]);
     // A title before a parenthetical source.
     check(
         "Tarek Abboud spoke. The hashtag, Mr. Abboud said, accompanied descriptions of loved ones.",
