@@ -87,7 +87,7 @@ impl Background {
 
     fn send_models(&mut self, models: &ModelFiles) {
         if let (Some(bridge), false) = (&self.bridge, self.models_sent) {
-            bridge.send(Job::Models { pos: models.pos.clone(), ner: models.ner.clone() });
+            bridge.send(Job::Models { pos: models.pos.clone(), ner: models.ner.clone(), parse: models.parse.clone() });
             self.models_sent = true;
         }
     }

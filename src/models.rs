@@ -1,4 +1,5 @@
-//! The statistical models (part-of-speech tagger and entity recognizer) as
+//! The statistical models (part-of-speech tagger, entity recognizer and
+//! dependency parser) as
 //! static files beside the app (`models/*.swm`, copied by Trunk from
 //! `crates/saywho-core/models/`). They are about as large as the rest of the
 //! download, so the app does not embed them: it paints and annotates with the
@@ -13,6 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 /// The model files, relative to the page (and to the worker's script, beside it).
 pub const POS_FILE: &str = "models/pos.swm";
 pub const NER_FILE: &str = "models/ner.swm";
+pub const PARSE_FILE: &str = "models/parse.swm";
 
 /// Where the models stand, as the page shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +50,7 @@ impl ModelStatus {
 pub struct ModelFiles {
     pub pos: Vec<u8>,
     pub ner: Vec<u8>,
+    pub parse: Vec<u8>,
 }
 
 /// Turns the outcome of fetching `url` into its bytes or a message.
@@ -69,11 +72,16 @@ pub async fn load() -> Result<Rc<ModelFiles>, String> {
     // Both requests start now; awaiting them one after the other costs nothing.
     let pos = JsFuture::from(window.fetch_with_str(POS_FILE));
     let ner = JsFuture::from(window.fetch_with_str(NER_FILE));
+    let parse = JsFuture::from(window.fetch_with_str(PARSE_FILE));
     let pos = bytes_of(POS_FILE, pos.await).await?;
     let ner = bytes_of(NER_FILE, ner.await).await?;
+    let parse = bytes_of(PARSE_FILE, parse.await).await?;
+    // The parser first: once the tagger is in, annotation uses the models,
+    // and the native command line always has all three.
     // Ok(false): models were in use already (the app mounted before): still ready.
+    saywho_core::ml::install_parser(&parse).map_err(|e| format!("the parser file is damaged: {e}"))?;
     saywho_core::ml::install(&pos, &ner).map_err(|e| format!("the model files are damaged: {e}"))?;
-    Ok(Rc::new(ModelFiles { pos, ner }))
+    Ok(Rc::new(ModelFiles { pos, ner, parse }))
 }
 
 #[cfg(test)]

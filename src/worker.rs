@@ -16,8 +16,9 @@ pub enum Job {
     /// Answer at once: proves the worker loaded (a worker whose files fail to
     /// load never says anything, and the page falls back to the main thread).
     Hello,
-    /// Install the statistical models (the files `models/pos.swm`, `models/ner.swm`).
-    Models { pos: Vec<u8>, ner: Vec<u8> },
+    /// Install the statistical models (the files `models/pos.swm`,
+    /// `models/ner.swm`, `models/parse.swm`).
+    Models { pos: Vec<u8>, ner: Vec<u8>, parse: Vec<u8> },
     /// Annotate `text`; `replace` comes back in the result (see [`Annotated`]).
     Annotate { text: String, replace: bool },
 }
@@ -67,8 +68,9 @@ impl Worker for Annotator {
     fn received(&mut self, scope: &WorkerScope<Self>, job: Job, id: HandlerId) {
         match job {
             Job::Hello => scope.respond(id, Reply::Ready),
-            Job::Models { pos, ner } => {
-                if let Err(e) = saywho_core::ml::install(&pos, &ner) {
+            Job::Models { pos, ner, parse } => {
+                let installed = saywho_core::ml::install_parser(&parse).and_then(|_| saywho_core::ml::install(&pos, &ner));
+                if let Err(e) = installed {
                     scope.respond(id, Reply::ModelsFailed(e.to_string()));
                 }
             }

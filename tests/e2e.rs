@@ -608,7 +608,7 @@ async fn with_the_models_the_app_exports_what_the_native_core_does_on_every_gold
     let app = App::launch().await;
     app.goto_home().await;
     let requests = model_requests(&app);
-    for file in ["/models/pos.swm", "/models/ner.swm"] {
+    for file in ["/models/pos.swm", "/models/ner.swm", "/models/parse.swm"] {
         assert!(requests.iter().any(|r| r.contains(file) && r.ends_with("found=true")), "the page never fetched {file}: {requests:?}");
     }
     let times: Value = app
@@ -806,7 +806,7 @@ fn the_apps_webassembly_leaves_the_models_to_the_fetch() {
             );
         }
     }
-    for file in ["pos.swm", "ner.swm"] {
+    for file in ["pos.swm", "ner.swm", "parse.swm"] {
         assert!(dist.join("models").join(file).is_file(), "dist/models/{file} is missing: index.html copies it there for the app to fetch");
     }
 }
