@@ -67,13 +67,13 @@ pub fn AddPanel(props: &AddProps) -> Html {
                 if *custom {
                     <input aria-label="Custom label" ref={custom_ref} placeholder="e.g. PRODUCT" size="10" />
                 }
-                <button onclick={add_entity} title="Keys 1–7 pick a label and add">{ "Add entity" }</button>
+                <button onclick={add_entity} disabled={props.text_sel.is_none()} title="Keys 1–7 pick a label and add">{ "Add entity" }</button>
             </div>
             <div class="row">
                 <select aria-label="New quote kind" ref={kind_ref}>
                     { for KINDS.iter().enumerate().map(|(i, k)| html! { <option value={k.as_str()} selected={i == 0}>{ k.as_str() }</option> }) }
                 </select>
-                <button onclick={add_quote} title="Keys q, i, p add a direct, indirect, partial quote">{ "Add quote" }</button>
+                <button onclick={add_quote} disabled={props.text_sel.is_none()} title="Keys q, i, p add a direct, indirect, partial quote">{ "Add quote" }</button>
             </div>
         </section>
     }

@@ -17,6 +17,9 @@ pub struct ArticleProps {
     pub on_pick: Callback<Sel>,
     /// The pointer or focus is on a highlight (its details), or left it.
     pub on_hover: Callback<Option<AttrValue>>,
+    /// The text box holds other text: these annotations are out of date.
+    #[prop_or_default]
+    pub stale: bool,
 }
 
 /// The highlight element an event happened in.
@@ -70,7 +73,8 @@ pub fn Article(props: &ArticleProps) -> Html {
     let onfocusin = Callback::from(move |e: FocusEvent| tip(e.into()));
     let empty = props.paras.is_empty();
     html! {
-        <article id="doc" aria-label="Annotated article" class={classes!("doc", empty.then_some("empty"))}
+        <article id="doc" aria-label="Annotated article" tabindex="-1" class={classes!("doc", empty.then_some("empty"), props.stale.then_some("stale"))}
+            data-stale={props.stale.then_some("true")} aria-describedby={props.stale.then_some("stale-hint")}
             {onclick} {onkeydown} {onmouseover} {onfocusin}>
             if empty {
                 <p class="placeholder">{ "Paste an article into the box above, drop a .txt or .json file here, or load the sample." }</p>

@@ -313,14 +313,14 @@ impl App {
         assert!(clicked, "no {kind} highlight with data-id {id}");
         // The panel is there before the click too, showing whatever was selected
         // before: wait until the highlight shows selected and the panel's editor
-        // names it (" M12 · automatic"), or its buttons would act on the old selection.
+        // is for it (data-editing), or its buttons would act on the old selection.
         wait_until(&format!("{kind} {id} to show selected, with its editor in the Selection panel"), WAIT, || async {
             let shown: bool = self
                 .js(
                     "const e = document.querySelector(`#doc [data-kind=\"${arguments[0]}\"][data-id=\"${arguments[1]}\"]`);
                      const panel = document.querySelector('section[aria-label=\"Selection\"]');
                      return !!e && e.classList.contains('selected') && !!panel && panel.offsetParent !== null
-                         && (' ' + panel.textContent).includes(` ${arguments[1]} · `);",
+                         && !!panel.querySelector(`[data-editing=\"${arguments[1]}\"]`);",
                     vec![json!(kind), json!(id)],
                 )
                 .await;
