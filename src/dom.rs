@@ -6,6 +6,8 @@ use web_sys::{Element, Node};
 
 /// Where the session autosaves.
 pub const SESSION_KEY: &str = "saywho.session.v1";
+/// Where the review of the autosaved document (checked marks, notes) is kept.
+pub const REVIEW_KEY: &str = "saywho.review.v1";
 
 pub fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")

@@ -42,6 +42,8 @@ pub struct Doc {
     /// The review: quotes and entities someone has checked, by id. Kept in the
     /// app's saved state, not the export (the format has no field for it).
     pub checked: Rc<BTreeSet<String>>,
+    /// A note per quote (fact-check status, a source link), by quote id.
+    pub notes: Rc<std::collections::BTreeMap<String, String>>,
 }
 
 impl Doc {
@@ -54,6 +56,7 @@ impl Doc {
             by: AnnotatedBy::Elsewhere,
             corrected: false,
             checked: Rc::default(),
+            notes: Rc::default(),
         }
     }
 
@@ -216,6 +219,12 @@ pub enum Action {
     Merge { into: String, from: String },
     SplitMention { mention: String },
     Rename { entity: String, name: String },
+    /// Mark a quote or an entity checked, or not any more (undoable).
+    ToggleChecked(Sel),
+    /// The note on a quote (empty removes it).
+    SetNote { quote: String, note: String },
+    /// Select the next (`back`: previous) quote not checked yet.
+    NextUnchecked { back: bool },
     Undo,
     Redo,
 }
@@ -519,6 +528,9 @@ impl State {
             Action::SetSpeakerSpan { quote, start, end } => self.set_speaker_span(&quote, start, end),
             Action::Merge { into, from } => self.merge(&into, &from),
             Action::SplitMention { mention } => self.split(&mention),
+            Action::ToggleChecked(sel) => self.toggle_checked(&sel),
+            Action::SetNote { quote, note } => self.set_note(&quote, &note),
+            Action::NextUnchecked { back } => self.next_unchecked(back),
             Action::Rename { entity, name } => {
                 let name = name.trim().to_string();
                 if name.is_empty() {
@@ -581,9 +593,13 @@ pub fn shorten(s: &str, n: usize) -> String {
 }
 
 mod edits;
+pub mod review;
+pub use review::{Progress, SavedReview};
 pub use edits::{entity_reach, reach_words};
 
 #[cfg(test)]
 pub mod tests;
 #[cfg(test)]
 mod history_tests;
+#[cfg(test)]
+mod review_tests;

@@ -1,11 +1,10 @@
 //! The page: toolbar, text box, annotated article and side panels, wired to
 //! the reducer in `state`. Browser effects (storage, files, keys) live here.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::storage::{LocalStorage, Storage};
 use gloo::timers::callback::Timeout;
 use saywho_core::{Document, QuoteKind};
 use wasm_bindgen::JsCast;
@@ -14,6 +13,7 @@ use yew::prelude::*;
 use super::add::AddPanel;
 use super::article::Article;
 use super::dialogs::{Confirm, Help};
+use super::keys::{on_key, stale_hint};
 use super::panels::{Entities, FilterPanel, WhoSaid};
 use super::selection::SelectionPanel;
 use crate::dom;
@@ -21,7 +21,7 @@ use crate::export::{entities_csv, file_name, quotes_csv};
 use crate::sample::SAMPLE;
 use crate::background::{self, Background};
 use crate::models::{ModelFiles, ModelStatus};
-use crate::state::{Action, AnnotatedBy, Edge, Notice, Sel, State, Step};
+use crate::state::{Action, AnnotatedBy, Notice, Sel, State};
 use crate::worker::Annotated;
 use crate::view::{base_marks, emphasize, marks_by_para, paragraphs};
 
@@ -112,24 +112,8 @@ fn initial_state() -> State {
         }
         return s;
     }
-    match LocalStorage::get::<Document>(dom::SESSION_KEY) {
-        Ok(doc) if !doc.text.is_empty() => {
-            s.apply(Action::Load { doc, notice: Some(Notice::Info("Restored your last session.".into())) });
-        }
-        Ok(_) | Err(gloo::storage::errors::StorageError::KeyNotFound(_)) => {}
-        Err(_) => s.notice = Some(Notice::Error("The saved session could not be read, so it was not restored.".into())),
-    }
+    crate::session::restore(&mut s);
     s
-}
-
-/// Stores the document under the session key (an empty document clears it).
-fn save_session(doc: &crate::state::Doc) -> Result<(), gloo::storage::errors::StorageError> {
-    if doc.is_empty() {
-        LocalStorage::delete(dom::SESSION_KEY);
-        Ok(())
-    } else {
-        LocalStorage::set(dom::SESSION_KEY, doc.to_document())
-    }
 }
 
 /// A question before something replaces the current work.
@@ -224,7 +208,7 @@ pub fn App() -> Html {
                 *unsaved.borrow_mut() = Some(doc);
                 *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, move || {
                     if let Some(doc) = unsaved.borrow_mut().take() {
-                        if save_session(&doc).is_err() {
+                        if crate::session::save(&doc).is_err() {
                             act.emit(Action::Notify(Some(Notice::Error(
                                 "This browser would not store the session (it may be too large, or storage is off): download the JSON to keep your work."
                                     .into(),
@@ -240,7 +224,7 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let listener = EventListener::new(&dom::window(), "pagehide", move |_| {
                 if let Some(doc) = unsaved.borrow_mut().take() {
-                    let _ = save_session(&doc);
+                    let _ = crate::session::save(&doc);
                 }
             });
             move || drop(listener)
@@ -898,120 +882,5 @@ pub fn App() -> Html {
                 <Help on_close={close_help} />
             }
         </div>
-    }
-}
-
-/// What the hint under the text box says while it holds text not annotated yet.
-pub fn stale_hint(corrected: bool, empty: bool) -> &'static str {
-    match (empty, corrected) {
-        (true, _) => "The text is annotated when you paste it or pause typing.",
-        (false, false) => "The annotations below are for the previous text: the new text is annotated when you pause typing.",
-        (false, true) => "The annotations below are for the previous text. It is not annotated by itself, as that would replace your corrections: press Annotate (Undo brings them back), or Undo to put the annotated text back.",
-    }
-}
-
-/// The keyboard shortcuts. Keys typed into fields are left alone.
-#[allow(clippy::too_many_arguments)]
-fn on_key(
-    e: &web_sys::KeyboardEvent,
-    state: &UseReducerHandle<State>,
-    act: &Callback<Action>,
-    help: &UseStateHandle<bool>,
-    dialog_open: &Rc<RefCell<Cell<bool>>>,
-    download: &Callback<MouseEvent>,
-    add_entity: &Callback<String>,
-    add_quote: &Callback<QuoteKind>,
-    speaker_from_text: &Callback<String>,
-) {
-    let key = e.key();
-    let ctrl = e.ctrl_key() || e.meta_key();
-    if key == "Escape" {
-        if **help {
-            help.set(false);
-        } else if state.selection.is_some() {
-            act.emit(Action::Select(None));
-        }
-        return;
-    }
-    let k = key.to_lowercase();
-    if ctrl && !e.alt_key() {
-        let dialog = dialog_open.borrow().get();
-        // Ctrl+S is the app's download wherever the focus is, never the browser's Save page.
-        if k == "s" {
-            e.prevent_default();
-            if !dialog {
-                if let Ok(click) = MouseEvent::new("click") {
-                    download.emit(click);
-                }
-            }
-            return;
-        }
-        let action = match k.as_str() {
-            "z" if e.shift_key() => Some(Action::Redo),
-            "z" => Some(Action::Undo),
-            "y" => Some(Action::Redo),
-            _ => None,
-        };
-        // One history: in the article box too, undo is the app's (typing included).
-        // Other fields (a name being typed) keep their own undo of what is typed there.
-        let own_field = dom::typing_in_field() && dom::focused_id().as_deref() != Some(dom::ARTICLE_TEXT);
-        if let (Some(a), false, false) = (action, own_field, dialog) {
-            e.prevent_default();
-            act.emit(a);
-        }
-        return;
-    }
-    if dialog_open.borrow().get() || dom::typing_in_field() {
-        return;
-    }
-    if e.alt_key() {
-        return;
-    }
-    let words = dom::selection_in_doc().is_some();
-    let sel = state.selection.clone();
-    let labels = saywho_core::format::LABELS;
-    let adjust = |edge, step| {
-        if let Some(target @ (Sel::Mention(_) | Sel::Quote(_))) = sel.clone() {
-            act.emit(Action::Adjust { target, edge, step });
-        }
-    };
-    match key.as_str() {
-        "?" => help.set(!**help),
-        "1" | "2" | "3" | "4" | "5" | "6" | "7" => {
-            let label = labels[key.parse::<usize>().unwrap_or(1) - 1].to_string();
-            if words {
-                add_entity.emit(label);
-            } else if let Some(Sel::Mention(id)) = sel {
-                act.emit(Action::SetLabel { mention: id, label });
-            }
-        }
-        "q" | "i" | "p" => {
-            let kind = match key.as_str() {
-                "q" => QuoteKind::Direct,
-                "i" => QuoteKind::Indirect,
-                _ => QuoteKind::Partial,
-            };
-            if words {
-                add_quote.emit(kind);
-            } else if let Some(Sel::Quote(id)) = sel {
-                act.emit(Action::SetKind { quote: id, kind });
-            }
-        }
-        "s" => {
-            if let (true, Some(Sel::Quote(id))) = (words, sel) {
-                speaker_from_text.emit(id);
-            }
-        }
-        "Delete" | "Backspace" => {
-            if let Some(s) = sel {
-                e.prevent_default();
-                act.emit(Action::Delete(s));
-            }
-        }
-        "[" => adjust(Edge::Start, Step::Extend),
-        "]" => adjust(Edge::End, Step::Extend),
-        "{" => adjust(Edge::Start, Step::Shrink),
-        "}" => adjust(Edge::End, Step::Shrink),
-        _ => {}
     }
 }

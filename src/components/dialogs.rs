@@ -113,6 +113,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Delete or Backspace", "Delete the selected annotation"),
     ("[ / ]", "Extend the selected annotation by a word at its start / end"),
     ("{ / }", "Shrink the selected annotation by a word at its start / end"),
+    ("c", "Mark the selected quote or entity checked, or not"),
+    ("n / Shift+N", "Go to the next / previous quote not checked yet"),
     ("Ctrl+S", "Download JSON"),
 ];
 

@@ -51,9 +51,16 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
     }
     // Most quoted first; ties keep the order of first appearance.
     groups.sort_by_key(|g| std::cmp::Reverse(g.quotes.len()));
+    let progress = props.doc.progress();
     html! {
         <section aria-label="Who said what" class="panel who">
             <h2>{ "Who said what" }<span class="count">{ props.doc.quotes.len() }</span></h2>
+            if !props.doc.quotes.is_empty() {
+                <p class="progress" aria-label="Review progress">
+                    <progress max={progress.quotes.1.to_string()} value={progress.quotes.0.to_string()} aria-hidden="true"></progress>
+                    { format!(" {}/{} quotes checked · {}/{} entities", progress.quotes.0, progress.quotes.1, progress.entities.0, progress.entities.1) }
+                </p>
+            }
             if groups.is_empty() {
                 <p class="muted">{ "No quotes yet." }</p>
             }
@@ -82,9 +89,10 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
                             let sel = Sel::Quote(id.clone());
                             let active = props.selection == Some(sel.clone());
                             let onclick = Callback::from(move |_| reveal.emit(sel.clone()));
+                            let checked = props.doc.is_checked(id);
                             html! {
-                                <li><button class={classes!("quote-link", active.then_some("active"))} {onclick}
-                                    aria-label={format!("{kind} quote: {text}")}>
+                                <li><button class={classes!("quote-link", active.then_some("active"), checked.then_some("checked"))} {onclick}
+                                    aria-label={format!("{kind} quote{}: {text}", if checked { ", checked" } else { "" })}>
                                     <span class="kind-tag">{ kind }</span>{ text.clone() }</button></li>
                             }
                         }) }

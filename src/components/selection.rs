@@ -106,6 +106,23 @@ fn boundary_buttons(target: Sel, on_action: &Callback<Action>) -> Html {
     }
 }
 
+/// The review of a quote or an entity: "Checked" (key c), and the way to the next one.
+fn review_row(sel: Sel, checked: bool, on_action: &Callback<Action>) -> Html {
+    let a = on_action.clone();
+    let target = sel.clone();
+    let onchange = Callback::from(move |_: Event| a.emit(Action::ToggleChecked(target.clone())));
+    let a = on_action.clone();
+    let next = Callback::from(move |_: MouseEvent| a.emit(Action::NextUnchecked { back: false }));
+    html! {
+        <div class="row review">
+            <label class="check" title="Mark as checked (c)"><input type="checkbox" aria-label="Checked" checked={checked} {onchange} />{ " Checked" }</label>
+            if matches!(sel, Sel::Quote(_)) {
+                <button class="quiet" onclick={next} title="The next quote not checked yet (n)">{ "Next unchecked" }</button>
+            }
+        </div>
+    }
+}
+
 fn delete_button(sel: Sel, on_action: &Callback<Action>) -> Html {
     let a = on_action.clone();
     let described = matches!(sel, Sel::Entity(_)).then_some("entity-reach");
@@ -253,6 +270,7 @@ fn EntityEditor(props: &EntityEditorProps) -> Html {
                 </select>
                 <button onclick={merge} disabled={others.is_empty()} title="Move the other entity's mentions and quotes into this one">{ "Merge" }</button>
             </div>
+            { review_row(Sel::Entity(e.id.clone()), props.doc.is_checked(&e.id), &props.on_action) }
             if props.mention.is_none() {
                 <p class="muted reach" id="entity-reach">{ reach }</p>
                 <div class="row">{ delete_button(Sel::Entity(e.id.clone()), &props.on_action) }</div>
@@ -289,6 +307,11 @@ fn QuoteEditor(props: &QuoteEditorProps) -> Html {
         let cb = props.on_speaker_from_text.clone();
         let id = q.id.clone();
         Callback::from(move |_| cb.emit(id.clone()))
+    };
+    let on_note = {
+        let a = props.on_action.clone();
+        let id = q.id.clone();
+        Callback::from(move |e: Event| a.emit(Action::SetNote { quote: id.clone(), note: input_value(&e) }))
     };
     let current = q.entity.clone().unwrap_or_default();
     let speaker_name = q
@@ -333,6 +356,11 @@ fn QuoteEditor(props: &QuoteEditorProps) -> Html {
             <div class="row">
                 <button onclick={from_text} title="Select the speaker's words in the article first (s)">{ "Set speaker from selected text" }</button>
             </div>
+            { review_row(Sel::Quote(q.id.clone()), props.doc.is_checked(&q.id), &props.on_action) }
+            <label class="field note">{ "Note " }
+                <input aria-label="Note" key={format!("note-{}", q.id)} value={props.doc.note(&q.id).to_string()} onchange={on_note}
+                    placeholder="Fact-check status, source link…" />
+            </label>
             { boundary_buttons(Sel::Quote(q.id.clone()), &props.on_action) }
             <div class="row">{ delete_button(Sel::Quote(q.id.clone()), &props.on_action) }</div>
         </div>

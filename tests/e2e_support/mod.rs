@@ -4,4 +4,5 @@
 pub mod app;
 pub mod browser;
 pub mod expect;
+pub mod history;
 pub mod server;
