@@ -195,7 +195,7 @@ async fn highlights_carry_their_data_attributes_and_names() {
     let q1 = q(&root, "#doc [data-kind=quote][data-id=Q1]").expect("Q1 is highlighted");
     assert_eq!(attr(&q1, "data-quote-kind").as_deref(), Some("direct"));
     assert_eq!(attr(&q1, "data-entity").as_deref(), Some("E1"));
-    assert_eq!(attr(&q1, "aria-label").as_deref(), Some("direct quote by Ana Ruiz"));
+    assert_eq!(attr(&q1, "aria-label").as_deref(), Some("direct quote by Ana Ruiz: “We will build it.”"));
     assert_eq!(q(&root, "#doc [data-kind=cue][data-id=Q1]").unwrap().text_content().as_deref(), Some("said"));
     let speaker = q(&root, "#doc [data-kind=speaker][data-id=Q1]").unwrap();
     // The speaker span contains the mention of the same words.
@@ -386,7 +386,7 @@ async fn reattribute_then_undo_and_redo_from_the_keyboard() {
     speaker.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     let entity = || q(&root, Q1).and_then(|e| attr(&e, "data-entity"));
     wait_eq("Q1's data-entity after choosing no speaker", entity, None).await;
-    assert_eq!(attr(&q(&root, Q1).unwrap(), "aria-label").as_deref(), Some("direct quote no named speaker"));
+    assert_eq!(attr(&q(&root, Q1).unwrap(), "aria-label").as_deref(), Some("direct quote no named speaker: “We will build it.”"));
     doc().body().unwrap().focus().unwrap();
     key("z", true, false);
     wait_eq("Q1's data-entity after Ctrl+Z", entity, Some("E1".into())).await;
@@ -638,4 +638,39 @@ async fn nothing_to_act_on_disables_download_and_add() {
         assert!(find_button(&root, name).unwrap().disabled(), "{name} with no document");
     }
     unmount(root).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_checked_quote_and_its_note_count_in_the_progress_and_survive_a_reload() {
+    let d = fixture();
+    let root = mount(&d).await;
+    let progress = |root: &Element| q(root, "[aria-label='Review progress']").and_then(|p| p.text_content()).unwrap_or_default();
+    assert!(progress(&root).contains("0/1 quotes checked · 0/2 entities"), "{}", progress(&root));
+    click(&q(&root, "#doc [data-kind=quote][data-id=Q1]").unwrap());
+    let panel = until("the quote's editor", || q(&root, "section[aria-label=Selection] [data-editing=Q1]")).await;
+    click(&q(&panel, "input[aria-label=Checked]").unwrap());
+    wait_for("the progress to count Q1", || progress(&root).contains("1/1 quotes checked")).await;
+    let note: web_sys::HtmlInputElement = q(&panel, "input[aria-label=Note]").unwrap().dyn_into().unwrap();
+    note.set_value("Verified against the council minutes");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    note.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    until("the review in the autosave", || storage.get_item(saywho_app::dom::REVIEW_KEY).unwrap().filter(|r| r.contains("council minutes"))).await;
+    // Every quote checked: "n" says so instead of moving.
+    doc().body().unwrap().focus().unwrap();
+    key("n", false, false);
+    wait_eq("the status after n", || status_text(&root), "Every quote is checked.".to_string()).await;
+    // The session's document is the export, unchanged; the review is kept beside it.
+    let saved: Document = serde_json::from_str(&storage.get_item(saywho_app::dom::SESSION_KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(saved, d, "checking is no change to the annotations");
+    // Unmounting clears the session key, not the review's: mounting again restores both.
+    unmount(root).await;
+    let root = mount(&d).await;
+    wait_for("the restored review", || progress(&root).contains("1/1 quotes checked")).await;
+    click(&q(&root, "#doc [data-kind=quote][data-id=Q1]").unwrap());
+    let note: web_sys::HtmlInputElement = until("the note field", || q(&root, "input[aria-label=Note]")).await.dyn_into().unwrap();
+    assert_eq!(note.value(), "Verified against the council minutes");
+    unmount(root).await;
+    storage.remove_item(saywho_app::dom::REVIEW_KEY).unwrap();
 }
