@@ -487,7 +487,7 @@ impl State {
             }
             Action::Type(text) => {
                 self.undone_draft = None;
-                self.draft = (*text != *self.doc.text).then(|| Rc::from(text));
+                self.draft = (!same_in_a_text_box(&text, &self.doc.text)).then(|| Rc::from(text));
             }
             Action::DiscardDraft => {
                 if self.draft.take().is_some() {
@@ -579,6 +579,16 @@ const GONE_ENTITY: &str = "That entity no longer exists.";
 pub fn quote_name(text: &str) -> String {
     let t = text.trim().trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''));
     format!("“{}”", shorten(t, 40))
+}
+
+/// Whether a text box holding `shown` shows `text`: a text box turns every CRLF
+/// into LF (an opened annotations file keeps the text it was annotated on).
+pub fn same_in_a_text_box(shown: &str, text: &str) -> bool {
+    if text.contains('\r') {
+        shown == text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        shown == text
+    }
 }
 
 /// `s` cut to `n` characters with an ellipsis.

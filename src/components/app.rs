@@ -182,7 +182,7 @@ pub fn App() -> Html {
         use_effect_with((state.doc.text.clone(), state.draft.clone()), move |(t, draft)| {
             let shown = draft.as_deref().unwrap_or(t);
             if let Some(el) = textarea.cast::<web_sys::HtmlTextAreaElement>() {
-                if el.value() != shown {
+                if !crate::state::same_in_a_text_box(&el.value(), shown) {
                     el.set_value(shown);
                 }
             }
@@ -586,7 +586,9 @@ pub fn App() -> Html {
                 };
                 let is_json = name.to_lowercase().ends_with(".json") || content.trim_start().starts_with('{');
                 if !is_json {
-                    return annotate_text.emit(content);
+                    // As the text box would hold it (it turns CRLF into LF): the box,
+                    // the view and the offsets then all count the same text.
+                    return annotate_text.emit(content.replace("\r\n", "\n").replace('\r', "\n"));
                 }
                 match saywho_core::parse_document(&content) {
                     Ok(doc) => replace.emit(Pending {

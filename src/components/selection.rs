@@ -69,7 +69,7 @@ pub fn SelectionPanel(props: &SelectionProps) -> Html {
         Callback::from(move |_| a.emit(Action::Select(None)))
     };
     html! {
-        <section aria-label="Selection" class="panel selection">
+        <section aria-label="Selection" class={classes!("panel", "selection", props.selection.is_some().then_some("open"))}>
             <div class="panel-head">
                 <h2>{ "Selection" }</h2>
                 if props.selection.is_some() {

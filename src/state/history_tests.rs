@@ -222,3 +222,14 @@ fn after_a_delete_the_next_annotation_is_selected_and_focused() {
     s.apply(Action::Delete(Sel::Quote("Q9".into())));
     assert!(err(&s).is_some() && s.reveal == before, "a refused delete moves nothing");
 }
+
+#[test]
+fn a_crlf_text_shown_with_lf_in_the_box_is_no_draft() {
+    let mut d = Document::empty("One.\r\nTwo.");
+    d.text = "One.\r\nTwo.".into();
+    let mut s = State::new(d);
+    s.apply(Action::Type("One.\nTwo.".into()));
+    assert!(s.draft.is_none(), "the box's own line breaks are no change");
+    s.apply(Action::Type("One.\nTwo!".into()));
+    assert!(s.draft.is_some());
+}
