@@ -588,7 +588,7 @@ async fn a_corrected_document_waits_and_cancelling_restores_the_box() {
 }
 
 #[wasm_bindgen_test]
-async fn after_delete_the_next_annotation_has_the_focus_and_the_status_stays_in_view() {
+async fn after_delete_the_next_annotation_has_the_focus_and_the_status_says_what_went() {
     let root = mount(&fixture()).await;
     let m1: HtmlElement = q(&root, "#doc [data-kind=entity][data-id=M1]").unwrap().dyn_into().unwrap();
     click(&m1);
@@ -600,9 +600,9 @@ async fn after_delete_the_next_annotation_has_the_focus_and_the_status_stays_in_
     wait_eq("the focus after Delete", focused_id, Some("M2".into())).await;
     assert!(has_class(&root, "#doc [data-id=M2]", "selected"), "and the selection");
     assert_eq!(status_text(&root), "Deleted “Ana Ruiz”.");
-    let status = q(&root, ".messages").unwrap();
-    let position = web_sys::window().unwrap().get_computed_style(&status).unwrap().unwrap().get_property_value("position").unwrap();
-    assert_eq!(position, "fixed", "the status line stays in the viewport");
+    // The hover line forgets the deleted mention and describes the focused one.
+    let details = || q(&root, ".details").and_then(|d| d.text_content()).unwrap_or_default();
+    wait_eq("the hover line after Delete", details, "PERSON · Ana Ruiz · 1 mention · found automatically".to_string()).await;
     unmount(root).await;
 }
 
@@ -673,4 +673,26 @@ async fn a_checked_quote_and_its_note_count_in_the_progress_and_survive_a_reload
     assert_eq!(note.value(), "Verified against the council minutes");
     unmount(root).await;
     storage.remove_item(saywho_app::dom::REVIEW_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn one_tab_stop_per_annotation_and_arrows_step_through_its_parts() {
+    let root = mount(&fixture()).await;
+    let stops = root.query_selector_all("#doc [data-kind][tabindex='0']").unwrap();
+    let kinds: Vec<(String, String)> = (0..stops.length())
+        .filter_map(|i| stops.item(i)?.dyn_into::<Element>().ok())
+        .map(|e| (attr(&e, "data-kind").unwrap(), attr(&e, "data-id").unwrap()))
+        .collect();
+    let want: Vec<(String, String)> = [("entity", "M1"), ("quote", "Q1"), ("entity", "M2"), ("entity", "M3")].iter().map(|(k, i)| (k.to_string(), i.to_string())).collect();
+    assert_eq!(kinds, want, "the cue and the speaker span are no tab stops of their own");
+    let speaker: HtmlElement = q(&root, "#doc [data-kind=speaker]").unwrap().dyn_into().unwrap();
+    speaker.focus().unwrap();
+    let focused_kind = || doc().active_element().and_then(|e| attr(&e, "data-kind"));
+    assert!(key_on_focus("ArrowRight", false, false), "the arrow moves the focus, not the page");
+    wait_eq("the focus after ArrowRight from the speaker", focused_kind, Some("entity".into())).await;
+    key_on_focus("ArrowRight", false, false);
+    wait_eq("the focus on the cue", focused_kind, Some("cue".into())).await;
+    key_on_focus("ArrowLeft", false, false);
+    wait_eq("the focus back on the mention", focused_kind, Some("entity".into())).await;
+    unmount(root).await;
 }

@@ -255,6 +255,12 @@ pub fn App() -> Html {
         });
     }
 
+    // The hover line describes a highlight: any edit may have removed or changed it.
+    {
+        let hover = hover.clone();
+        use_effect_with(state.revision, move |_| hover.set(None));
+    }
+
     // After a delete the reducer selects the next annotation: it takes the focus
     // (the deleted highlight or the panel's button had it), else the article does.
     {
@@ -286,12 +292,6 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    // The hover line describes a highlight: any edit may have removed or changed it.
-    {
-        let hover = hover.clone();
-        use_effect_with(state.revision, move |_| hover.set(None));
-    }
-
     // Words selected in the article, kept for the Add panel.
     {
         let text_sel = text_sel.clone();

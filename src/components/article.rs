@@ -36,6 +36,18 @@ fn sel_of(el: &web_sys::Element) -> Option<Sel> {
     })
 }
 
+/// Focuses the highlight `step` places after (or before) `from` in `#doc`.
+fn focus_next_highlight(from: &web_sys::Element, step: i32) -> bool {
+    let Some(Ok(all)) = crate::dom::document().get_element_by_id("doc").map(|d| d.query_selector_all("[data-kind]")) else { return false };
+    let items: Vec<web_sys::HtmlElement> = (0..all.length()).filter_map(|i| all.item(i)?.dyn_into().ok()).collect();
+    let Some(at) = items.iter().position(|h| h.unchecked_ref::<web_sys::Element>() == from) else { return false };
+    let next = at as i64 + step as i64;
+    match usize::try_from(next).ok().and_then(|i| items.get(i)) {
+        Some(h) => h.focus().is_ok(),
+        None => false,
+    }
+}
+
 #[component]
 pub fn Article(props: &ArticleProps) -> Html {
     let onclick = {
@@ -58,6 +70,20 @@ pub fn Article(props: &ArticleProps) -> Html {
                 if let Some(sel) = highlight_of(&e).as_ref().and_then(sel_of) {
                     e.prevent_default();
                     pick.emit(sel);
+                }
+            }
+            // Tab goes from annotation to annotation; the arrow keys step through
+            // every highlight, the parts of a quote (its cue, its speaker) included.
+            let step = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => 1,
+                "ArrowLeft" | "ArrowUp" => -1,
+                _ => 0,
+            };
+            if step != 0 && !e.alt_key() && !e.ctrl_key() && !e.meta_key() && !e.shift_key() {
+                if let Some(el) = highlight_of(&e) {
+                    if focus_next_highlight(&el, step) {
+                        e.prevent_default();
+                    }
                 }
             }
         })
@@ -138,8 +164,10 @@ fn render(node: &Node, marks: &[Mark]) -> Html {
             text_of(children, &mut text);
             let is_entity = m.kind == MarkKind::Entity;
             let is_quote = m.kind == MarkKind::Quote;
+            // One tab stop per annotation: the first piece of a mention or a quote.
+            let tab_stop = starts && (is_entity || is_quote);
             html! {
-                <mark {class} tabindex="0"
+                <mark {class} tabindex={if tab_stop { "0" } else { "-1" }}
                     data-kind={m.kind.as_str()}
                     data-id={AttrValue::from(m.id.clone())}
                     data-label={is_entity.then(|| AttrValue::from(m.label.clone()))}

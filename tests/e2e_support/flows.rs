@@ -41,6 +41,15 @@ async fn after_delete_the_status_says_what_went_and_the_next_annotation_has_the_
     })
     .await;
     assert_eq!(focused["kind"], "entity");
+    // Scrolled down the article, the side panel stays below the sticky header.
+    let (header_bottom, panel_top): (f64, f64) = app
+        .js(
+            "return [document.querySelector('header.top').getBoundingClientRect().bottom,
+                     document.querySelector('section[aria-label=Selection]').getBoundingClientRect().top];",
+            vec![],
+        )
+        .await;
+    assert!(panel_top >= header_bottom, "the Selection panel (top {panel_top}) slides under the header (bottom {header_bottom})");
     assert_ne!(focused["id"], json!(last.id), "the deleted mention cannot have the focus");
 }
 
