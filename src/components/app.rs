@@ -817,14 +817,14 @@ pub fn App() -> Html {
                         <button onclick={on_redo} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
                     </div>
                     <div class="group">
-                        <button class="primary" onclick={on_download} disabled={!has_doc} title="Download the annotations (Ctrl+S)">{ "Download JSON" }</button>
+                        <button class="primary" onclick={on_download} disabled={!has_doc} title="Download the annotations (Ctrl+S)" aria-label="Download JSON"><span class="wide">{ "Download " }</span>{ "JSON" }</button>
                         <button onclick={on_copy} disabled={!has_doc}>{ "Copy JSON" }</button>
-                        <button onclick={on_csv} disabled={!has_doc} title="The quotes as a spreadsheet (UTF-8)">{ "Download CSV" }</button>
-                        <button onclick={on_entities_csv} disabled={!has_doc} title="The entities as a spreadsheet (UTF-8)">{ "Download entities CSV" }</button>
+                        <button onclick={on_csv} disabled={!has_doc} title="The quotes as a spreadsheet (UTF-8)" aria-label="Download CSV"><span class="wide">{ "Download " }</span>{ "CSV" }</button>
+                        <button onclick={on_entities_csv} disabled={!has_doc} title="The entities as a spreadsheet (UTF-8)" aria-label="Download entities CSV"><span class="wide">{ "Download " }</span>{ "entities CSV" }</button>
                     </div>
                     <div class="group">
-                        <button onclick={on_open} title="Resume from a downloaded .json file">{ "Open annotations file" }</button>
-                        <button onclick={on_new}>{ "New document" }</button>
+                        <button onclick={on_open} title="Resume from a downloaded .json file" aria-label="Open annotations file">{ "Open" }<span class="wide">{ " annotations file" }</span></button>
+                        <button onclick={on_new} aria-label="New document">{ "New" }<span class="wide">{ " document" }</span></button>
                         <button class="quiet" onclick={on_help} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">{ "?" }</button>
                     </div>
                 </nav>
