@@ -42,7 +42,8 @@ fn notes_are_kept_trimmed_and_an_empty_one_is_removed() {
 #[test]
 fn next_unchecked_walks_the_quotes_in_text_order_and_round() {
     // (checked first, selection, back, selected after, notice)
-    let cases: Vec<(Vec<&str>, Option<Sel>, bool, Option<&str>, &str)> = vec![
+    type Case<'a> = (Vec<&'a str>, Option<Sel>, bool, Option<&'a str>, &'a str);
+    let cases: Vec<Case> = vec![
         (vec![], None, false, Some("Q1"), "2 quotes left to check."),
         (vec![], None, true, Some("Q2"), "2 quotes left to check."),
         (vec![], Some(Sel::Quote("Q1".into())), false, Some("Q2"), "2 quotes left to check."),
