@@ -116,3 +116,35 @@ async fn on_a_phone_the_toolbar_fits_and_a_tapped_highlight_opens_its_controls_i
     .await;
     println!("the Selection panel at 400 px: {panel}");
 }
+
+/// Measures (reports, does not assert) how long a 2 MB article takes to react in
+/// the page: from the click on a highlight, and from Undo, to the rendered result
+/// (the app's own `data-last-edit-ms`, dispatch to the end of the render).
+#[tokio::test]
+async fn a_two_megabyte_article_reports_its_click_and_undo_times() {
+    let sources = crate::gold_sources();
+    let mut text = String::new();
+    while text.len() < 2_000_000 {
+        for (_, t) in &sources {
+            text.push_str(t.trim());
+            text.push_str("\n\n");
+        }
+    }
+    let app = App::open().await;
+    app.set_article_text(&text).await;
+    app.click_button("Annotate").await;
+    let slow = std::time::Duration::from_secs(600);
+    let mention: String = wait_until("the 2 MB article's highlights", slow, || async {
+        app.js::<Option<String>>("const m = document.querySelectorAll('#doc [data-kind=entity]'); return m.length > 1000 ? m[m.length >> 1].dataset.id : null;", vec![]).await
+    })
+    .await;
+    let edit_ms = || async { app.root_number("last-edit-ms").await };
+    let before = edit_ms().await;
+    app.select_highlight("entity", &mention).await;
+    let click = wait_until("the click's render time", WAIT, || async { edit_ms().await.filter(|t| Some(*t) != before) }).await;
+    app.click_button_in(SELECTION, "Delete annotation").await;
+    let delete = wait_until("the delete's render time", WAIT, || async { edit_ms().await.filter(|t| *t != click) }).await;
+    app.click_button("Undo").await;
+    let undo = wait_until("the undo's render time", WAIT, || async { edit_ms().await.filter(|t| *t != delete) }).await;
+    println!("2 MB article ({} bytes): click on a highlight {click:.0} ms, delete {delete:.0} ms, undo {undo:.0} ms (dispatch to rendered)", text.len());
+}
