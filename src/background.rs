@@ -19,7 +19,7 @@ use crate::worker::{Annotated, Annotator, Job, Reply};
 /// a machine under heavy load can take several).
 pub const START_TIMEOUT_MS: u32 = 15_000;
 
-/// The worker's script, built by Trunk's loader shim.
+/// The worker's script (static/annotator_loader.js, copied by Trunk).
 const LOADER: &str = "./annotator_loader.js";
 
 /// What the page hears back.

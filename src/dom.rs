@@ -6,6 +6,8 @@ use web_sys::{Element, Node};
 
 /// Where the session autosaves.
 pub const SESSION_KEY: &str = "saywho.session.v1";
+/// Where the review of the autosaved document (checked marks, notes) is kept.
+pub const REVIEW_KEY: &str = "saywho.review.v1";
 
 pub fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")
@@ -147,12 +149,34 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// The id of the article text box.
+pub const ARTICLE_TEXT: &str = "article-text";
+
+/// The id of the focused element, if it has one.
+pub fn focused_id() -> Option<String> {
+    document().active_element().map(|e| e.id()).filter(|id| !id.is_empty())
+}
+
 /// Whether keyboard focus is in a place where keys type text.
 pub fn typing_in_field() -> bool {
     document().active_element().is_some_and(|el| {
         let tag = el.tag_name().to_ascii_lowercase();
         matches!(tag.as_str(), "input" | "textarea" | "select") || el.get_attribute("contenteditable").is_some()
     })
+}
+
+/// Sets `--top-h` on the root element to the sticky header's height in pixels.
+pub fn note_header_height() {
+    let Some(header) = document().query_selector("header.top").ok().flatten().and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    let h = header.offset_height();
+    if let Some(root) = document().document_element().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let value = format!("{h}px");
+        if root.style().get_property_value("--top-h").ok().as_deref() != Some(value.as_str()) {
+            let _ = root.style().set_property("--top-h", &value);
+        }
+    }
 }
 
 pub fn now_ms() -> f64 {

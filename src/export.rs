@@ -1,6 +1,7 @@
-//! What the app writes out besides the JSON: the quotes as CSV and file names.
+//! What the app writes out besides the JSON: the quotes and the entities as CSV
+//! for a spreadsheet, and file names.
 
-use saywho_core::Document;
+use saywho_core::{Document, Origin};
 
 /// One CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
 fn field(s: &str) -> String {
@@ -11,21 +12,68 @@ fn field(s: &str) -> String {
     }
 }
 
-/// The quotes as CSV: speaker, quote, kind, cue, start, end (code points).
-/// The speaker is the entity's name, else the speaker's words, else empty.
-/// Lines end with CRLF, as RFC 4180 says.
-pub fn quotes_csv(doc: &Document) -> String {
-    let mut out = String::from("speaker,quote,kind,cue,start,end\r\n");
+/// The byte-order mark that tells spreadsheets the file is UTF-8 (without it Excel
+/// reads accents and emoji as Windows-1252).
+pub const BOM: &str = "\u{feff}";
+
+fn origin(o: Origin) -> &'static str {
+    if o == Origin::Manual {
+        "corrected"
+    } else {
+        "auto"
+    }
+}
+
+/// The quotes as CSV, one row per quote in document order: quote id, speaker (the
+/// entity's name, else the speaker's words), speaker entity id and label,
+/// named/unnamed (whether the speaker is a named entity), the quote, kind, cue,
+/// start, end (code points), auto/corrected and checked (yes/no, from `checked`).
+/// UTF-8 with a byte-order mark; lines end with CRLF, as RFC 4180 says.
+pub fn quotes_csv(doc: &Document, checked: &dyn Fn(&str) -> bool) -> String {
+    let mut out = format!("{BOM}quote_id,speaker,speaker_entity,speaker_label,named,quote,kind,cue,start,end,origin,checked\r\n");
     for q in &doc.quotes {
-        let speaker = q
-            .entity
-            .as_ref()
-            .and_then(|e| doc.entities.iter().find(|x| &x.id == e))
-            .map(|e| e.name.as_str())
-            .or(q.speaker.as_ref().map(|s| s.text.as_str()))
-            .unwrap_or("");
+        let entity = q.entity.as_ref().and_then(|e| doc.entities.iter().find(|x| &x.id == e));
+        let speaker = entity.map(|e| e.name.as_str()).or(q.speaker.as_ref().map(|s| s.text.as_str())).unwrap_or("");
         let cue = q.cue.as_ref().map_or("", |c| c.text.as_str());
-        let row = [field(speaker), field(&q.text), q.kind.as_str().to_string(), field(cue), q.start.to_string(), q.end.to_string()];
+        let row = [
+            field(&q.id),
+            field(speaker),
+            field(entity.map_or("", |e| e.id.as_str())),
+            field(entity.map_or("", |e| e.label.as_str())),
+            (if entity.is_some() { "named" } else { "unnamed" }).to_string(),
+            field(&q.text),
+            q.kind.as_str().to_string(),
+            field(cue),
+            q.start.to_string(),
+            q.end.to_string(),
+            origin(q.origin).to_string(),
+            (if checked(&q.id) { "yes" } else { "no" }).to_string(),
+        ];
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The entities as CSV, one row per entity in document order: id, name, label,
+/// how many mentions and quotes, the first mention's start (code points),
+/// auto/corrected (corrected when any mention is) and checked.
+pub fn entities_csv(doc: &Document, checked: &dyn Fn(&str) -> bool) -> String {
+    let mut out = format!("{BOM}entity_id,name,label,mentions,quotes,first_start,origin,checked\r\n");
+    for e in &doc.entities {
+        let mentions: Vec<_> = doc.mentions.iter().filter(|m| m.entity.as_deref() == Some(&e.id)).collect();
+        let quotes = doc.quotes.iter().filter(|q| q.entity.as_deref() == Some(&e.id)).count();
+        let manual = mentions.iter().any(|m| m.origin == Origin::Manual);
+        let row = [
+            field(&e.id),
+            field(&e.name),
+            field(&e.label),
+            mentions.len().to_string(),
+            quotes.to_string(),
+            mentions.iter().map(|m| m.start).min().map_or(String::new(), |s| s.to_string()),
+            origin(if manual { Origin::Manual } else { Origin::Auto }).to_string(),
+            (if checked(&e.id) { "yes" } else { "no" }).to_string(),
+        ];
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
@@ -65,13 +113,25 @@ mod tests {
         check_field("", "");
     }
 
+    const NONE: &dyn Fn(&str) -> bool = &|_| false;
+
+    /// The rows of a CSV export after its byte-order mark, which must be there.
+    fn rows(csv: &str) -> Vec<&str> {
+        let body = csv.strip_prefix(BOM).unwrap_or_else(|| panic!("no byte-order mark: {csv:?}"));
+        body.split("\r\n").collect()
+    }
+
     #[test]
     fn csv_lists_quotes_with_speaker_names() {
-        let csv = quotes_csv(&fixture());
-        let lines: Vec<&str> = csv.split("\r\n").collect();
+        let checked = |id: &str| id == "Q2";
         assert_eq!(
-            lines,
-            vec!["speaker,quote,kind,cue,start,end", "Ana Ruiz,“We will build it.”,direct,said,14,33", "Officials,it was late,indirect,said,65,76", ""]
+            rows(&quotes_csv(&fixture(), &checked)),
+            vec![
+                "quote_id,speaker,speaker_entity,speaker_label,named,quote,kind,cue,start,end,origin,checked",
+                "Q1,Ana Ruiz,E1,PERSON,named,“We will build it.”,direct,said,14,33,auto,no",
+                "Q2,Officials,,,unnamed,it was late,indirect,said,65,76,auto,yes",
+                ""
+            ]
         );
     }
 
@@ -79,11 +139,32 @@ mod tests {
     fn csv_quotes_commas_and_marks_inside_quotes() {
         let mut d = fixture();
         d.quotes[0].text = "\"Yes,\" he said".into();
+        d.quotes[0].origin = Origin::Manual;
         d.quotes[1].speaker = None;
         d.quotes[1].cue = None;
-        let csv = quotes_csv(&d);
-        assert!(csv.contains("Ana Ruiz,\"\"\"Yes,\"\" he said\",direct,said,14,33\r\n"), "{csv}");
-        assert!(csv.contains("\r\n,it was late,indirect,,65,76\r\n"), "{csv}");
+        let csv = quotes_csv(&d, NONE);
+        assert!(csv.contains("Q1,Ana Ruiz,E1,PERSON,named,\"\"\"Yes,\"\" he said\",direct,said,14,33,corrected,no\r\n"), "{csv}");
+        assert!(csv.contains("\r\nQ2,,,,unnamed,it was late,indirect,,65,76,auto,no\r\n"), "{csv}");
+    }
+
+    #[test]
+    fn csv_keeps_accents_and_emoji_as_utf8() {
+        let mut d = fixture();
+        d.entities[0].name = "Ana Ruíz 🎉".into();
+        let csv = entities_csv(&d, NONE);
+        assert!(csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 byte-order mark");
+        assert!(rows(&csv)[1].starts_with("E1,Ana Ruíz 🎉,PERSON,"), "{csv}");
+    }
+
+    #[test]
+    fn entities_csv_counts_mentions_and_quotes() {
+        let mut d = fixture();
+        d.mentions[2].origin = Origin::Manual;
+        let checked = |id: &str| id == "E1";
+        assert_eq!(
+            rows(&entities_csv(&d, &checked)),
+            vec!["entity_id,name,label,mentions,quotes,first_start,origin,checked", "E1,Ana Ruiz,PERSON,2,1,0,auto,yes", "E2,Oslo,LOC,1,0,44,corrected,no", ""]
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod dom;
 pub mod export;
 pub mod models;
 pub mod sample;
+pub mod session;
 pub mod state;
 pub mod view;
 pub mod worker;

@@ -228,7 +228,8 @@ pub fn base_marks(doc: &Doc, filters: &Filters) -> Vec<Mark> {
 }
 
 impl Mark {
-    /// The accessible name: "PERSON Ana Ruiz", "direct quote by Ana Ruiz".
+    /// The accessible name: "PERSON Ana Ruiz", "direct quote by Ana Ruiz: “We will
+    /// build it.”" (a quote's first words, so a screen reader can tell quotes apart).
     /// `text` is the marked text (of this paragraph).
     pub fn aria(&self, text: &str) -> String {
         let by = match &self.name {
@@ -237,7 +238,7 @@ impl Mark {
         };
         match self.kind {
             MarkKind::Entity => format!("{} {text}", self.label),
-            MarkKind::Quote => format!("{} quote {by}", self.label),
+            MarkKind::Quote => format!("{} quote {by}: {}", self.label, first_words(text, 6)),
             MarkKind::Cue => format!("cue “{text}” of {} quote {by}", self.label),
             MarkKind::Speaker => format!("speaker {text} of {} quote", self.label),
         }
@@ -259,6 +260,16 @@ impl Mark {
             }
         }
     }
+}
+
+/// Up to `n` words of `text`, with an ellipsis when there were more.
+fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = words.iter().take(n).copied().collect::<Vec<_>>().join(" ");
+    if words.len() > n {
+        out.push('…');
+    }
+    out
 }
 
 fn capitalise(s: &str) -> String {
@@ -515,9 +526,9 @@ mod tests {
         let has = |aria: &str, tip: &str| got.iter().any(|(a, t)| a == aria && t == tip);
         assert!(has("PERSON Ana Ruiz", "PERSON · Ana Ruiz · 2 mentions · found automatically"), "{got:?}");
         assert!(has("LOC Oslo", "LOC · Oslo · 1 mention · found automatically"), "{got:?}");
-        assert!(has("direct quote by Ana Ruiz", "Direct quote · speaker: Ana Ruiz · cue: “said” · found automatically"), "{got:?}");
+        assert!(has("direct quote by Ana Ruiz: “We will build it.”", "Direct quote · speaker: Ana Ruiz · cue: “said” · found automatically"), "{got:?}");
         assert!(has("cue “said” of direct quote by Ana Ruiz", "Direct quote · speaker: Ana Ruiz · cue: “said” · found automatically"), "{got:?}");
-        assert!(has("indirect quote by Officials", "Indirect quote · speaker: Officials · cue: “said” · found automatically"), "{got:?}");
+        assert!(has("indirect quote by Officials: it was late", "Indirect quote · speaker: Officials · cue: “said” · found automatically"), "{got:?}");
         assert!(has("speaker Officials of indirect quote", "Indirect quote · speaker: Officials · cue: “said” · found automatically"), "{got:?}");
     }
 }

@@ -756,6 +756,11 @@ async fn the_worker_annotates_a_long_article_with_the_models_like_the_native_cor
     app.click_button("Annotate").await;
     wait_annotated(&app, true, "worker").await;
     assert_download_is(&app, &expected, &format!("the download of a {}-word article annotated in the worker", text.split_whitespace().count())).await;
+    // The worker starts its module with the object form of init, not the deprecated bare path.
+    let deprecated: Vec<String> = app.browser.console().into_iter().filter(|l| l.contains("deprecated")).collect();
+    assert!(deprecated.is_empty(), "the page or the worker logged deprecation warnings: {deprecated:?}");
+    let loader = std::fs::read_to_string(e2e_support::app::dist_dir().join("annotator_loader.js")).expect("dist/annotator_loader.js");
+    assert!(loader.contains("module_or_path"), "the worker loader calls init the deprecated way: {loader}");
 }
 
 #[tokio::test]

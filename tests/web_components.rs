@@ -195,7 +195,7 @@ async fn highlights_carry_their_data_attributes_and_names() {
     let q1 = q(&root, "#doc [data-kind=quote][data-id=Q1]").expect("Q1 is highlighted");
     assert_eq!(attr(&q1, "data-quote-kind").as_deref(), Some("direct"));
     assert_eq!(attr(&q1, "data-entity").as_deref(), Some("E1"));
-    assert_eq!(attr(&q1, "aria-label").as_deref(), Some("direct quote by Ana Ruiz"));
+    assert_eq!(attr(&q1, "aria-label").as_deref(), Some("direct quote by Ana Ruiz: “We will build it.”"));
     assert_eq!(q(&root, "#doc [data-kind=cue][data-id=Q1]").unwrap().text_content().as_deref(), Some("said"));
     let speaker = q(&root, "#doc [data-kind=speaker][data-id=Q1]").unwrap();
     // The speaker span contains the mention of the same words.
@@ -386,7 +386,7 @@ async fn reattribute_then_undo_and_redo_from_the_keyboard() {
     speaker.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     let entity = || q(&root, Q1).and_then(|e| attr(&e, "data-entity"));
     wait_eq("Q1's data-entity after choosing no speaker", entity, None).await;
-    assert_eq!(attr(&q(&root, Q1).unwrap(), "aria-label").as_deref(), Some("direct quote no named speaker"));
+    assert_eq!(attr(&q(&root, Q1).unwrap(), "aria-label").as_deref(), Some("direct quote no named speaker: “We will build it.”"));
     doc().body().unwrap().focus().unwrap();
     key("z", true, false);
     wait_eq("Q1's data-entity after Ctrl+Z", entity, Some("E1".into())).await;
@@ -490,5 +490,209 @@ async fn dialogs_keep_focus_inside_and_give_it_back() {
     wait_for("Escape to close the dialog", || q(&root, DIALOG).is_none()).await;
     wait_eq("the focus after the dialog closed", focused, Some("New document".into())).await;
     assert!(q(&root, "#doc [data-id=M1]").is_some(), "Escape cancels");
+    unmount(root).await;
+}
+
+const BOX: &str = "textarea[aria-label='Article text']";
+
+fn article_box(root: &Element) -> web_sys::HtmlTextAreaElement {
+    q(root, BOX).expect("the article box").dyn_into().unwrap()
+}
+
+/// Types `text` into the box as the browser reports it (value, then an input event).
+fn type_in_box(root: &Element, text: &str) {
+    let ta = article_box(root);
+    ta.focus().unwrap();
+    ta.set_value(text);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    init.set_input_type("insertText");
+    ta.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+/// Dispatches a cancelable keydown on the focused element; returns whether the page
+/// stopped the browser's own action (preventDefault), which a passive listener cannot.
+fn key_on_focus(k: &str, ctrl: bool, shift: bool) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(k);
+    init.set_ctrl_key(ctrl);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let target = doc().active_element().unwrap();
+    target.dispatch_event(&e).unwrap();
+    e.default_prevented()
+}
+
+fn status_text(root: &Element) -> String {
+    q(root, "[role=status]").and_then(|s| s.text_content()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn undo_keys_in_the_article_box_are_the_apps_and_stop_the_browsers() {
+    let d = fixture();
+    let root = mount(&d).await;
+    type_in_box(&root, "Typed over the article.");
+    wait_for("the view to say it is out of date", || q(&root, "#doc[data-stale=true]").is_some() && q(&root, "#stale-hint").is_some()).await;
+    assert!(key_on_focus("z", true, false), "Ctrl+Z in the box must not run the browser's text undo");
+    wait_eq("the box after Ctrl+Z", || article_box(&root).value(), d.text.clone()).await;
+    wait_for("the view back in step", || q(&root, "#doc[data-stale=true]").is_none()).await;
+    assert_eq!(status_text(&root), "Undone: the typing in the text box.");
+    assert!(key_on_focus("Z", true, true), "Ctrl+Shift+Z in the box");
+    wait_eq("the box after Ctrl+Shift+Z", || article_box(&root).value(), "Typed over the article.".to_string()).await;
+    // Ctrl+S downloads, never the browser's Save page, from the box too.
+    assert!(key_on_focus("s", true, false), "Ctrl+S in the box");
+    // Another field keeps its own undo of what is typed there.
+    click(&q(&root, "#doc [data-id=M3]").unwrap());
+    let name: HtmlElement = until("the Entity name field", || q(&root, "input[aria-label='Entity name']")).await.dyn_into().unwrap();
+    name.focus().unwrap();
+    assert!(!key_on_focus("z", true, false), "Ctrl+Z in the name field is that field's own");
+    unmount(root).await;
+}
+
+#[wasm_bindgen_test]
+async fn typing_is_annotated_on_a_pause_when_nothing_was_corrected() {
+    let root = mount(&fixture()).await;
+    type_in_box(&root, "Maria Lopez said the plan works.");
+    wait_for("the new text in the view", || {
+        q(&root, "#doc").and_then(|d| d.text_content()).is_some_and(|t| t.contains("Maria Lopez said")) && q(&root, "#doc[data-stale=true]").is_none()
+    })
+    .await;
+    assert!(q(&root, "#doc [data-id=M3]").is_none(), "the old annotations are gone");
+    // One undo brings the old text and its annotations back together.
+    click(&button(&root, "Undo").await);
+    wait_for("the old document after Undo", || q(&root, "#doc [data-id=M3]").is_some()).await;
+    assert_eq!(article_box(&root).value(), fixture().text);
+    unmount(root).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_corrected_document_waits_and_cancelling_restores_the_box() {
+    let d = fixture();
+    let root = mount(&d).await;
+    click(&q(&root, "#doc [data-id=M3]").unwrap());
+    click(&button(&root, "Delete annotation").await);
+    wait_for("M3 deleted", || q(&root, "#doc [data-id=M3]").is_none()).await;
+    type_in_box(&root, "Other words entirely.");
+    let hint = until("the out-of-date hint", || q(&root, "#stale-hint")).await;
+    assert!(hint.text_content().unwrap().contains("replace your corrections"), "{:?}", hint.text_content());
+    click(&button(&root, "Annotate").await);
+    let dialog = until("the question before replacing the corrections", || q(&root, DIALOG)).await;
+    assert!(dialog.text_content().unwrap().contains("Annotate the new text?"));
+    click(&button(&dialog, "Cancel").await);
+    wait_eq("the box after Cancel", || article_box(&root).value(), d.text.clone()).await;
+    wait_for("the view back in step", || q(&root, "#stale-hint").is_none()).await;
+    assert!(q(&root, "#doc [data-id=M1]").is_some() && q(&root, "#doc [data-id=M3]").is_none(), "the corrected document stays");
+    unmount(root).await;
+}
+
+#[wasm_bindgen_test]
+async fn after_delete_the_next_annotation_has_the_focus_and_the_status_says_what_went() {
+    let root = mount(&fixture()).await;
+    let m1: HtmlElement = q(&root, "#doc [data-kind=entity][data-id=M1]").unwrap().dyn_into().unwrap();
+    click(&m1);
+    wait_for("M1 selected", || has_class(&root, "#doc [data-id=M1]", "selected")).await;
+    m1.focus().unwrap();
+    assert!(key_on_focus("Delete", false, false), "Delete is the app's");
+    wait_for("M1 deleted", || q(&root, "#doc [data-id=M1]").is_none()).await;
+    let focused_id = || doc().active_element().and_then(|e| attr(&e, "data-id"));
+    wait_eq("the focus after Delete", focused_id, Some("M2".into())).await;
+    assert!(has_class(&root, "#doc [data-id=M2]", "selected"), "and the selection");
+    assert_eq!(status_text(&root), "Deleted “Ana Ruiz”.");
+    // The hover line forgets the deleted mention and describes the focused one.
+    let details = || q(&root, ".details").and_then(|d| d.text_content()).unwrap_or_default();
+    wait_eq("the hover line after Delete", details, "PERSON · Ana Ruiz · 1 mention · found automatically".to_string()).await;
+    unmount(root).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_selection_panel_shows_no_ids_and_merges_only_compatible_entities() {
+    let root = mount(&fixture()).await;
+    click(&q(&root, "#doc [data-id=M1]").unwrap());
+    let panel = until("the Selection panel for M1", || q(&root, "section[aria-label=Selection] [data-editing=M1]")).await;
+    let text = q(&root, "section[aria-label=Selection]").unwrap().text_content().unwrap();
+    for id in ["M1", "E1", "E2", "Q1"] {
+        assert!(!text.contains(id), "the panel shows the internal id {id}: {text}");
+    }
+    // Oslo is a place: no merging a person into it.
+    let merge: web_sys::HtmlSelectElement = q(&panel, "select[aria-label='Merge with entity']").unwrap().dyn_into().unwrap();
+    assert_eq!((merge.length(), merge.disabled()), (1, true), "only the placeholder option");
+    // An entity's Delete says what it removes.
+    click(&q(&root, "section[aria-label=Entities] button[aria-label^='PERSON Ana Ruiz']").unwrap());
+    let reach = until("what deleting the entity removes", || q(&root, "#entity-reach")).await;
+    assert_eq!(reach.text_content().as_deref(), Some("Deleting it: 2 mentions removed; 1 quote loses its named speaker."));
+    unmount(root).await;
+}
+
+#[wasm_bindgen_test]
+async fn nothing_to_act_on_disables_download_and_add() {
+    let root = mount(&fixture()).await;
+    for name in ["Add entity", "Add quote"] {
+        assert!(find_button(&root, name).unwrap().disabled(), "{name} with no words selected");
+    }
+    assert!(!find_button(&root, "Download JSON").unwrap().disabled());
+    unmount(root).await;
+    let root = mount(&Document::empty("")).await;
+    for name in ["Download JSON", "Copy JSON", "Download CSV", "Download entities CSV"] {
+        assert!(find_button(&root, name).unwrap().disabled(), "{name} with no document");
+    }
+    unmount(root).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_checked_quote_and_its_note_count_in_the_progress_and_survive_a_reload() {
+    let d = fixture();
+    let root = mount(&d).await;
+    let progress = |root: &Element| q(root, "[aria-label='Review progress']").and_then(|p| p.text_content()).unwrap_or_default();
+    assert!(progress(&root).contains("0/1 quotes checked · 0/2 entities"), "{}", progress(&root));
+    click(&q(&root, "#doc [data-kind=quote][data-id=Q1]").unwrap());
+    let panel = until("the quote's editor", || q(&root, "section[aria-label=Selection] [data-editing=Q1]")).await;
+    click(&q(&panel, "input[aria-label=Checked]").unwrap());
+    wait_for("the progress to count Q1", || progress(&root).contains("1/1 quotes checked")).await;
+    let note: web_sys::HtmlInputElement = q(&panel, "input[aria-label=Note]").unwrap().dyn_into().unwrap();
+    note.set_value("Verified against the council minutes");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    note.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    until("the review in the autosave", || storage.get_item(saywho_app::dom::REVIEW_KEY).unwrap().filter(|r| r.contains("council minutes"))).await;
+    // Every quote checked: "n" says so instead of moving.
+    doc().body().unwrap().focus().unwrap();
+    key("n", false, false);
+    wait_eq("the status after n", || status_text(&root), "Every quote is checked.".to_string()).await;
+    // The session's document is the export, unchanged; the review is kept beside it.
+    let saved: Document = serde_json::from_str(&storage.get_item(saywho_app::dom::SESSION_KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(saved, d, "checking is no change to the annotations");
+    // Unmounting clears the session key, not the review's: mounting again restores both.
+    unmount(root).await;
+    let root = mount(&d).await;
+    wait_for("the restored review", || progress(&root).contains("1/1 quotes checked")).await;
+    click(&q(&root, "#doc [data-kind=quote][data-id=Q1]").unwrap());
+    let note: web_sys::HtmlInputElement = until("the note field", || q(&root, "input[aria-label=Note]")).await.dyn_into().unwrap();
+    assert_eq!(note.value(), "Verified against the council minutes");
+    unmount(root).await;
+    storage.remove_item(saywho_app::dom::REVIEW_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn one_tab_stop_per_annotation_and_arrows_step_through_its_parts() {
+    let root = mount(&fixture()).await;
+    let stops = root.query_selector_all("#doc [data-kind][tabindex='0']").unwrap();
+    let kinds: Vec<(String, String)> = (0..stops.length())
+        .filter_map(|i| stops.item(i)?.dyn_into::<Element>().ok())
+        .map(|e| (attr(&e, "data-kind").unwrap(), attr(&e, "data-id").unwrap()))
+        .collect();
+    let want: Vec<(String, String)> = [("entity", "M1"), ("quote", "Q1"), ("entity", "M2"), ("entity", "M3")].iter().map(|(k, i)| (k.to_string(), i.to_string())).collect();
+    assert_eq!(kinds, want, "the cue and the speaker span are no tab stops of their own");
+    let speaker: HtmlElement = q(&root, "#doc [data-kind=speaker]").unwrap().dyn_into().unwrap();
+    speaker.focus().unwrap();
+    let focused_kind = || doc().active_element().and_then(|e| attr(&e, "data-kind"));
+    assert!(key_on_focus("ArrowRight", false, false), "the arrow moves the focus, not the page");
+    wait_eq("the focus after ArrowRight from the speaker", focused_kind, Some("entity".into())).await;
+    key_on_focus("ArrowRight", false, false);
+    wait_eq("the focus on the cue", focused_kind, Some("cue".into())).await;
+    key_on_focus("ArrowLeft", false, false);
+    wait_eq("the focus back on the mention", focused_kind, Some("entity".into())).await;
     unmount(root).await;
 }

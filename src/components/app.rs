@@ -1,11 +1,10 @@
 //! The page: toolbar, text box, annotated article and side panels, wired to
 //! the reducer in `state`. Browser effects (storage, files, keys) live here.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::storage::{LocalStorage, Storage};
 use gloo::timers::callback::Timeout;
 use saywho_core::{Document, QuoteKind};
 use wasm_bindgen::JsCast;
@@ -14,19 +13,23 @@ use yew::prelude::*;
 use super::add::AddPanel;
 use super::article::Article;
 use super::dialogs::{Confirm, Help};
+use super::keys::{on_key, stale_hint};
 use super::panels::{Entities, FilterPanel, WhoSaid};
 use super::selection::SelectionPanel;
 use crate::dom;
-use crate::export::{file_name, quotes_csv};
+use crate::export::{entities_csv, file_name, quotes_csv};
 use crate::sample::SAMPLE;
 use crate::background::{self, Background};
 use crate::models::{ModelFiles, ModelStatus};
-use crate::state::{Action, AnnotatedBy, Edge, Notice, Sel, State, Step};
+use crate::state::{Action, AnnotatedBy, Notice, Sel, State};
 use crate::worker::Annotated;
 use crate::view::{base_marks, emphasize, marks_by_para, paragraphs};
 
 /// Texts longer than this many words show a working state while they are annotated.
 pub const LONG_TEXT_WORDS: usize = 20_000;
+
+/// How long typing in the box must pause before the new text is annotated.
+pub const TYPING_PAUSE_MS: u32 = 800;
 
 /// The notice after annotating: the core's warnings if any, else the counts.
 fn annotated_notice(d: &Document, warnings: &[String], models: bool) -> Option<Notice> {
@@ -109,24 +112,8 @@ fn initial_state() -> State {
         }
         return s;
     }
-    match LocalStorage::get::<Document>(dom::SESSION_KEY) {
-        Ok(doc) if !doc.text.is_empty() => {
-            s.apply(Action::Load { doc, notice: Some(Notice::Info("Restored your last session.".into())) });
-        }
-        Ok(_) | Err(gloo::storage::errors::StorageError::KeyNotFound(_)) => {}
-        Err(_) => s.notice = Some(Notice::Error("The saved session could not be read, so it was not restored.".into())),
-    }
+    crate::session::restore(&mut s);
     s
-}
-
-/// Stores the document under the session key (an empty document clears it).
-fn save_session(doc: &crate::state::Doc) -> Result<(), gloo::storage::errors::StorageError> {
-    if doc.is_empty() {
-        LocalStorage::delete(dom::SESSION_KEY);
-        Ok(())
-    } else {
-        LocalStorage::set(dom::SESSION_KEY, doc.to_document())
-    }
 }
 
 /// A question before something replaces the current work.
@@ -188,13 +175,15 @@ pub fn App() -> Html {
         })
     };
 
-    // The text box shows the document's text whenever that changes.
+    // The text box shows the typed draft, else the document's text, whenever either
+    // changes (undo and redo included): the box and the view never show two documents.
     {
         let textarea = textarea.clone();
-        use_effect_with(state.doc.text.clone(), move |t| {
+        use_effect_with((state.doc.text.clone(), state.draft.clone()), move |(t, draft)| {
+            let shown = draft.as_deref().unwrap_or(t);
             if let Some(el) = textarea.cast::<web_sys::HtmlTextAreaElement>() {
-                if el.value() != **t {
-                    el.set_value(t);
+                if !crate::state::same_in_a_text_box(&el.value(), shown) {
+                    el.set_value(shown);
                 }
             }
             if !t.is_empty() {
@@ -219,7 +208,7 @@ pub fn App() -> Html {
                 *unsaved.borrow_mut() = Some(doc);
                 *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, move || {
                     if let Some(doc) = unsaved.borrow_mut().take() {
-                        if save_session(&doc).is_err() {
+                        if crate::session::save(&doc).is_err() {
                             act.emit(Action::Notify(Some(Notice::Error(
                                 "This browser would not store the session (it may be too large, or storage is off): download the JSON to keep your work."
                                     .into(),
@@ -235,7 +224,7 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let listener = EventListener::new(&dom::window(), "pagehide", move |_| {
                 if let Some(doc) = unsaved.borrow_mut().take() {
-                    let _ = save_session(&doc);
+                    let _ = crate::session::save(&doc);
                 }
             });
             move || drop(listener)
@@ -266,6 +255,43 @@ pub fn App() -> Html {
         });
     }
 
+    // The hover line describes a highlight: any edit may have removed or changed it.
+    {
+        let hover = hover.clone();
+        use_effect_with(state.revision, move |_| hover.set(None));
+    }
+
+    // After a delete the reducer selects the next annotation: it takes the focus
+    // (the deleted highlight or the panel's button had it), else the article does.
+    {
+        let sel = state.selection.clone();
+        let doc = state.doc.clone();
+        use_effect_with(state.reveal, move |n| {
+            if *n != 0 {
+                match sel {
+                    Some(Sel::Quote(id)) => dom::reveal("quote", &id),
+                    Some(Sel::Mention(id)) => dom::reveal("entity", &id),
+                    Some(Sel::Entity(id)) => {
+                        if let Some(m) = doc.mentions.iter().find(|m| m.entity.as_deref() == Some(&id)) {
+                            dom::reveal("entity", &m.id);
+                        }
+                    }
+                    None => dom::focus_by_id("doc"),
+                }
+            }
+        });
+    }
+    // The header's height, for what must stay below it (the side panels, scrolling).
+    {
+        use_effect(move || {
+            dom::note_header_height();
+            || ()
+        });
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&dom::window(), "resize", |_| dom::note_header_height());
+            move || drop(listener)
+        });
+    }
     // Words selected in the article, kept for the Add panel.
     {
         let text_sel = text_sel.clone();
@@ -418,14 +444,14 @@ pub fn App() -> Html {
     let replace = {
         let pending = pending.clone();
         let proceed = proceed.clone();
-        let has_edits = state.can_undo();
+        let has_edits = state.doc.corrected;
         Callback::from(move |p: Pending| if has_edits { pending.set(Some(p)) } else { proceed.emit(p.then) })
     };
     let annotate_text = {
         let replace = replace.clone();
         let run = run_annotate.clone();
         let current = state.doc.text.clone();
-        let has_edits = state.can_undo();
+        let has_edits = state.doc.corrected;
         let act = act.clone();
         Callback::from(move |text: String| {
             if text.trim().is_empty() {
@@ -440,7 +466,7 @@ pub fn App() -> Html {
             } else if has_edits {
                 replace.emit(Pending {
                     title: "Annotate the new text?",
-                    message: "This replaces the current document and your corrections.",
+                    message: "This replaces the current document and your corrections (Undo brings them back). Cancel puts the annotated text back in the box.",
                     confirm: "Replace document",
                     then: Then::Annotate(text),
                 });
@@ -458,16 +484,57 @@ pub fn App() -> Html {
             }
         })
     };
+    // Every change in the box is a draft (the view shows it is out of date); a paste
+    // is annotated at once, typing after a pause (see below).
     let on_input = {
         let annotate_text = annotate_text.clone();
+        let act = act.clone();
         Callback::from(move |e: InputEvent| {
-            if e.input_type() == "insertFromPaste" {
-                if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-                    annotate_text.emit(el.value());
-                }
+            let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else { return };
+            act.emit(Action::Type(el.value()));
+            if js_sys::Reflect::get(&e, &"inputType".into()).ok().and_then(|v| v.as_string()).as_deref() == Some("insertFromPaste") {
+                annotate_text.emit(el.value());
             }
         })
     };
+    // The browser's own undo in the box (its menu, or a key the window handler did not
+    // see) would fight the app's: it becomes the app's undo and redo.
+    {
+        let act = act.clone();
+        let textarea = textarea.clone();
+        use_effect_with((), move |_| {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener = textarea.cast::<web_sys::HtmlTextAreaElement>().map(|el| {
+                EventListener::new_with_options(&el, "beforeinput", options, move |e| {
+                    let kind = js_sys::Reflect::get(e, &"inputType".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+                    let action = match kind.as_str() {
+                        "historyUndo" => Action::Undo,
+                        "historyRedo" => Action::Redo,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    act.emit(action);
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // Typing pauses: an uncorrected document is annotated again with the new text;
+    // a corrected one is not replaced without asking (the hint says so).
+    {
+        let run = run_annotate.clone();
+        let corrected = state.doc.corrected;
+        use_effect_with((state.draft.clone(), corrected, *busy), move |(draft, corrected, busy)| {
+            let timer = match (draft, *corrected || *busy) {
+                (Some(text), false) if !text.trim().is_empty() => {
+                    let text = text.to_string();
+                    Some(Timeout::new(TYPING_PAUSE_MS, move || run.emit((text, true))))
+                }
+                _ => None,
+            };
+            move || drop(timer)
+        });
+    }
     let on_sample = {
         let replace = replace.clone();
         Callback::from(move |_: MouseEvent| {
@@ -484,14 +551,18 @@ pub fn App() -> Html {
         let act = act.clone();
         let empty = state.doc.is_empty();
         Callback::from(move |_: MouseEvent| {
-            let action = Action::Load { doc: Document::empty(""), notice: Some(Notice::Info("Started a new document.".into())) };
+            let action = Action::Open {
+                doc: Document::empty(""),
+                notice: Some(Notice::Info("Started a new document (Undo brings the previous one back).".into())),
+                what: "the new document".into(),
+            };
             if empty {
                 act.emit(action);
                 dom::focus_by_id("article-text");
             } else {
                 pending.set(Some(Pending {
                     title: "Start a new document?",
-                    message: "The current document and its corrections will be cleared from this browser. Download the JSON first to keep them.",
+                    message: "The current document and its corrections are cleared (Undo brings them back until you leave the page). Download the JSON first to keep them.",
                     confirm: "Start new document",
                     then: Then::Act(action),
                 }));
@@ -515,14 +586,20 @@ pub fn App() -> Html {
                 };
                 let is_json = name.to_lowercase().ends_with(".json") || content.trim_start().starts_with('{');
                 if !is_json {
-                    return annotate_text.emit(content);
+                    // As the text box would hold it (it turns CRLF into LF): the box,
+                    // the view and the offsets then all count the same text.
+                    return annotate_text.emit(content.replace("\r\n", "\n").replace('\r', "\n"));
                 }
                 match saywho_core::parse_document(&content) {
                     Ok(doc) => replace.emit(Pending {
                         title: "Open this annotations file?",
                         message: "It replaces the current document and your corrections.",
                         confirm: "Replace document",
-                        then: Then::Act(Action::Load { doc, notice: Some(Notice::Info(format!("Opened {name}."))) }),
+                        then: Then::Act(Action::Open {
+                            doc,
+                            notice: Some(Notice::Info(format!("Opened {name}."))),
+                            what: format!("the opening of {name}"),
+                        }),
                     }),
                     Err(e) => act.emit(Action::Notify(Some(Notice::Error(format!("Could not open {name}: {e}. Your current work is unchanged."))))),
                 }
@@ -601,7 +678,21 @@ pub fn App() -> Html {
                 return nothing(&act);
             }
             let name = file_name(&state.doc.text, "csv");
-            match dom::download(&name, "text/csv", &quotes_csv(&state.doc.to_document())) {
+            match dom::download(&name, "text/csv;charset=utf-8", &quotes_csv(&state.doc.to_document(), &|id| state.doc.checked.contains(id))) {
+                Ok(()) => act.emit(Action::Notify(Some(Notice::Info(format!("Downloaded {name}."))))),
+                Err(e) => act.emit(Action::Notify(Some(Notice::Error(format!("The download failed: {e}."))))),
+            }
+        })
+    };
+    let on_entities_csv = {
+        let act = act.clone();
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if state.doc.is_empty() {
+                return nothing(&act);
+            }
+            let name = file_name(&state.doc.text, "entities.csv");
+            match dom::download(&name, "text/csv;charset=utf-8", &entities_csv(&state.doc.to_document(), &|id| state.doc.checked.contains(id))) {
                 Ok(()) => act.emit(Action::Notify(Some(Notice::Info(format!("Downloaded {name}."))))),
                 Err(e) => act.emit(Action::Notify(Some(Notice::Error(format!("The download failed: {e}."))))),
             }
@@ -659,7 +750,10 @@ pub fn App() -> Html {
         let add_quote = add_quote.clone();
         let speaker_from_text = speaker_from_text.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&dom::window(), "keydown", move |e| {
+            // Not passive: a shortcut the app handles must stop the browser's own
+            // action (its text undo, Save page), which a passive listener cannot.
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&dom::window(), "keydown", options, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 on_key(e, &state, &act, &help, &help_open, &on_download, &add_entity, &add_quote, &speaker_from_text);
             });
@@ -675,12 +769,13 @@ pub fn App() -> Html {
     };
     let dismiss = act.reform(|_: MouseEvent| Action::Notify(None));
     let has_doc = !state.doc.is_empty();
+    let stale = state.draft.is_some();
     let dialog = match &*pending {
         Some(p) => {
             let pending_c = pending.clone();
             let proceed = proceed.clone();
             let then = p.then.clone();
-            let textarea_focus = matches!(&p.then, Then::Act(Action::Load { doc, .. }) if doc.text.is_empty());
+            let textarea_focus = matches!(&p.then, Then::Act(Action::Open { doc, .. }) if doc.text.is_empty());
             let on_confirm = Callback::from(move |_| {
                 pending_c.set(None);
                 proceed.emit(then.clone());
@@ -689,7 +784,15 @@ pub fn App() -> Html {
                 }
             });
             let pending_c = pending.clone();
-            let on_cancel = Callback::from(move |_| pending_c.set(None));
+            // Cancelling the annotation of typed text puts the annotated text back in the box.
+            let discard = matches!(&p.then, Then::Annotate(_));
+            let act_c = act.clone();
+            let on_cancel = Callback::from(move |_| {
+                pending_c.set(None);
+                if discard {
+                    act_c.emit(Action::DiscardDraft);
+                }
+            });
             html! { <Confirm title={p.title} message={p.message} confirm={p.confirm} {on_confirm} {on_cancel} /> }
         }
         None => html! {},
@@ -714,13 +817,14 @@ pub fn App() -> Html {
                         <button onclick={on_redo} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
                     </div>
                     <div class="group">
-                        <button class="primary" onclick={on_download} title="Download the annotations (Ctrl+S)">{ "Download JSON" }</button>
-                        <button onclick={on_copy}>{ "Copy JSON" }</button>
-                        <button onclick={on_csv} title="The quotes as a spreadsheet">{ "Download CSV" }</button>
+                        <button class="primary" onclick={on_download} disabled={!has_doc} title="Download the annotations (Ctrl+S)" aria-label="Download JSON"><span class="wide">{ "Download " }</span>{ "JSON" }</button>
+                        <button onclick={on_copy} disabled={!has_doc}>{ "Copy JSON" }</button>
+                        <button onclick={on_csv} disabled={!has_doc} title="The quotes as a spreadsheet (UTF-8)" aria-label="Download CSV"><span class="wide">{ "Download " }</span>{ "CSV" }</button>
+                        <button onclick={on_entities_csv} disabled={!has_doc} title="The entities as a spreadsheet (UTF-8)" aria-label="Download entities CSV"><span class="wide">{ "Download " }</span>{ "entities CSV" }</button>
                     </div>
                     <div class="group">
-                        <button onclick={on_open} title="Resume from a downloaded .json file">{ "Open annotations file" }</button>
-                        <button onclick={on_new}>{ "New document" }</button>
+                        <button onclick={on_open} title="Resume from a downloaded .json file" aria-label="Open annotations file">{ "Open" }<span class="wide">{ " annotations file" }</span></button>
+                        <button onclick={on_new} aria-label="New document">{ "New" }<span class="wide">{ " document" }</span></button>
                         <button class="quiet" onclick={on_help} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">{ "?" }</button>
                     </div>
                 </nav>
@@ -739,6 +843,7 @@ pub fn App() -> Html {
                     <section class={classes!("input", has_doc.then_some("compact"))} aria-label="Text">
                         <label for="article-text" class="field-label">{ "Article text" }</label>
                         <textarea id="article-text" aria-label="Article text" ref={textarea.clone()} oninput={on_input}
+                            aria-describedby={stale.then_some("stale-hint")}
                             rows={if has_doc { "3" } else { "12" }} spellcheck="false"
                             placeholder="Paste a news article here: it is annotated at once. Nothing leaves your browser." />
                         <div class="row">
@@ -757,7 +862,10 @@ pub fn App() -> Html {
                     if *busy {
                         <div class="working" aria-live="polite"><span class="spinner" aria-hidden="true"></span>{ "Annotating a long article…" }</div>
                     }
-                    <Article paras={paras.clone()} marks={per_para.clone()} {on_pick} {on_hover} />
+                    if stale {
+                        <p id="stale-hint" class="stale-hint" aria-live="polite">{ stale_hint(state.doc.corrected, state.doc.is_empty()) }</p>
+                    }
+                    <Article paras={paras.clone()} marks={per_para.clone()} {on_pick} {on_hover} {stale} />
                 </div>
                 <aside class="side" id="panels" aria-label="Panels" tabindex="-1">
                     <SelectionPanel doc={state.doc.clone()} selection={state.selection.clone()} on_action={act.clone()}
@@ -776,102 +884,5 @@ pub fn App() -> Html {
                 <Help on_close={close_help} />
             }
         </div>
-    }
-}
-
-/// The keyboard shortcuts. Keys typed into fields are left alone.
-#[allow(clippy::too_many_arguments)]
-fn on_key(
-    e: &web_sys::KeyboardEvent,
-    state: &UseReducerHandle<State>,
-    act: &Callback<Action>,
-    help: &UseStateHandle<bool>,
-    dialog_open: &Rc<RefCell<Cell<bool>>>,
-    download: &Callback<MouseEvent>,
-    add_entity: &Callback<String>,
-    add_quote: &Callback<QuoteKind>,
-    speaker_from_text: &Callback<String>,
-) {
-    let key = e.key();
-    let ctrl = e.ctrl_key() || e.meta_key();
-    if key == "Escape" {
-        if **help {
-            help.set(false);
-        } else if state.selection.is_some() {
-            act.emit(Action::Select(None));
-        }
-        return;
-    }
-    if dialog_open.borrow().get() || dom::typing_in_field() {
-        return;
-    }
-    let k = key.to_lowercase();
-    if ctrl {
-        let action = match k.as_str() {
-            "z" if e.shift_key() => Some(Action::Redo),
-            "z" => Some(Action::Undo),
-            "y" => Some(Action::Redo),
-            _ => None,
-        };
-        if let Some(a) = action {
-            e.prevent_default();
-            act.emit(a);
-        } else if k == "s" {
-            e.prevent_default();
-            if let Ok(click) = MouseEvent::new("click") {
-                download.emit(click);
-            }
-        }
-        return;
-    }
-    if e.alt_key() {
-        return;
-    }
-    let words = dom::selection_in_doc().is_some();
-    let sel = state.selection.clone();
-    let labels = saywho_core::format::LABELS;
-    let adjust = |edge, step| {
-        if let Some(target @ (Sel::Mention(_) | Sel::Quote(_))) = sel.clone() {
-            act.emit(Action::Adjust { target, edge, step });
-        }
-    };
-    match key.as_str() {
-        "?" => help.set(!**help),
-        "1" | "2" | "3" | "4" | "5" | "6" | "7" => {
-            let label = labels[key.parse::<usize>().unwrap_or(1) - 1].to_string();
-            if words {
-                add_entity.emit(label);
-            } else if let Some(Sel::Mention(id)) = sel {
-                act.emit(Action::SetLabel { mention: id, label });
-            }
-        }
-        "q" | "i" | "p" => {
-            let kind = match key.as_str() {
-                "q" => QuoteKind::Direct,
-                "i" => QuoteKind::Indirect,
-                _ => QuoteKind::Partial,
-            };
-            if words {
-                add_quote.emit(kind);
-            } else if let Some(Sel::Quote(id)) = sel {
-                act.emit(Action::SetKind { quote: id, kind });
-            }
-        }
-        "s" => {
-            if let (true, Some(Sel::Quote(id))) = (words, sel) {
-                speaker_from_text.emit(id);
-            }
-        }
-        "Delete" | "Backspace" => {
-            if let Some(s) = sel {
-                e.prevent_default();
-                act.emit(Action::Delete(s));
-            }
-        }
-        "[" => adjust(Edge::Start, Step::Extend),
-        "]" => adjust(Edge::End, Step::Extend),
-        "{" => adjust(Edge::Start, Step::Shrink),
-        "}" => adjust(Edge::End, Step::Shrink),
-        _ => {}
     }
 }

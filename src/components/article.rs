@@ -17,6 +17,9 @@ pub struct ArticleProps {
     pub on_pick: Callback<Sel>,
     /// The pointer or focus is on a highlight (its details), or left it.
     pub on_hover: Callback<Option<AttrValue>>,
+    /// The text box holds other text: these annotations are out of date.
+    #[prop_or_default]
+    pub stale: bool,
 }
 
 /// The highlight element an event happened in.
@@ -31,6 +34,18 @@ fn sel_of(el: &web_sys::Element) -> Option<Sel> {
         "entity" => Sel::Mention(id),
         _ => Sel::Quote(id),
     })
+}
+
+/// Focuses the highlight `step` places after (or before) `from` in `#doc`.
+fn focus_next_highlight(from: &web_sys::Element, step: i32) -> bool {
+    let Some(Ok(all)) = crate::dom::document().get_element_by_id("doc").map(|d| d.query_selector_all("[data-kind]")) else { return false };
+    let items: Vec<web_sys::HtmlElement> = (0..all.length()).filter_map(|i| all.item(i)?.dyn_into().ok()).collect();
+    let Some(at) = items.iter().position(|h| h.unchecked_ref::<web_sys::Element>() == from) else { return false };
+    let next = at as i64 + step as i64;
+    match usize::try_from(next).ok().and_then(|i| items.get(i)) {
+        Some(h) => h.focus().is_ok(),
+        None => false,
+    }
 }
 
 #[component]
@@ -57,6 +72,20 @@ pub fn Article(props: &ArticleProps) -> Html {
                     pick.emit(sel);
                 }
             }
+            // Tab goes from annotation to annotation; the arrow keys step through
+            // every highlight, the parts of a quote (its cue, its speaker) included.
+            let step = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => 1,
+                "ArrowLeft" | "ArrowUp" => -1,
+                _ => 0,
+            };
+            if step != 0 && !e.alt_key() && !e.ctrl_key() && !e.meta_key() && !e.shift_key() {
+                if let Some(el) = highlight_of(&e) {
+                    if focus_next_highlight(&el, step) {
+                        e.prevent_default();
+                    }
+                }
+            }
         })
     };
     let tip = {
@@ -70,7 +99,8 @@ pub fn Article(props: &ArticleProps) -> Html {
     let onfocusin = Callback::from(move |e: FocusEvent| tip(e.into()));
     let empty = props.paras.is_empty();
     html! {
-        <article id="doc" aria-label="Annotated article" class={classes!("doc", empty.then_some("empty"))}
+        <article id="doc" aria-label="Annotated article" tabindex="-1" class={classes!("doc", empty.then_some("empty"), props.stale.then_some("stale"))}
+            data-stale={props.stale.then_some("true")} aria-describedby={props.stale.then_some("stale-hint")}
             {onclick} {onkeydown} {onmouseover} {onfocusin}>
             if empty {
                 <p class="placeholder">{ "Paste an article into the box above, drop a .txt or .json file here, or load the sample." }</p>
@@ -134,8 +164,10 @@ fn render(node: &Node, marks: &[Mark]) -> Html {
             text_of(children, &mut text);
             let is_entity = m.kind == MarkKind::Entity;
             let is_quote = m.kind == MarkKind::Quote;
+            // One tab stop per annotation: the first piece of a mention or a quote.
+            let tab_stop = starts && (is_entity || is_quote);
             html! {
-                <mark {class} tabindex="0"
+                <mark {class} tabindex={if tab_stop { "0" } else { "-1" }}
                     data-kind={m.kind.as_str()}
                     data-id={AttrValue::from(m.id.clone())}
                     data-label={is_entity.then(|| AttrValue::from(m.label.clone()))}

@@ -102,10 +102,11 @@ pub fn Confirm(props: &ConfirmProps) -> Html {
 /// The keyboard shortcuts, shown by "?".
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("?", "Show or hide this list"),
-    ("Tab / Shift+Tab", "Move between highlights and controls"),
+    ("Tab / Shift+Tab", "Move between annotations and controls"),
+    ("← / →", "Move through every highlight, a quote's cue and speaker included"),
     ("Enter", "Select the focused highlight"),
     ("Esc", "Clear the selection, close a dialog"),
-    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Z", "Undo: corrections, typing in the text box, replacing the document"),
     ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
     ("1 – 7", "Add the selected words as PERSON, ORG, LOC, MISC, DATE, MONEY, PERCENT; or relabel the selected mention"),
     ("q / i / p", "Add the selected words as a direct / indirect / partial quote; or change the selected quote's kind"),
@@ -113,6 +114,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Delete or Backspace", "Delete the selected annotation"),
     ("[ / ]", "Extend the selected annotation by a word at its start / end"),
     ("{ / }", "Shrink the selected annotation by a word at its start / end"),
+    ("c", "Mark the selected quote or entity checked, or not"),
+    ("n / Shift+N", "Go to the next / previous quote not checked yet"),
     ("Ctrl+S", "Download JSON"),
 ];
 

@@ -4,5 +4,6 @@ pub mod add;
 pub mod app;
 pub mod article;
 pub mod dialogs;
+pub mod keys;
 pub mod panels;
 pub mod selection;

@@ -33,27 +33,19 @@ const SHOWN_ENTITIES: usize = 30;
 pub fn WhoSaid(props: &PanelProps) -> Html {
     let expanded = use_state(std::collections::HashSet::<String>::new);
     let tints = speaker_tints(&props.doc);
-    let mut groups: Vec<Speaker> = Vec::new();
-    for (qi, q) in props.doc.quotes.iter().enumerate() {
-        let (key, name) = match (&q.entity, &q.speaker) {
-            (Some(e), _) => (e.clone(), props.doc.entity(e).map_or(e.clone(), |x| x.name.clone())),
-            (None, Some(s)) => (format!("span:{}", s.text.to_lowercase()), format!("{} (unnamed)", s.text)),
-            (None, None) => ("none".into(), "No named speaker".into()),
-        };
-        let entry = match groups.iter_mut().position(|g| g.key == key) {
-            Some(i) => &mut groups[i],
-            None => {
-                groups.push(Speaker { key: key.clone(), name, entity: q.entity.clone(), quotes: Vec::new() });
-                groups.last_mut().expect("just pushed")
-            }
-        };
-        entry.quotes.push(qi);
-    }
-    // Most quoted first; ties keep the order of first appearance.
-    groups.sort_by_key(|g| std::cmp::Reverse(g.quotes.len()));
+    // Grouped once per change of the quotes or entities, not on every selection
+    // (a long article has thousands of quotes).
+    let groups = use_memo((props.doc.quotes.clone(), props.doc.entities.clone()), |(quotes, entities)| speaker_groups(quotes, entities));
+    let progress = props.doc.progress();
     html! {
         <section aria-label="Who said what" class="panel who">
             <h2>{ "Who said what" }<span class="count">{ props.doc.quotes.len() }</span></h2>
+            if !props.doc.quotes.is_empty() {
+                <p class="progress" aria-label="Review progress">
+                    <progress max={progress.quotes.1.to_string()} value={progress.quotes.0.to_string()} aria-hidden="true"></progress>
+                    { format!(" {}/{} quotes checked · {}/{} entities", progress.quotes.0, progress.quotes.1, progress.entities.0, progress.entities.1) }
+                </p>
+            }
             if groups.is_empty() {
                 <p class="muted">{ "No quotes yet." }</p>
             }
@@ -82,9 +74,10 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
                             let sel = Sel::Quote(id.clone());
                             let active = props.selection == Some(sel.clone());
                             let onclick = Callback::from(move |_| reveal.emit(sel.clone()));
+                            let checked = props.doc.is_checked(id);
                             html! {
-                                <li><button class={classes!("quote-link", active.then_some("active"))} {onclick}
-                                    aria-label={format!("{kind} quote: {text}")}>
+                                <li><button class={classes!("quote-link", active.then_some("active"), checked.then_some("checked"))} {onclick}
+                                    aria-label={format!("{kind} quote{}: {text}", if checked { ", checked" } else { "" })}>
                                     <span class="kind-tag">{ kind }</span>{ text.clone() }</button></li>
                             }
                         }) }
@@ -98,6 +91,49 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
             </ul>
         </section>
     }
+}
+
+/// (label order, label) -> [(entity id, name, mention count)], most mentioned first.
+type EntityGroups = BTreeMap<(usize, String), Vec<(String, String, usize)>>;
+
+fn entity_groups(mentions: &[saywho_core::Mention], entities: &[saywho_core::Entity]) -> EntityGroups {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in mentions {
+        if let Some(e) = &m.entity {
+            *counts.entry(e.as_str()).or_default() += 1;
+        }
+    }
+    let mut by_label: EntityGroups = BTreeMap::new();
+    for e in entities {
+        let order = saywho_core::format::LABELS.iter().position(|l| *l == e.label).unwrap_or(99);
+        let n = counts.get(e.id.as_str()).copied().unwrap_or(0);
+        by_label.entry((order, e.label.clone())).or_default().push((e.id.clone(), e.name.clone(), n));
+    }
+    for list in by_label.values_mut() {
+        list.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+    }
+    by_label
+}
+
+/// The quotes by speaker, most quoted first (ties in order of first appearance).
+fn speaker_groups(quotes: &[saywho_core::Quote], entities: &[saywho_core::Entity]) -> Vec<Speaker> {
+    let names: std::collections::HashMap<&str, &str> = entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<Speaker> = Vec::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        let (key, name) = match (&q.entity, &q.speaker) {
+            (Some(e), _) => (e.clone(), names.get(e.as_str()).map_or(e.clone(), |n| n.to_string())),
+            (None, Some(s)) => (format!("span:{}", s.text.to_lowercase()), format!("{} (unnamed)", s.text)),
+            (None, None) => ("none".into(), "No named speaker".into()),
+        };
+        let i = *index.entry(key.clone()).or_insert_with(|| {
+            groups.push(Speaker { key, name, entity: q.entity.clone(), quotes: Vec::new() });
+            groups.len() - 1
+        });
+        groups[i].quotes.push(qi);
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.quotes.len()));
+    groups
 }
 
 /// "Show all N …" / "Show fewer" for one group of a panel.
@@ -124,19 +160,8 @@ fn more_button(expanded: &UseStateHandle<std::collections::HashSet<String>>, key
 #[component]
 pub fn Entities(props: &PanelProps) -> Html {
     let expanded = use_state(std::collections::HashSet::<String>::new);
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in props.doc.mentions.iter() {
-        if let Some(e) = &m.entity {
-            *counts.entry(e.as_str()).or_default() += 1;
-        }
-    }
-    // (label order, label) -> [(entity id, name, mention count)]
-    type Groups<'a> = BTreeMap<(usize, String), Vec<(&'a str, &'a str, usize)>>;
-    let mut by_label: Groups = BTreeMap::new();
-    for e in props.doc.entities.iter() {
-        let order = saywho_core::format::LABELS.iter().position(|l| *l == e.label).unwrap_or(99);
-        by_label.entry((order, e.label.clone())).or_default().push((&e.id, &e.name, counts.get(e.id.as_str()).copied().unwrap_or(0)));
-    }
+    // Counted and sorted once per change of the mentions or entities, not on every selection.
+    let by_label = use_memo((props.doc.mentions.clone(), props.doc.entities.clone()), |(mentions, entities)| entity_groups(mentions, entities));
     html! {
         <section aria-label="Entities" class="panel entities">
             <h2>{ "Entities" }<span class="count">{ props.doc.entities.len() }</span></h2>
@@ -144,8 +169,6 @@ pub fn Entities(props: &PanelProps) -> Html {
                 <p class="muted">{ "No entities yet." }</p>
             }
             { for by_label.iter().map(|((_, label), list)| {
-                let mut list = list.clone();
-                list.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)));
                 html! {
                     <div class="label-group">
                         <h3><span class="tag" data-label={label.clone()}>{ label }</span><span class="count">{ list.len() }</span></h3>
@@ -158,7 +181,7 @@ pub fn Entities(props: &PanelProps) -> Html {
                             html! {
                                 <li><button class={classes!("entity-link", active.then_some("active"))} aria-pressed={active.to_string()} {onclick}
                                     aria-label={format!("{label} {name}, {n} mention{}", if *n == 1 { "" } else { "s" })}>
-                                    <span>{ *name }</span><span class="count">{ *n }</span></button></li>
+                                    <span>{ name.clone() }</span><span class="count">{ *n }</span></button></li>
                             }
                         }) }
                         </ul>

@@ -6,7 +6,7 @@ use saywho_core::QuoteKind;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::{shorten, Action, Doc, Edge, Sel, Step};
+use crate::state::{entity_reach, reach_words, shorten, Action, Doc, Edge, Sel, Step};
 
 pub const KINDS: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Partial];
 
@@ -69,7 +69,7 @@ pub fn SelectionPanel(props: &SelectionProps) -> Html {
         Callback::from(move |_| a.emit(Action::Select(None)))
     };
     html! {
-        <section aria-label="Selection" class="panel selection">
+        <section aria-label="Selection" class={classes!("panel", "selection", props.selection.is_some().then_some("open"))}>
             <div class="panel-head">
                 <h2>{ "Selection" }</h2>
                 if props.selection.is_some() {
@@ -106,10 +106,35 @@ fn boundary_buttons(target: Sel, on_action: &Callback<Action>) -> Html {
     }
 }
 
+/// The review of a quote or an entity: "Checked" (key c), and the way to the next one.
+fn review_row(sel: Sel, checked: bool, on_action: &Callback<Action>) -> Html {
+    let a = on_action.clone();
+    let target = sel.clone();
+    let onchange = Callback::from(move |_: Event| a.emit(Action::ToggleChecked(target.clone())));
+    let a = on_action.clone();
+    let next = Callback::from(move |_: MouseEvent| a.emit(Action::NextUnchecked { back: false }));
+    html! {
+        <div class="row review">
+            <label class="check" title="Mark as checked (c)"><input type="checkbox" aria-label="Checked" checked={checked} {onchange} />{ " Checked" }</label>
+            if matches!(sel, Sel::Quote(_)) {
+                <button class="quiet" onclick={next} title="The next quote not checked yet (n)">{ "Next unchecked" }</button>
+            }
+        </div>
+    }
+}
+
 fn delete_button(sel: Sel, on_action: &Callback<Action>) -> Html {
     let a = on_action.clone();
+    let described = matches!(sel, Sel::Entity(_)).then_some("entity-reach");
     let onclick = Callback::from(move |_| a.emit(Action::Delete(sel.clone())));
-    html! { <button class="danger" {onclick} title="Delete (Del)">{ "Delete annotation" }</button> }
+    html! { <button class="danger" {onclick} title="Delete (Del)" aria-describedby={described}>{ "Delete annotation" }</button> }
+}
+
+/// Whether two entity labels can name the same thing: the same label, or a MISC
+/// guess with another name label (PERSON, ORG, LOC).
+pub fn labels_compatible(a: &str, b: &str) -> bool {
+    const NAMES: [&str; 4] = ["PERSON", "ORG", "LOC", "MISC"];
+    a == b || (NAMES.contains(&a) && NAMES.contains(&b) && (a == "MISC" || b == "MISC"))
 }
 
 #[component]
@@ -147,9 +172,9 @@ fn MentionEditor(props: &EditorProps) -> Html {
         Callback::from(move |_| a.emit(Action::SplitMention { mention: id.clone() }))
     };
     html! {
-        <div class="editor">
+        <div class="editor" data-editing={m.id.clone()}>
             <p class="what"><span class="tag" data-label={m.label.clone()}>{ &m.label }</span>{" "}<span class="snippet">{ format!("“{}”", shorten(&m.text, 80)) }</span>
-                <span class="muted">{ format!(" {} · {}", m.id, if m.origin == saywho_core::Origin::Manual { "corrected" } else { "automatic" }) }</span></p>
+                <span class="muted">{ format!(" · {}", if m.origin == saywho_core::Origin::Manual { "corrected" } else { "automatic" }) }</span></p>
             <label class="field">{ "Label " }
                 <select aria-label="Label" key={format!("{}-{}", m.id, m.label)} {onchange}>
                     { for labels.iter().map(|l| html! { <option value={l.clone()} selected={*l == m.label}>{ l }</option> }) }
@@ -221,25 +246,33 @@ fn EntityEditor(props: &EntityEditorProps) -> Html {
             }
         })
     };
-    let others: Vec<_> = props.doc.entities.iter().filter(|x| x.id != e.id).cloned().collect();
+    // Only entities that can be the same thing: merging a person into a date is a slip.
+    let others: Vec<_> =
+        props.doc.entities.iter().filter(|x| x.id != e.id && labels_compatible(&x.label, &e.label)).cloned().collect();
+    let mentions_of = |id: &str| props.doc.mentions.iter().filter(|m| m.entity.as_deref() == Some(id)).count();
+    let (reach_m, reach_q) = entity_reach(&props.doc, &e.id);
+    let reach = format!("Deleting it: {}.", reach_words(reach_m, reach_q));
     html! {
-        <div class="entity-editor">
-            <h3>{ "Entity " }<span class="muted">{ &e.id }</span></h3>
+        <div class="entity-editor" data-editing={props.mention.is_none().then(|| e.id.clone())}>
+            <h3>{ "Entity " }<span class="muted">{ format!("“{}”", shorten(&e.name, 60)) }</span></h3>
             <p class="muted">{ format!("{} · {count} mention{} · {quotes} quote{}", e.label, if count == 1 { "" } else { "s" }, if quotes == 1 { "" } else { "s" }) }</p>
             <form class="row" onsubmit={rename}>
                 <input aria-label="Entity name" ref={name_ref} />
                 <button type="submit">{ "Rename" }</button>
             </form>
             <div class="row">
-                <select aria-label="Merge with entity" ref={merge_ref} key={format!("{}-{}", e.id, others.len())}>
-                    <option value="" selected=true>{ "Merge with…" }</option>
-                    { for others.iter().map(|x| html! {
-                        <option value={x.id.clone()}>{ format!("{} ({}, {})", x.name, x.label, x.id) }</option>
+                <select aria-label="Merge with entity" ref={merge_ref} key={format!("{}-{}", e.id, others.len())} disabled={others.is_empty()}>
+                    <option value="" selected=true>{ if others.is_empty() { "Nothing to merge with" } else { "Merge with…" } }</option>
+                    { for others.iter().map(|x| {
+                        let n = mentions_of(&x.id);
+                        html! { <option value={x.id.clone()}>{ format!("{} ({}, {n} mention{})", x.name, x.label, if n == 1 { "" } else { "s" }) }</option> }
                     }) }
                 </select>
-                <button onclick={merge} title="Move the other entity's mentions and quotes into this one">{ "Merge" }</button>
+                <button onclick={merge} disabled={others.is_empty()} title="Move the other entity's mentions and quotes into this one">{ "Merge" }</button>
             </div>
+            { review_row(Sel::Entity(e.id.clone()), props.doc.is_checked(&e.id), &props.on_action) }
             if props.mention.is_none() {
+                <p class="muted reach" id="entity-reach">{ reach }</p>
                 <div class="row">{ delete_button(Sel::Entity(e.id.clone()), &props.on_action) }</div>
             }
         </div>
@@ -275,6 +308,11 @@ fn QuoteEditor(props: &QuoteEditorProps) -> Html {
         let id = q.id.clone();
         Callback::from(move |_| cb.emit(id.clone()))
     };
+    let on_note = {
+        let a = props.on_action.clone();
+        let id = q.id.clone();
+        Callback::from(move |e: Event| a.emit(Action::SetNote { quote: id.clone(), note: input_value(&e) }))
+    };
     let current = q.entity.clone().unwrap_or_default();
     let speaker_name = q
         .entity
@@ -295,9 +333,9 @@ fn QuoteEditor(props: &QuoteEditorProps) -> Html {
         props.doc.entities.iter().filter(|e| rank(&e.label) < 3 || e.id == current).cloned().collect();
     entities.sort_by(|a, b| (rank(&a.label), &a.name).cmp(&(rank(&b.label), &b.name)));
     html! {
-        <div class="editor">
+        <div class="editor" data-editing={q.id.clone()}>
             <p class="what"><span class="tag quote-tag">{ q.kind.as_str() }</span>{" "}<span class="snippet">{ shorten(&q.text, 160) }</span>
-                <span class="muted">{ format!(" {} · {}", q.id, if q.origin == saywho_core::Origin::Manual { "corrected" } else { "automatic" }) }</span></p>
+                <span class="muted">{ format!(" · {}", if q.origin == saywho_core::Origin::Manual { "corrected" } else { "automatic" }) }</span></p>
             <dl class="facts">
                 <dt>{ "Speaker" }</dt><dd>{ speaker_name }</dd>
                 <dt>{ "Cue" }</dt><dd>{ q.cue.as_ref().map_or("none".to_string(), |c| format!("“{}”", c.text)) }</dd>
@@ -318,8 +356,37 @@ fn QuoteEditor(props: &QuoteEditorProps) -> Html {
             <div class="row">
                 <button onclick={from_text} title="Select the speaker's words in the article first (s)">{ "Set speaker from selected text" }</button>
             </div>
+            { review_row(Sel::Quote(q.id.clone()), props.doc.is_checked(&q.id), &props.on_action) }
+            <label class="field note">{ "Note " }
+                <input aria-label="Note" key={format!("note-{}", q.id)} value={props.doc.note(&q.id).to_string()} onchange={on_note}
+                    placeholder="Fact-check status, source link…" />
+            </label>
             { boundary_buttons(Sel::Quote(q.id.clone()), &props.on_action) }
             <div class="row">{ delete_button(Sel::Quote(q.id.clone()), &props.on_action) }</div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::labels_compatible;
+
+    #[test]
+    fn only_compatible_labels_merge() {
+        // (a, b, compatible)
+        let cases = [
+            ("PERSON", "PERSON", true),
+            ("PERSON", "MISC", true),
+            ("MISC", "LOC", true),
+            ("PERSON", "ORG", false),
+            ("PERSON", "DATE", false),
+            ("DATE", "MISC", false),
+            ("MONEY", "MONEY", true),
+            ("PRODUCT", "PRODUCT", true),
+            ("PRODUCT", "MISC", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!((labels_compatible(a, b), labels_compatible(b, a)), (want, want), "{a} {b}");
+        }
     }
 }

@@ -238,7 +238,7 @@ impl App {
     pub async fn select_options(&self, label: &str) -> (Vec<String>, String) {
         self.select(label).await;
         self.js(
-            "const s = Array.from(document.querySelectorAll('select')).find(s => s.getAttribute('aria-label') === arguments[0] && s.offsetParent !== null);
+            "const s = Array.from(document.querySelectorAll('select')).find(s => s.getAttribute('aria-label') === arguments[0] && s.getClientRects().length > 0);
              return [Array.from(s.options).map(o => o.value), s.value];",
             vec![json!(label)],
         )
@@ -313,14 +313,16 @@ impl App {
         assert!(clicked, "no {kind} highlight with data-id {id}");
         // The panel is there before the click too, showing whatever was selected
         // before: wait until the highlight shows selected and the panel's editor
-        // names it (" M12 · automatic"), or its buttons would act on the old selection.
+        // is for it (data-editing), or its buttons would act on the old selection.
+        // (Displayed means it has boxes: on a phone the panel is a fixed sheet,
+        // which has no offsetParent.)
         wait_until(&format!("{kind} {id} to show selected, with its editor in the Selection panel"), WAIT, || async {
             let shown: bool = self
                 .js(
                     "const e = document.querySelector(`#doc [data-kind=\"${arguments[0]}\"][data-id=\"${arguments[1]}\"]`);
                      const panel = document.querySelector('section[aria-label=\"Selection\"]');
-                     return !!e && e.classList.contains('selected') && !!panel && panel.offsetParent !== null
-                         && (' ' + panel.textContent).includes(` ${arguments[1]} · `);",
+                     return !!e && e.classList.contains('selected') && !!panel && panel.getClientRects().length > 0
+                         && !!panel.querySelector(`[data-editing=\"${arguments[1]}\"]`);",
                     vec![json!(kind), json!(id)],
                 )
                 .await;

@@ -4,4 +4,6 @@
 pub mod app;
 pub mod browser;
 pub mod expect;
+pub mod flows;
+pub mod history;
 pub mod server;
