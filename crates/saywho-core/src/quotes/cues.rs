@@ -264,5 +264,11 @@ mod tests {
         let t = Text::new("it added 300 jobs and 4.5 million tonnes");
         assert!(!looks_finite(&t, 3)); // jobs
         assert!(!looks_finite(&t, 7)); // tonnes
+        // Contractions set with a typographic apostrophe are auxiliaries too.
+        for w in ["doesn’t", "won’t", "isn't", "can’t"] {
+            let s = format!("the plan {w} work");
+            let t = Text::new(&s);
+            assert!(looks_finite(&t, 2), "{w}");
+        }
     }
 }

@@ -228,16 +228,21 @@ pub fn verb_forms(w: &str) -> Option<&'static [VerbForm]> {
 }
 
 /// Lowercases ASCII letters of `w` into `buf` and returns it (or `None` when
-/// `w` is too long or not ASCII, which no closed-class word is).
+/// `w` is too long or not ASCII, which no closed-class word is). A
+/// typographic apostrophe (’ or ‘) reads as `'`, so "doesn’t" finds the
+/// lexicons' "doesn't": news text sets most of its contractions that way.
 pub fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let b = w.as_bytes();
-    if b.len() > buf.len() || !w.is_ascii() {
-        return None;
+    let mut n = 0;
+    for c in w.chars() {
+        let b = match c {
+            '\u{2019}' | '\u{2018}' => b'\'',
+            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+            _ => return None,
+        };
+        *buf.get_mut(n)? = b;
+        n += 1;
     }
-    for (i, c) in b.iter().enumerate() {
-        buf[i] = c.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).ok()
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// A subject pronoun fused with its verb ("he's", "they’re", "I'd", "we'll"):
@@ -321,6 +326,14 @@ mod tests {
         let mut b = FxHasher::default();
         b.write(b"Pakistan");
         assert_eq!(a.finish(), b.finish());
+    }
+
+    #[test]
+    fn ascii_lower_reads_typographic_apostrophes() {
+        let mut buf = [0u8; 32];
+        for (w, want) in [("Doesn’t", Some("doesn't")), ("‘tis", Some("'tis")), ("SAID", Some("said")), ("Müller", None), ("", Some("")), ("abcdefghijklmnopqrstuvwxyzabcdefg", None), ("abcdefghijklmnopqrstuvwxyzabcde’", Some("abcdefghijklmnopqrstuvwxyzabcde'"))] {
+            assert_eq!(ascii_lower(w, &mut buf), want, "{w:?}");
+        }
     }
 
     #[test]
