@@ -1,12 +1,17 @@
 //! The quote stage by example: each case is a text and the quotations,
 //! kinds and speakers `annotate` finds in it.
 
-use crate::annotate;
+use crate::{annotate_with, Options};
 
 /// Annotates `input` and checks each quote as (text, kind, speaker), where
 /// speaker is the linked entity's name, else the speaker span's text, else "".
 fn check(input: &str, expected: &[(&str, &str, &str)]) {
-    let doc = annotate(input).document;
+    check_with(input, expected, true);
+}
+
+/// [`check`] with the models on or off (the browser before they load).
+fn check_with(input: &str, expected: &[(&str, &str, &str)], models: bool) {
+    let doc = annotate_with(input, &Options { models }).document;
     let got: Vec<(String, String, String)> = doc
         .quotes
         .iter()
@@ -23,7 +28,7 @@ fn check(input: &str, expected: &[(&str, &str, &str)]) {
         .collect();
     let want: Vec<(String, String, String)> =
         expected.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
-    assert_eq!(got, want, "input: {input}");
+    assert_eq!(got, want, "input: {input} (models: {models})");
 }
 
 #[test]
@@ -728,4 +733,12 @@ fn partial_quotes_take_the_fragment_verb() {
         "Pakistan praised the president for what it called “bold diplomacy.”",
         &[("“bold diplomacy.”", "partial", "Pakistan")],
     );
+}
+
+#[test]
+fn an_emoji_is_no_part_of_the_sentence() {
+    for models in [true, false] {
+        check_with("Maria Lopez 🎉 said the team would win the final.", &[("the team would win the final", "indirect", "Maria Lopez")], models);
+        check_with("“We did it 👏🏽,” said Maria Lopez.", &[("“We did it 👏🏽,”", "direct", "Maria Lopez")], models);
+    }
 }

@@ -240,7 +240,9 @@ pub fn tokenize(src: &str) -> Vec<Token> {
         }
         let c = src[i..].chars().next().unwrap_or(' ');
         let clen = c.len_utf8();
-        if c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' {
+        // An emoji is decoration, no part of the sentence's syntax: read past
+        // it as past a space, so "Maria Lopez 🎉 said" keeps its subject.
+        if c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' || is_pictograph(c) {
             if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
                 if !out.is_empty() {
                     para = out.last().map_or(0, |t: &Token| t.para) + 1;
@@ -321,6 +323,17 @@ pub fn tokenize(src: &str) -> Vec<Token> {
         space = false;
     }
     out
+}
+
+/// Emoji and the characters that build them (skin tones, joiners, variation
+/// selectors, keycaps, tag sequences), and the pictographic symbol blocks.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF // emoji, pictographs, transport, flags' letters
+        | 0x2600..=0x27BF // miscellaneous symbols, dingbats
+        | 0x2B00..=0x2BFF // arrows and stars (⭐)
+        | 0x200D | 0xFE0E | 0xFE0F | 0x20E3
+        | 0xE0020..=0xE007F)
 }
 
 /// Scans letters, digits and apostrophes/soft hyphens inside a word.
@@ -596,6 +609,8 @@ mod tests {
             ("wait...", &["wait", "..."]),
             ("sites such as Gawker.com have", &["sites", "such", "as", "Gawker.com", "have"]),
             ("It ended.Then", &["It", "ended", ".", "Then"]),
+            ("Maria Lopez 🎉 said", &["Maria", "Lopez", "said"]),
+            ("Great👍🏽 work ✔️ ⭐ 1️⃣ 👩‍👩‍👧", &["Great", "work", "1"]),
             ("", &[]),
         ];
         for (input, expected) in cases {
