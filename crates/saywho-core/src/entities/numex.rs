@@ -49,6 +49,12 @@ crate::text::lexicon::word_list! {
 }
 
 crate::text::lexicon::word_list! {
+    /// Words right before a year written alone that make it a date: "the 2024 results",
+    /// "fiscal 2025" (matched ignoring case). (`data/lexicon/year_openers.txt`)
+    pub(crate) fn year_openers = "year_openers.txt";
+}
+
+crate::text::lexicon::word_list! {
     /// Words before a period that make a relative date: "last week", "next year" (matched
     /// ignoring case). (`data/lexicon/relative_time.txt`)
     pub(crate) fn relative_time = "relative_time.txt";
@@ -108,6 +114,54 @@ fn is_day(text: &Text, i: usize) -> bool {
 
 fn is_year(text: &Text, i: usize) -> bool {
     i < text.len() && text.kind(i) == Kind::Number && number_value(text.tok(i)).is_some_and(|y| (1000..=2199).contains(&y))
+}
+
+/// A year written alone, with no preposition before it: "the 2024 results",
+/// "fiscal 2025", "2019 was", "from 2019 to 2021". Four digits, 1800–2099,
+/// after a determiner, a possessive, a year word (year_openers.txt), at the
+/// start of a sentence or after a bracket, or closing a range of years. Not
+/// what the sentence counts with ("2000 people died", "the 2000 of them", "1500-metre")
+/// nor part of a name ("the 2026 Nobel Peace Prize").
+fn bare_year(text: &Text, i: usize) -> bool {
+    let w = text.tok(i);
+    if text.kind(i) != Kind::Number || w.len() != 4 || !number_value(w).is_some_and(|y| (1800..=2099).contains(&y)) {
+        return false;
+    }
+    // After a determiner or a possessive a plural is what the year qualifies
+    // ("the 2024 results"): news writes counts that large with a comma.
+    let determined = i > 0 && (text.is_any(i - 1, &["'s", "’s"]) || year_openers().words().iter().any(|c| text.tok(i - 1).eq_ignore_ascii_case(c)));
+    let opened = determined
+        || i == 0
+        || text.starts_sentence(i)
+        || text.is(i - 1, "(")
+        || (i >= 2 && text.is_any(i - 1, &["and", "or", "to", "-", "–", "—"]) && is_year(text, i - 2));
+    if !opened {
+        return false;
+    }
+    let j = i + 1;
+    if j >= text.len() || text.tokens[j].para != text.tokens[i].para {
+        return true;
+    }
+    match text.kind(j) {
+        Kind::Word => {
+            let next = text.tok(j);
+            let mut buf = [0u8; 32];
+            let Some(n) = crate::text::lexicon::ascii_lower(next, &mut buf) else { return false };
+            if text.is_cap(j) {
+                return false;
+            }
+            if !determined {
+                // Alone, a number is a year only before a verb or another year:
+                // "2019 was hard", "2019 and 2020", not "2000 people died".
+                return crate::text::lexicon::is_finite_marker(n) || matches!(n, "and" | "or" | "to");
+            }
+            !(matches!(n, "of" | "per" | "percent") || is_scale(text, j) || currency_words().words().iter().any(|c| next.eq_ignore_ascii_case(c)))
+        }
+        // "2010-2012" is a range of years, "1500-metre" a measure.
+        Kind::Hyphen => is_year(text, j + 1),
+        Kind::Number => false,
+        _ => !text.is_any(j, &["%", "$"]),
+    }
 }
 
 /// Decades: "1990s", "1980s".
@@ -231,6 +285,9 @@ fn match_at(text: &Text, i: usize) -> Option<(usize, Label)> {
             return Some((i + 1, Label::Date));
         }
     }
+    if bare_year(text, i) {
+        return Some((i + 1, Label::Date));
+    }
     if kind == Kind::Word {
         let lw = w.as_bytes();
         if lw.first().is_some_and(|c| c.is_ascii_lowercase()) || text.starts_sentence(i) {
@@ -310,6 +367,11 @@ mod tests {
         check("On Jan. 5 it rained", &[("Jan. 5", Date)]);
         check("back in the 1990s", &[("1990s", Date)]);
         check("the 2026 Nobel Peace Prize and 747", &[]);
+        // A year alone, after a determiner, a possessive or a year word; not a count.
+        check("the 2024 results and fiscal 2025 and the firm's 2023 loss", &[("2024", Date), ("2025", Date), ("2023", Date)]);
+        check("2019 was hard. (1998) From 2019 to 2021 and 2010-2012", &[("2019", Date), ("1998", Date), ("2019", Date), ("2021", Date), ("2010", Date), ("2012", Date)]);
+        check("2000 people died. 1500 metres. The 1500-metre race, the 2000 of them, the 1999 percent", &[("1999 percent", Percent)]);
+        check("Flight 1549 and page 2000 and more than 1900 signed", &[]);
         check("talks will conclude next week, not last year", &[("next week", Date), ("last year", Date)]);
         check("the $7 billion Reko Diq", &[("$7 billion", Money)]);
         check("a €5m grant and £3 and US$20 million", &[("€5m", Money), ("£3", Money), ("US$20 million", Money)]);
