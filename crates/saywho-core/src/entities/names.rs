@@ -111,7 +111,9 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
     let mut acronym: FxMap<String, usize> = FxMap::default();
     let mut short: FxMap<&str, usize> = FxMap::default();
     // First words of organisations named in full: "Northline" after "Northline Rail".
-    let mut org_first: FxMap<&str, (usize, usize)> = FxMap::default();
+    // An organisation's first word → (entity, where it is named, whether a
+    // kind of organisation follows that word: "Harlow Mining").
+    let mut org_first: FxMap<&str, (usize, usize, bool)> = FxMap::default();
     // Towns of clubs named in full: "Riverside" after (or before) "Riverside United".
     let mut club_town: FxMap<&str, usize> = FxMap::default();
     // What each single word is where it is sure.
@@ -198,7 +200,8 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
                         && g.places.get(f).is_none()
                         && g.titles.get(f).is_none()
                     {
-                        org_first.entry(f).or_insert((e, c.start));
+                        let kind_follows = g.heads.longest(text, e2, c.end, &mut buf).is_some();
+                        org_first.entry(f).or_insert((e, c.start, kind_follows));
                     }
                     let club = club_suffixes().contains(text.tok(c.end - 1));
                     if club && w == 2 && e2 == s + 1 && text.is_cap(s) && !text.is_all_caps(s) {
@@ -282,8 +285,17 @@ pub(crate) fn link(text: &Text, mut cands: Vec<Cand>) -> Entities {
                 && !g.speech.contains(text.tok(c.end));
             let org_guess = c.weak && label == Some(Label::Org);
             let bare = matches!((label, c.weak), (None, _) | (Some(Label::Misc), true)) && !modifier;
-            if linked.is_none() && (org_guess || bare) {
-                linked = org_first.get(key).filter(|&&(_, s)| s < c.start).map(|&(e, _)| e);
+            // A lone word read as a person only for its shape or the name list
+            // (no title, no person of that name before) is the firm named
+            // earlier that starts with it: "Harlow Mining" … "Harlow's chief".
+            // A given name is so only when the kind of firm follows it there: it
+            // names whom "the Bill and Melinda Gates Foundation" is named after.
+            let lone_person = label == Some(Label::Person) && !c.titled;
+            if linked.is_none() && (org_guess || bare || lone_person) {
+                linked = org_first
+                    .get(key)
+                    .filter(|&&(_, s, kind_follows)| s < c.start && (!lone_person || kind_follows || g.given_name(key).is_none()))
+                    .map(|&(e, _, _)| e);
             }
             // A club's town by itself is the club ("Riverside equalised"), but
             // not after a preposition of place ("fans in Riverside").

@@ -595,6 +595,16 @@ fn sports_business_and_court_stories() {
     assert_eq!(labels, [("Riverside United", Label::Org), ("Riverside", Label::Org), ("Riverside", Label::Loc)]);
     let veltrix = "Veltrix Semiconductor cut 1,200 jobs. Veltrix's chief executive resigned.";
     assert_eq!(entity_of(veltrix, "Veltrix"), Some((Label::Org, "Veltrix Semiconductor".to_string(), Gender::Unknown)));
+    // …also where the word is a surname too, and the model reads it as one.
+    let harlow = "Harlow Mining said profits rose. Harlow's chief executive, Dana Reyes, spoke. By 2030, Harlow wants to double output.";
+    assert_eq!(entity_of(&harlow[..80], "Harlow").map(|e| (e.0, e.1)), Some((Label::Org, "Harlow Mining".to_string())));
+    let doc = crate::annotate(harlow).document;
+    let labels: Vec<(&str, &str)> = doc.mentions.iter().filter(|m| m.text == "Harlow").map(|m| (m.label.as_str(), m.entity.as_deref().unwrap_or(""))).collect();
+    assert_eq!(labels, [("ORG", "E1"), ("ORG", "E1")], "with the models");
+    // …but a given name the firm is named after stays the person.
+    let gates = "The Bill and Melinda Gates Foundation gave money. He says Bill and Melinda are at a private event.";
+    let doc = crate::annotate(gates).document;
+    assert!(doc.mentions.iter().any(|m| m.text == "Bill" && m.label == "PERSON"), "{:?}", doc.mentions);
     // Not a word that modifies a noun: "Iodine deficiency" is no "Iodine Global Network".
     check_not("The Iodine Global Network met. Iodine deficiency is common.", &["ORG Iodine"]);
     // Programmes and names with two complements.
