@@ -70,6 +70,16 @@ fn family(c: char) -> Family {
     }
 }
 
+/// A mark's family; two apostrophes or backticks ('' ``) are a double mark,
+/// as some newsrooms and typesetting conventions write one.
+fn mark_family(tok: &str) -> Family {
+    if tok == "''" || tok == "``" {
+        Family::Double
+    } else {
+        family(first_char(tok))
+    }
+}
+
 fn shape_role(c: char) -> Role {
     match c {
         '“' | '„' | '«' | '‘' | '‚' | '‹' | '‟' | '‛' => Role::Open,
@@ -96,6 +106,8 @@ fn role(text: &Text, i: usize) -> Role {
     match (space_before, space_after) {
         (true, false) => Role::Open,
         (false, true) => Role::Close,
+        _ if text.tok(i) == "``" => Role::Open,
+        _ if text.tok(i) == "''" => Role::Either,
         _ => shape_role(c),
     }
 }
@@ -154,7 +166,7 @@ fn pair_family(text: &Text, fam: Family) -> Vec<(usize, usize, bool)> {
         if let Some(o) = open {
             if i > 0 && text.tokens[i - 1].para != t.para {
                 let continues = t.kind == Kind::Quote
-                    && family(first_char(text.tok(i))) == fam
+                    && mark_family(text.tok(i)) == fam
                     && role(text, i) != Role::Close;
                 if continues && fam == Family::Double {
                     // Multi-paragraph quote: this mark reopens it; skip the mark.
@@ -168,7 +180,7 @@ fn pair_family(text: &Text, fam: Family) -> Vec<(usize, usize, bool)> {
                 open = None;
             }
         }
-        if t.kind != Kind::Quote || family(first_char(text.tok(i))) != fam {
+        if t.kind != Kind::Quote || mark_family(text.tok(i)) != fam {
             continue;
         }
         let r = match role(text, i) {
@@ -343,6 +355,10 @@ mod tests {
         check("“It failed,” he said.", &["direct:“It failed,”"]);
         check("She said: «Nous partons.»", &["direct:«Nous partons.»"]);
         check("Er sagte: „Wir gehen.“ Dann ging er.", &["direct:„Wir gehen.“"]);
+        // Two apostrophes (or backticks) for a double mark, as some papers set them.
+        check("He said, ''What outlet isn't taking sides?''", &["direct:''What outlet isn't taking sides?''"]);
+        check("``It failed,'' he said.", &["direct:``It failed,''"]);
+        check("It was a ''mistake,'' she said, and ''the worst 'deal' ever.''", &["partial:''mistake,''", "partial:''the worst 'deal' ever.''"]);
     }
 
     #[test]

@@ -49,7 +49,9 @@ pub(crate) fn find(cx: &Ctx, used: &[usize]) -> Vec<Reported> {
     let mut parsed: Parsed = None;
     for sent in &t.sentences {
         // A question asks; it reports nothing ("Can you tell us whether …?").
-        if sent.end > sent.start && (sent.start..sent.end).rev().take(3).any(|k| t.tok(k) == "?") {
+        // (A question quoted in marks is the speaker's: "X said … and asked,
+        // “Who are you going to trust?”" still reports.)
+        if sent.end > sent.start && (sent.start..sent.end).rev().take(3).any(|k| t.tok(k) == "?" && !cx.in_marks[k]) {
             continue;
         }
         let mut i = sent.start;
@@ -72,7 +74,7 @@ pub(crate) fn find(cx: &Ctx, used: &[usize]) -> Vec<Reported> {
             match content_of(cx, &cue, source, sent.start, sent.end).map(|(a, b)| (skip_punct(cx, a, b), b)) {
                 // (Not content that is one quotation in marks, "added that “more
                 // charges are possible.”": that quotation is the quote.)
-                Some((a, b)) if b > a && cx.text.span(a, b).chars().any(|c| c.is_alphabetic()) && !(a..b).all(|k| cx.in_marks[k]) => {
+                Some((a, b)) if b > a && cx.text.span(a, b).chars().any(|c| c.is_alphabetic()) && !(a..b).all(|k| cx.in_marks[k]) && !holds_direct_speech(cx, a, b) => {
                     out.push(Reported { start: a, end: b, cue: (cue.start, cue.end), source });
                     // Cues inside this content belong to it ("…, and that X noted…").
                     i = if b > cue.end { b } else { cue.end };
@@ -141,6 +143,14 @@ fn from_parse(cx: &Ctx, cue: &Cue, s0: usize, s1: usize, subject: Option<Source>
     }
     let src = r.source.and_then(|(sa, sb)| cx.source_in(sa + s0, sb + s0))?;
     (src.entity.is_some() || src.pronoun.is_some()).then_some((a, b, Some(src)))
+}
+
+/// Does `[a, b)` hold a quotation introduced as direct speech (after a comma
+/// or a colon: "As for its bent, he said, ''What outlet isn't taking
+/// sides?''")? Then the words around it are its frame, not reported speech.
+fn holds_direct_speech(cx: &Ctx, a: usize, b: usize) -> bool {
+    let t = cx.text;
+    (a + 1..b).any(|k| cx.in_marks[k] && !cx.in_marks[k - 1] && t.kind(k) == Kind::Quote && t.is_any(k - 1, &[",", ":"]))
 }
 
 /// A participle or a subordinating word at `k` opens an adjunct clause, not

@@ -298,7 +298,8 @@ pub fn tokenize(src: &str) -> Vec<Token> {
                 }
             }
         } else if is_quote_char(c) {
-            i += clen;
+            // '' and `` are one double mark ("he said, ''What …?''").
+            i += if (c == '\'' || c == '`') && bytes.get(i + 1) == Some(&(c as u8)) { 2 } else { clen };
             kind = Kind::Quote;
         } else if is_dash(c) {
             i += clen;
@@ -610,6 +611,7 @@ mod tests {
             ("sites such as Gawker.com have", &["sites", "such", "as", "Gawker.com", "have"]),
             ("It ended.Then", &["It", "ended", ".", "Then"]),
             ("Maria Lopez 🎉 said", &["Maria", "Lopez", "said"]),
+            ("he said, ''What?'' and ``so''", &["he", "said", ",", "''", "What", "?", "''", "and", "``", "so", "''"]),
             ("Great👍🏽 work ✔️ ⭐ 1️⃣ 👩‍👩‍👧", &["Great", "work", "1"]),
             ("", &[]),
         ];
