@@ -335,6 +335,17 @@ fn content_of(cx: &Ctx, cue: &Cue, subject: Option<Source>, s0: usize, s1: usize
             let a = if opener { k + 1 } else { skip_opener(cx, s0, before - 1) };
             return Some((a, end_from(k + 1)));
         }
+        // "As The Washington Post reported, Sanders would still trail": a
+        // fronted as-clause of the source's report; the main clause after it
+        // is the content.
+        let mut b0 = before;
+        if b0 > s0 && t.tok(b0 - 1).eq_ignore_ascii_case("the") {
+            b0 -= 1;
+        }
+        let opens = b0 > s0 && t.tok(b0 - 1).eq_ignore_ascii_case("as") && (s0..b0 - 1).all(|x| !t.is_word(x));
+        if opens && k + 1 < s1 && (k + 1..s1).any(|x| !cx.in_marks[x] && cues::looks_finite(t, x)) {
+            return Some((k + 1, end_from(k + 1)));
+        }
         return None;
     }
     // Inverted: "The talks failed, the minister said." — content before.

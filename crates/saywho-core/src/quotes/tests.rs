@@ -742,3 +742,11 @@ fn an_emoji_is_no_part_of_the_sentence() {
         check_with("“We did it 👏🏽,” said Maria Lopez.", &[("“We did it 👏🏽,”", "direct", "Maria Lopez")], models);
     }
 }
+
+#[test]
+fn a_fronted_as_clause_frames_the_report() {
+    check("As The Washington Post reported, Sanders would still trail.", &[("Sanders would still trail", "indirect", "Washington Post")]);
+    check("Maria Lopez spoke. As she noted, the deal was dead.", &[("the deal was dead", "indirect", "Maria Lopez")]);
+    // Not an as-clause later in the sentence, nor one with no clause after it.
+    check("Prices rose, as The Washington Post reported, by a lot.", &[]);
+}
