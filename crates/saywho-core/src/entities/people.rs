@@ -200,6 +200,12 @@ impl<'t, 'a> Extractor<'t, 'a> {
                 }
             }
         }
+        // "Thet Naing Oo, 45, a farmer": an age in apposition. (Two words or
+        // more, and no place's name: not a count in a list, "Ohio, 66, and …".)
+        let age = |k: usize| k < t.len() && t.kind(k) == Kind::Number && t.tok(k).len() <= 3 && t.tok(k).parse::<u32>().is_ok_and(|y| (1..120).contains(&y));
+        if n >= 2 && t.is(b, ",") && age(b + 1) && b + 2 < t.len() && t.is_any(b + 2, &[",", ".", ";"]) && g.places.longest(t, a, b, &mut self.buf).is_none() {
+            return Some(given.unwrap_or(Gender::Unknown));
+        }
         // "Lau Siu-lai": a hyphenated syllable marks an East Asian given name.
         if n >= 3 && (a + 1..b).any(|k| t.kind(k - 1) == Kind::Hyphen && self.name_syllable(k)) {
             return Some(given.unwrap_or(Gender::Unknown));

@@ -601,6 +601,9 @@ fn sports_business_and_court_stories() {
     let doc = crate::annotate(harlow).document;
     let labels: Vec<(&str, &str)> = doc.mentions.iter().filter(|m| m.text == "Harlow").map(|m| (m.label.as_str(), m.entity.as_deref().unwrap_or(""))).collect();
     assert_eq!(labels, [("ORG", "E1"), ("ORG", "E1")], "with the models");
+    // An age in apposition marks a person; a count in a list does not.
+    check("Thet Naing Oo, 45, a farmer, sat outside his shop.", &["PERSON Thet Naing Oo"]);
+    check_not("New Hampshire, 24, and Nevada, 43, voted.", &["PERSON New Hampshire"]);
     // …but a given name the firm is named after stays the person.
     let gates = "The Bill and Melinda Gates Foundation gave money. He says Bill and Melinda are at a private event.";
     let doc = crate::annotate(gates).document;
