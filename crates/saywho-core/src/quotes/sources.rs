@@ -84,7 +84,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             if let Some(m) = self.mention_at.get(n).copied().flatten() {
                 if self.ents.mentions[m].start == n && matches!(self.label_of(m), Label::Person | Label::Org) {
-                    return Some(self.mention_source(m));
+                    // ("said Clinton ally James Carville": the name after the role.)
+                    let e = self.ents.mentions[m].end;
+                    let head = (e + 1..sent.end.min(e + 7)).find_map(|x| self.mention_at[x].filter(|&h| self.ents.mentions[h].start == x)).filter(|&h| self.modifies_role_of(m, h));
+                    return Some(self.mention_source(head.unwrap_or(m)));
                 }
             }
             // "said Ambassador Mohib": a title and the surname of a person
@@ -447,6 +450,21 @@ impl<'t, 'a> Ctx<'t, 'a> {
 
     /// The source named in token range `[a, b)`: its most speaker-like
     /// mention, else the noun phrase itself.
+    /// Does mention `prev` only modify the role before person `m` ("Clinton
+    /// ally James Carville", "Clinton's top aide Jake Sullivan"), so that `m`
+    /// heads the phrase? Lower-case words (and a possessive) between, no
+    /// conjunction or preposition ("a lawyer for", "Ruiz and Bell").
+    pub(super) fn modifies_role_of(&self, prev: usize, m: usize) -> bool {
+        let t = self.text;
+        let (pe, ms) = (self.ents.mentions[prev].end, self.ents.mentions[m].start);
+        let possessive = |x: usize| t.is_any(x, &["'s", "’s"]);
+        self.label_of(m) == Label::Person
+            && ms > pe
+            && ms - pe <= 6
+            && (pe..ms).any(|x| t.is_word(x) && !possessive(x))
+            && (pe..ms).all(|x| possessive(x) || (t.is_word(x) && !t.is_cap(x) && !t.is_any(x, &["and", "or", "of", "for", "to", "with", "at", "from", "in", "by", "on"])))
+    }
+
     pub(super) fn source_in(&self, a: usize, b: usize) -> Option<Source> {
         if a >= b {
             return None;
@@ -461,7 +479,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     Label::Loc => 1,
                     _ => 0,
                 };
-                if rank > 0 && best.is_none_or(|(r, _)| rank > r) {
+                // "Clinton ally James Carville": see [`Self::modifies_role_of`].
+                if rank > 0 && best.is_none_or(|(r, prev)| rank > r || (rank == r && rank == 3 && self.modifies_role_of(prev, m))) {
                     best = Some((rank, m));
                 }
                 k = self.ents.mentions[m].end.max(k + 1);

@@ -750,3 +750,12 @@ fn a_fronted_as_clause_frames_the_report() {
     // Not an as-clause later in the sentence, nor one with no clause after it.
     check("Prices rose, as The Washington Post reported, by a lot.", &[]);
 }
+
+#[test]
+fn a_name_before_a_role_only_modifies_it() {
+    check("Clinton ally James Carville said the race was over.", &[("the race was over", "indirect", "James Carville")]);
+    check("Clinton's top foreign policy aide Jake Sullivan said the deal held.", &[("the deal held", "indirect", "Jake Sullivan")]);
+    check("“It is over,” said Clinton ally James Carville.", &[("“It is over,”", "direct", "James Carville")]);
+    // A preposition or a conjunction between keeps the first name.
+    check("“It is over,” said Ana Ruiz, and Tom Bell agreed.", &[("“It is over,”", "direct", "Ana Ruiz")]);
+}
