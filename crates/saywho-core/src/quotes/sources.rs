@@ -448,8 +448,6 @@ impl<'t, 'a> Ctx<'t, 'a> {
         s
     }
 
-    /// The source named in token range `[a, b)`: its most speaker-like
-    /// mention, else the noun phrase itself.
     /// Does mention `prev` only modify the role before person `m` ("Clinton
     /// ally James Carville", "Clinton's top aide Jake Sullivan"), so that `m`
     /// heads the phrase? Lower-case words (and a possessive) between, no
@@ -465,6 +463,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
             && (pe..ms).all(|x| possessive(x) || (t.is_word(x) && !t.is_cap(x) && !t.is_any(x, &["and", "or", "of", "for", "to", "with", "at", "from", "in", "by", "on"])))
     }
 
+    /// The source named in token range `[a, b)`: its most speaker-like
+    /// mention, else the noun phrase itself.
     pub(super) fn source_in(&self, a: usize, b: usize) -> Option<Source> {
         if a >= b {
             return None;
@@ -524,8 +524,9 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
         // No named source: the phrase itself ("officials on both sides"),
         // linked to an organisation it names by its head ("the ministry").
+        // (A number opens the phrase: "62 percent of voters".)
         let mut s = a;
-        while s < b && !self.text.is_word(s) {
+        while s < b && !matches!(self.text.kind(s), Kind::Word | Kind::Number) {
             s += 1;
         }
         let mut e = b;
@@ -600,7 +601,9 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
         let mut b1 = [0u8; 32];
         let mut b2 = [0u8; 32];
-        let (Some(first), Some(last)) = (self.lower(s, &mut b1), self.lower(e - 1, &mut b2)) else {
+        // (The first word, after a number: "62 percent of voters".)
+        let fw = (s..e).find(|&k| t.is_word(k)).unwrap_or(s);
+        let (Some(first), Some(last)) = (self.lower(fw, &mut b1), self.lower(e - 1, &mut b2)) else {
             return false;
         };
         let function = |w: &str| {
@@ -612,7 +615,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             return false;
         }
         // A participle or adjective alone does not start a subject.
-        if !t.is_cap(s) && !function(first) && (first.ends_with("ed") || first.ends_with("ing")) {
+        if !t.is_cap(fw) && !function(first) && (first.ends_with("ed") || first.ends_with("ing")) {
             return false;
         }
         true

@@ -759,3 +759,9 @@ fn a_name_before_a_role_only_modifies_it() {
     // A preposition or a conjunction between keeps the first name.
     check("“It is over,” said Ana Ruiz, and Tom Bell agreed.", &[("“It is over,”", "direct", "Ana Ruiz")]);
 }
+
+#[test]
+fn a_number_opens_an_unnamed_source() {
+    check("62 percent of voters said race relations are growing worse.", &[("race relations are growing worse", "indirect", "62 percent of voters")]);
+    check("2,000 workers said they would strike.", &[("they would strike", "indirect", "2,000 workers")]);
+}
