@@ -765,3 +765,9 @@ fn a_number_opens_an_unnamed_source() {
     check("62 percent of voters said race relations are growing worse.", &[("race relations are growing worse", "indirect", "62 percent of voters")]);
     check("2,000 workers said they would strike.", &[("they would strike", "indirect", "2,000 workers")]);
 }
+
+#[test]
+fn poll_quantities_speak() {
+    check("Nearly a third say they don't know.", &[("they don't know", "indirect", "Nearly a third")]);
+    check("40 percent say the economy is the top issue.", &[("the economy is the top issue", "indirect", "40 percent")]);
+}
