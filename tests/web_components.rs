@@ -97,8 +97,8 @@ fn fixture() -> Document {
         version: 1,
         text: text.into(),
         entities: vec![
-            Entity { id: "E1".into(), label: "PERSON".into(), name: "Ana Ruiz".into() },
-            Entity { id: "E2".into(), label: "LOC".into(), name: "Oslo".into() },
+            Entity { id: "E1".into(), label: "PERSON".into(), name: "Ana Ruiz".into(), gender: None },
+            Entity { id: "E2".into(), label: "LOC".into(), name: "Oslo".into(), gender: None },
         ],
         mentions: vec![m("M1", "Ana Ruiz", 0, "PERSON", "E1"), m("M2", "Ruiz", 1, "PERSON", "E1"), m("M3", "Oslo", 0, "LOC", "E2")],
         quotes: vec![Quote {

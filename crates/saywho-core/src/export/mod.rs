@@ -5,4 +5,5 @@
 //! `../shared/docs/annotation-format.md`, or a precise [`validate::ImportError`].
 
 pub mod format;
+pub mod sources;
 pub mod validate;
