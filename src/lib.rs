@@ -11,6 +11,7 @@ pub mod export;
 pub mod models;
 pub mod sample;
 pub mod session;
+pub mod report;
 pub mod state;
 pub mod view;
 pub mod worker;

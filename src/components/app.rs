@@ -16,6 +16,7 @@ use super::dialogs::{Confirm, Help};
 use super::keys::{on_key, stale_hint};
 use super::panels::{Entities, FilterPanel, WhoSaid};
 use super::selection::SelectionPanel;
+use super::sources::SourcesReport;
 use crate::dom;
 use crate::export::{entities_csv, file_name, quotes_csv};
 use crate::sample::SAMPLE;
@@ -874,6 +875,7 @@ pub fn App() -> Html {
                     <AddPanel doc={state.doc.clone()} text_sel={*text_sel} on_add_entity={add_entity.clone()} on_add_quote={add_quote.clone()} />
                     <WhoSaid doc={state.doc.clone()} selection={state.selection.clone()} on_reveal={on_reveal.clone()} />
                     <Entities doc={state.doc.clone()} selection={state.selection.clone()} on_reveal={on_reveal.clone()} />
+                    <SourcesReport doc={state.doc.clone()} focus={state.filters.focus.clone()} on_action={act.clone()} />
                     <FilterPanel doc={state.doc.clone()} filters={state.filters.clone()} on_action={act.clone()} />
                 </aside>
             </main>

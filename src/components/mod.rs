@@ -7,3 +7,4 @@ pub mod dialogs;
 pub mod keys;
 pub mod panels;
 pub mod selection;
+pub mod sources;
