@@ -114,3 +114,22 @@ async fn clicking_a_bar_shows_only_its_quotes_and_show_all_brings_the_rest_back(
     .await;
     unmount(root).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_w3c_file_opens_as_the_document_it_was_made_from() {
+    let root = mount(&fixture()).await;
+    let other = two_sources();
+    let mut json: serde_json::Value = serde_json::from_str(&saywho_core::export::w3c::to_w3c_json(&other)).unwrap();
+    // A comment from another tool rides along: it is named, not silently dropped.
+    json["first"]["items"].as_array_mut().unwrap().push(serde_json::json!({ "type": "Annotation", "body": { "type": "TextualBody", "value": "hm" } }));
+    open_file(&root, "article.w3c.jsonld", &json.to_string());
+    let dialog = until("the replace dialog", || q(&root, "[role=dialog]")).await;
+    click(&button(&dialog, "Replace document").await);
+    wait_for("the W3C file's second quote", || q(&root, "#doc [data-kind=quote][data-id=Q2]").is_some()).await;
+    wait_for("the status line to name what was left out", || {
+        root.text_content().unwrap_or_default().contains("Opened article.w3c.jsonld; 1 annotation of another kind (not a mention or a quote) was left out.")
+    })
+    .await;
+    assert!(find_button(&root, "Download W3C annotations").is_some_and(|b| !b.disabled()));
+    unmount(root).await;
+}

@@ -16,7 +16,7 @@ use super::dialogs::{Confirm, Help};
 use super::keys::{on_key, stale_hint};
 use super::panels::{Entities, FilterPanel, WhoSaid};
 use super::selection::SelectionPanel;
-use super::sources::SourcesReport;
+use super::sources::{opened_notice, SourcesReport, W3cDownload};
 use crate::dom;
 use crate::export::{entities_csv, file_name, quotes_csv};
 use crate::sample::SAMPLE;
@@ -585,20 +585,20 @@ pub fn App() -> Html {
                     Ok(c) => c,
                     Err(e) => return act.emit(Action::Notify(Some(Notice::Error(format!("{name}: {e}"))))),
                 };
-                let is_json = name.to_lowercase().ends_with(".json") || content.trim_start().starts_with('{');
+                let is_json = { let n = name.to_lowercase(); n.ends_with(".json") || n.ends_with(".jsonld") } || content.trim_start().starts_with('{');
                 if !is_json {
                     // As the text box would hold it (it turns CRLF into LF): the box,
                     // the view and the offsets then all count the same text.
                     return annotate_text.emit(content.replace("\r\n", "\n").replace('\r', "\n"));
                 }
-                match saywho_core::parse_document(&content) {
-                    Ok(doc) => replace.emit(Pending {
+                match saywho_core::export::w3c::read_any(&content) {
+                    Ok(saywho_core::export::w3c::W3cImport { document: doc, skipped }) => replace.emit(Pending {
                         title: "Open this annotations file?",
                         message: "It replaces the current document and your corrections.",
                         confirm: "Replace document",
                         then: Then::Act(Action::Open {
                             doc,
-                            notice: Some(Notice::Info(format!("Opened {name}."))),
+                            notice: Some(Notice::Info(opened_notice(&name, skipped))),
                             what: format!("the opening of {name}"),
                         }),
                     }),
@@ -822,6 +822,7 @@ pub fn App() -> Html {
                         <button onclick={on_copy} disabled={!has_doc}>{ "Copy JSON" }</button>
                         <button onclick={on_csv} disabled={!has_doc} title="The quotes as a spreadsheet (UTF-8)" aria-label="Download CSV"><span class="wide">{ "Download " }</span>{ "CSV" }</button>
                         <button onclick={on_entities_csv} disabled={!has_doc} title="The entities as a spreadsheet (UTF-8)" aria-label="Download entities CSV"><span class="wide">{ "Download " }</span>{ "entities CSV" }</button>
+                        <W3cDownload doc={state.doc.clone()} on_action={act.clone()} />
                     </div>
                     <div class="group">
                         <button onclick={on_open} title="Resume from a downloaded .json file" aria-label="Open annotations file">{ "Open" }<span class="wide">{ " annotations file" }</span></button>
@@ -880,7 +881,7 @@ pub fn App() -> Html {
                 </aside>
             </main>
             <input type="file" id="import-file" class="visually-hidden" tabindex="-1" aria-label="Annotations file"
-                accept=".json,application/json" ref={file_input} onchange={on_file_chosen} />
+                accept=".json,.jsonld,application/json,application/ld+json" ref={file_input} onchange={on_file_chosen} />
             { dialog }
             if *help {
                 <Help on_close={close_help} />

@@ -189,3 +189,41 @@ fn gender_select(props: &SourcesProps, id: &str, name: &str, g: GenderValue, ori
         </select>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct W3cProps {
+    pub doc: Doc,
+    pub on_action: Callback<Action>,
+}
+
+/// "Download W3C": the document as a W3C Web Annotation collection (JSON-LD),
+/// which Open reads back.
+#[component]
+pub fn W3cDownload(props: &W3cProps) -> Html {
+    let onclick = {
+        let a = props.on_action.clone();
+        let doc = props.doc.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = file_name(&doc.text, "w3c.jsonld");
+            let json = saywho_core::export::w3c::to_w3c_json(&doc.to_document());
+            a.emit(Action::Notify(Some(match dom::download(&name, "application/ld+json", &json) {
+                Ok(()) => Notice::Info(format!("Downloaded {name}.")),
+                Err(e) => Notice::Error(format!("The download failed: {e}.")),
+            })));
+        })
+    };
+    html! {
+        <button {onclick} disabled={props.doc.is_empty()} aria-label="Download W3C annotations"
+            title="W3C Web Annotations (JSON-LD), for Hypothesis, Recogito and other tools">
+            <span class="wide">{ "Download " }</span>{ "W3C" }</button>
+    }
+}
+
+/// The status line after opening a file: W3C annotations of other kinds are named, not silently lost.
+pub fn opened_notice(name: &str, skipped: usize) -> String {
+    match skipped {
+        0 => format!("Opened {name}."),
+        1 => format!("Opened {name}; 1 annotation of another kind (not a mention or a quote) was left out."),
+        n => format!("Opened {name}; {n} annotations of other kinds (not mentions or quotes) were left out."),
+    }
+}

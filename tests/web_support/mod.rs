@@ -179,3 +179,19 @@ pub fn has_class(root: &Element, sel: &str, class: &str) -> bool {
     q(root, sel).is_some_and(|e| e.class_list().contains(class))
 }
 
+
+/// Opens `content` as `name` through the hidden file input, as the file picker
+/// would. The page reads the file in its own time: the caller waits for the outcome.
+pub fn open_file(root: &Element, name: &str, content: &str) {
+    let input: web_sys::HtmlInputElement = q(root, "#import-file[aria-label='Annotations file']").unwrap().dyn_into().unwrap();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+    let dt = web_sys::DataTransfer::new().unwrap();
+    dt.items().add_with_file(&file).unwrap();
+    input.set_files(Some(&dt.files().unwrap()));
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    }).unwrap()).unwrap();
+}

@@ -7,3 +7,4 @@
 pub mod format;
 pub mod sources;
 pub mod validate;
+pub mod w3c;
