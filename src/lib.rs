@@ -15,5 +15,6 @@ pub mod report;
 pub mod state;
 pub mod view;
 pub mod worker;
+pub mod workspace;
 
 pub use components::app::App;
