@@ -8,6 +8,7 @@ pub mod background;
 pub mod components;
 pub mod dom;
 pub mod export;
+pub mod idb;
 pub mod models;
 pub mod sample;
 pub mod session;

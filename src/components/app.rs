@@ -17,6 +17,7 @@ use super::keys::{on_key, stale_hint};
 use super::panels::{Entities, FilterPanel, WhoSaid};
 use super::selection::SelectionPanel;
 use super::sources::{opened_notice, SourcesReport, W3cDownload};
+use super::workspace::Workspace;
 use crate::dom;
 use crate::export::{entities_csv, file_name, quotes_csv};
 use crate::sample::SAMPLE;
@@ -877,6 +878,7 @@ pub fn App() -> Html {
                     <WhoSaid doc={state.doc.clone()} selection={state.selection.clone()} on_reveal={on_reveal.clone()} />
                     <Entities doc={state.doc.clone()} selection={state.selection.clone()} on_reveal={on_reveal.clone()} />
                     <SourcesReport doc={state.doc.clone()} focus={state.filters.focus.clone()} on_action={act.clone()} />
+                    <Workspace doc={state.doc.clone()} revision={state.revision} on_action={act.clone()} />
                     <FilterPanel doc={state.doc.clone()} filters={state.filters.clone()} on_action={act.clone()} />
                 </aside>
             </main>

@@ -8,3 +8,4 @@ pub mod keys;
 pub mod panels;
 pub mod selection;
 pub mod sources;
+pub mod workspace;

@@ -61,6 +61,10 @@ pub fn SourcesReport(props: &SourcesProps) -> Html {
         <section aria-label="Sources report" class="panel sources" id="sources-report">
             <h2>{ "Sources" }<span class="count">{ rep.distinct_sources() }</span></h2>
             <p class="muted report-summary">{ summary.clone() }</p>
+            <div class="row">
+                <button onclick={on_csv} disabled={props.doc.is_empty()} aria-label="Download sources CSV"
+                    title="One row per source, for a spreadsheet (UTF-8)">{ "Download sources CSV" }</button>
+            </div>
             if let Some(f) = &props.focus {
                 <p class="focus-note" role="status">
                     { format!("Showing only the {} ({}). ", f.label, f.quotes.len()) }
@@ -73,10 +77,6 @@ pub fn SourcesReport(props: &SourcesProps) -> Html {
             } else {
                 <p class="muted">{ "No quotes yet." }</p>
             }
-            <div class="row">
-                <button onclick={on_csv} disabled={props.doc.is_empty()} aria-label="Download sources CSV"
-                    title="One row per source, for a spreadsheet (UTF-8)">{ "Download sources CSV" }</button>
-            </div>
         </section>
     }
 }

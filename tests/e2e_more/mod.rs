@@ -71,7 +71,8 @@ async fn after_one_visit_the_app_loads_and_annotates_with_the_server_stopped() {
     // Installable: Chromium finds nothing wrong with the manifest.
     let errors = app.browser.cdp("Page.getInstallabilityErrors", json!({})).expect("Page.getInstallabilityErrors");
     println!("installability errors: {errors}");
-    let errors = errors["installabilityErrors"].as_array().cloned().unwrap_or_default();
+    // chromedriver wraps the CDP result in {"value": …}.
+    let errors = errors.get("value").unwrap_or(&errors)["installabilityErrors"].as_array().cloned().expect("a list of installability errors");
     assert!(errors.is_empty(), "the app is not installable: {errors:?}");
 
     app.server.stop().await;
@@ -86,3 +87,5 @@ async fn after_one_visit_the_app_loads_and_annotates_with_the_server_stopped() {
     let gold = gold_text();
     paste_and_annotate(&app, &gold, &saywho_core::annotate(&gold).document).await;
 }
+
+mod workspace;

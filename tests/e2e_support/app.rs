@@ -375,6 +375,16 @@ impl App {
         let dir = self.browser.downloads.path().to_path_buf();
         let listing = || -> Vec<PathBuf> { std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default() };
         let before = listing();
+        // Buttons low in the side panel: to the middle of the view, clear of the status line.
+        let _: Value = self
+            .js(
+                "const n = arguments[0];
+                 const b = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === n || b.getAttribute('aria-label') === n);
+                 if (b) b.scrollIntoView({ block: 'center' });
+                 return null;",
+                vec![serde_json::json!(name)],
+            )
+            .await;
         self.click_button(name).await;
         let deadline = Instant::now() + WAIT;
         loop {
