@@ -14,8 +14,24 @@ use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use gloo::storage::{LocalStorage, Storage};
+
 use crate::dom;
 use crate::idb::Db;
+
+/// Local storage key of the workspace article on screen (its number).
+const CURRENT_KEY: &str = "saywho.workspace.current.v1";
+
+/// Makes `key` the workspace's article on screen (`None`: none is).
+fn set_current(current: &Rc<std::cell::RefCell<Option<(u64, Rc<str>)>>>, now: Option<(u64, Rc<str>)>) {
+    match &now {
+        Some((k, _)) => {
+            let _ = LocalStorage::set(CURRENT_KEY, k);
+        }
+        None => LocalStorage::delete(CURRENT_KEY),
+    }
+    *current.borrow_mut() = now;
+}
 use crate::state::{Action, Doc, Notice};
 use crate::workspace::{export_jsonl, read_file, search, summarize, Incoming, Stored, Summary};
 
@@ -46,16 +62,45 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
     let deleted = use_state(|| None::<(Summary, Stored)>);
     let query = use_state(String::new);
     let files = use_node_ref();
+    // When the workspace started opening, until its list is on the page.
+    let opening = use_mut_ref(|| None::<(f64, usize)>);
+    {
+        let opening = opening.clone();
+        use_effect_with(list.len(), move |_| {
+            if let Some((t0, n)) = opening.borrow_mut().take() {
+                mark("data-workspace-open-ms", dom::now_ms() - t0, Some(n));
+            }
+        });
+    }
+    // When the opening of an article started, until the page has shown it.
+    let switching = use_mut_ref(|| None::<f64>);
+    {
+        let switching = switching.clone();
+        use_effect_with(props.revision, move |_| {
+            if let Some(t0) = switching.borrow_mut().take() {
+                mark("data-workspace-switch-ms", dom::now_ms() - t0, None);
+            }
+        });
+    }
 
     {
-        let (db, list, a) = (db.clone(), list.clone(), props.on_action.clone());
+        let (db, list, current, a, text) = (db.clone(), list.clone(), current.clone(), props.on_action.clone(), props.doc.text.clone());
+        let opening = opening.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
                 let t0 = dom::now_ms();
                 match Db::open().await {
                     Ok(d) => match d.summaries().await {
                         Ok(all) => {
-                            mark("data-workspace-open-ms", dom::now_ms() - t0, Some(all.len()));
+                            *opening.borrow_mut() = Some((t0, all.len()));
+                            // After a reload, the restored session is still the workspace's
+                            // article it was: its edits keep going there.
+                            let last = LocalStorage::get::<u64>(CURRENT_KEY).ok().filter(|k| all.iter().any(|s| s.key == *k));
+                            if let Some(key) = last {
+                                if d.document(key).await.is_ok_and(|s| *s.document.text == *text) {
+                                    *current.borrow_mut() = Some((key, text));
+                                }
+                            }
                             list.set(all);
                             db.set(Some(d));
                         }
@@ -77,7 +122,9 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     let id = old.as_ref().map_or(Value::from(key), |s| s.id.clone());
                     let added = old.as_ref().map_or(dom::now_ms(), |s| s.added_ms);
                     let document = doc.to_document();
-                    let summary = summarize(key, id, &document, doc.corrected, added);
+                    // Opening a corrected article starts a fresh history: it stays corrected.
+                    let corrected = doc.corrected || old.as_ref().is_some_and(|s| s.corrected);
+                    let summary = summarize(key, id, &document, corrected, added);
                     let stored = Stored { warnings: warnings_of(&document.text), document };
                     spawn_local(async move {
                         match d.put(&summary, &stored).await {
@@ -86,7 +133,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                         }
                     });
                 } else {
-                    *current.borrow_mut() = None;
+                    set_current(&current, None);
                 }
             }
         });
@@ -105,7 +152,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             spawn_local(async move {
                 match d.put(&summary, &stored).await {
                     Ok(()) => {
-                        *current.borrow_mut() = Some((key, text));
+                        set_current(&current, Some((key, text)));
                         notify(&a, Notice::Info(format!("Added “{}” to the workspace.", summary.title)));
                         let mut all = (*list).clone();
                         all.push(summary);
@@ -117,22 +164,21 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         })
     };
     let open = {
-        let (db, current, a) = (db.clone(), current.clone(), props.on_action.clone());
+        let (db, current, a, switching) = (db.clone(), current.clone(), props.on_action.clone(), switching.clone());
         move |s: Summary| {
-            let (db, current, a) = (db.clone(), current.clone(), a.clone());
+            let (db, current, a, switching) = (db.clone(), current.clone(), a.clone(), switching.clone());
             Callback::from(move |_: MouseEvent| {
-                let (Some(d), s, current, a) = ((*db).clone(), s.clone(), current.clone(), a.clone()) else { return };
+                let (Some(d), s, current, a, switching) = ((*db).clone(), s.clone(), current.clone(), a.clone(), switching.clone()) else { return };
                 spawn_local(async move {
-                    let t0 = dom::now_ms();
+                    *switching.borrow_mut() = Some(dom::now_ms());
                     match d.document(s.key).await {
                         Ok(stored) => {
-                            *current.borrow_mut() = Some((s.key, Rc::from(stored.document.text.as_str())));
+                            set_current(&current, Some((s.key, Rc::from(stored.document.text.as_str()))));
                             a.emit(Action::Open {
                                 doc: stored.document,
                                 notice: Some(Notice::Info(format!("Opened “{}” from the workspace.", s.title))),
                                 what: format!("the opening of “{}”", s.title),
                             });
-                            mark("data-workspace-switch-ms", dom::now_ms() - t0, None);
                         }
                         Err(e) => notify(&a, Notice::Error(e)),
                     }
@@ -155,7 +201,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     match d.delete(s.key).await {
                         Ok(()) => {
                             if current.borrow().as_ref().is_some_and(|(k, _)| *k == s.key) {
-                                *current.borrow_mut() = None;
+                                set_current(&current, None);
                             }
                             list.set(list.iter().filter(|x| x.key != s.key).cloned().collect());
                             notify(&a, Notice::Info(format!("Deleted “{}” from the workspace (Undo delete brings it back).", s.title)));

@@ -108,7 +108,8 @@ async fn five_hundred_articles_open_and_switch_quickly() {
     wait_until("the workspace to open with 500 articles", WAIT, || async { (workspace_size(&app).await == 500).then_some(()) }).await;
     let open_ms: String = app.js("return document.documentElement.getAttribute('data-workspace-open-ms');", vec![]).await;
     let mut switches = Vec::new();
-    for i in [0usize, 1, 2, 250, 499] {
+    // Consecutive articles differ (opening the same text again changes nothing to time).
+    for i in [0usize, 1, 2, 249, 499] {
         let title = saywho_app::workspace::title_of(&texts[i % texts.len()]);
         app.js::<Value>("document.documentElement.removeAttribute('data-workspace-switch-ms'); return null;", vec![]).await;
         app.js::<Value>(
@@ -122,5 +123,5 @@ async fn five_hundred_articles_open_and_switch_quickly() {
         .await;
         switches.push(format!("{title:.20}… {ms} ms"));
     }
-    println!("workspace of 500: opened (list read from IndexedDB) in {open_ms} ms; switches (document read + opened): {switches:?}");
+    println!("workspace of 500: opened (IndexedDB opened, 500 summaries read, list rendered) in {open_ms} ms; switches (click to the article shown: document read, opened, rendered): {switches:?}");
 }
