@@ -132,3 +132,17 @@ async fn a_w3c_file_opens_as_the_document_it_was_made_from() {
     assert!(find_button(&root, "Download W3C annotations").is_some_and(|b| !b.disabled()));
     unmount(root).await;
 }
+
+/// The worker's replies go through its codec (bincode, not self-describing):
+/// a document with and without the optional gender must come back whole.
+#[wasm_bindgen_test]
+fn worker_replies_keep_documents_with_optional_fields() {
+    use gloo::worker::Codec;
+    let mut doc = two_sources();
+    doc.entities[0].gender = Some(saywho_core::GenderTag { value: saywho_core::GenderValue::Female, origin: Origin::Auto });
+    for document in [doc, fixture()] {
+        let a = saywho_app::worker::Annotated { document: document.clone(), warnings: vec!["w".into()], models: true, replace: true };
+        let back: saywho_app::worker::Annotated = gloo::worker::Bincode::decode(gloo::worker::Bincode::encode(a));
+        assert_eq!((back.document, back.warnings, back.models, back.replace), (document, vec!["w".to_string()], true, true));
+    }
+}

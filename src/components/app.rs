@@ -16,10 +16,11 @@ use super::dialogs::{Confirm, Help};
 use super::keys::{on_key, stale_hint};
 use super::panels::{Entities, FilterPanel, WhoSaid};
 use super::selection::SelectionPanel;
-use super::sources::{opened_notice, SourcesReport, W3cDownload};
+use super::downloads::Downloads;
+use super::sources::{opened_notice, SourcesReport};
 use super::workspace::Workspace;
 use crate::dom;
-use crate::export::{entities_csv, file_name, quotes_csv};
+use crate::export::file_name;
 use crate::sample::SAMPLE;
 use crate::background::{self, Background};
 use crate::models::{ModelFiles, ModelStatus};
@@ -672,34 +673,6 @@ pub fn App() -> Html {
             None => nothing(&act),
         })
     };
-    let on_csv = {
-        let act = act.clone();
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            if state.doc.is_empty() {
-                return nothing(&act);
-            }
-            let name = file_name(&state.doc.text, "csv");
-            match dom::download(&name, "text/csv;charset=utf-8", &quotes_csv(&state.doc.to_document(), &|id| state.doc.checked.contains(id))) {
-                Ok(()) => act.emit(Action::Notify(Some(Notice::Info(format!("Downloaded {name}."))))),
-                Err(e) => act.emit(Action::Notify(Some(Notice::Error(format!("The download failed: {e}."))))),
-            }
-        })
-    };
-    let on_entities_csv = {
-        let act = act.clone();
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            if state.doc.is_empty() {
-                return nothing(&act);
-            }
-            let name = file_name(&state.doc.text, "entities.csv");
-            match dom::download(&name, "text/csv;charset=utf-8", &entities_csv(&state.doc.to_document(), &|id| state.doc.checked.contains(id))) {
-                Ok(()) => act.emit(Action::Notify(Some(Notice::Info(format!("Downloaded {name}."))))),
-                Err(e) => act.emit(Action::Notify(Some(Notice::Error(format!("The download failed: {e}."))))),
-            }
-        })
-    };
     let on_reannotate = {
         let pending = pending.clone();
         let text = state.doc.text.clone();
@@ -821,9 +794,7 @@ pub fn App() -> Html {
                     <div class="group">
                         <button class="primary" onclick={on_download} disabled={!has_doc} title="Download the annotations (Ctrl+S)" aria-label="Download JSON"><span class="wide">{ "Download " }</span>{ "JSON" }</button>
                         <button onclick={on_copy} disabled={!has_doc}>{ "Copy JSON" }</button>
-                        <button onclick={on_csv} disabled={!has_doc} title="The quotes as a spreadsheet (UTF-8)" aria-label="Download CSV"><span class="wide">{ "Download " }</span>{ "CSV" }</button>
-                        <button onclick={on_entities_csv} disabled={!has_doc} title="The entities as a spreadsheet (UTF-8)" aria-label="Download entities CSV"><span class="wide">{ "Download " }</span>{ "entities CSV" }</button>
-                        <W3cDownload doc={state.doc.clone()} on_action={act.clone()} />
+                        <Downloads doc={state.doc.clone()} on_action={act.clone()} />
                     </div>
                     <div class="group">
                         <button onclick={on_open} title="Resume from a downloaded .json file" aria-label="Open annotations file">{ "Open" }<span class="wide">{ " annotations file" }</span></button>

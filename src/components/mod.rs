@@ -4,6 +4,7 @@ pub mod add;
 pub mod app;
 pub mod article;
 pub mod dialogs;
+pub mod downloads;
 pub mod keys;
 pub mod panels;
 pub mod selection;

@@ -53,6 +53,11 @@ pub fn SourcesReport(props: &SourcesProps) -> Html {
             })));
         })
     };
+    let all_sources = use_state(|| false);
+    let on_all = {
+        let all_sources = all_sources.clone();
+        Callback::from(move |_: MouseEvent| all_sources.set(true))
+    };
     let show_all = {
         let a = props.on_action.clone();
         Callback::from(move |_: MouseEvent| a.emit(Action::Focus(None)))
@@ -73,7 +78,7 @@ pub fn SourcesReport(props: &SourcesProps) -> Html {
             }
             if rep.quotes > 0 {
                 { for charts.iter().map(|c| chart(c, props.focus.as_ref(), &focus_cb)) }
-                { sources_table(props, rep) }
+                { sources_table(props, rep, *all_sources, on_all) }
             } else {
                 <p class="muted">{ "No quotes yet." }</p>
             }
@@ -136,9 +141,15 @@ fn chart(c: &Chart, focus: Option<&Focus>, focus_cb: &dyn Fn(&Focus) -> Callback
     }
 }
 
-/// Every source, with a gender select for each person.
-fn sources_table(props: &SourcesProps, rep: &saywho_core::export::sources::Report) -> Html {
+/// How many sources the table lists before "Show all" (a long article quotes
+/// thousands; every row has a select, and the table re-renders after each edit).
+pub const SHOWN_SOURCES: usize = 40;
+
+/// The sources, most quoted first, with a gender select for each person.
+fn sources_table(props: &SourcesProps, rep: &saywho_core::export::sources::Report, all: bool, on_all: Callback<MouseEvent>) -> Html {
+    let shown = if all { rep.sources.len() } else { rep.sources.len().min(SHOWN_SOURCES) };
     html! {
+        <>
         <table class="report-table sources-table" aria-label="Sources">
             <thead><tr>
                 <th scope="col">{ "Source" }</th><th scope="col">{ "Kind" }</th><th scope="col">{ "Gender" }</th>
@@ -146,7 +157,7 @@ fn sources_table(props: &SourcesProps, rep: &saywho_core::export::sources::Repor
                 <th scope="col" title="direct / indirect / partial">{ "D/I/P" }</th>
             </tr></thead>
             <tbody>
-            { for rep.sources.iter().map(|r| {
+            { for rep.sources.iter().take(shown).map(|r| {
                 let gender = match (&r.entity, r.gender) {
                     (Some(id), Some(g)) if r.kind == SourceKind::Person => gender_select(props, id, &r.name, g, r.gender_origin),
                     _ => html! { { "—" } },
@@ -164,6 +175,10 @@ fn sources_table(props: &SourcesProps, rep: &saywho_core::export::sources::Repor
             }) }
             </tbody>
         </table>
+        if shown < rep.sources.len() {
+            <button class="quiet" onclick={on_all}>{ format!("Show all {} sources", rep.sources.len()) }</button>
+        }
+        </>
     }
 }
 
@@ -187,35 +202,6 @@ fn gender_select(props: &SourcesProps, id: &str, name: &str, g: GenderValue, ori
                 <option value={v.as_str()} selected={*v == g}>{ v.as_str() }</option>
             }) }
         </select>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct W3cProps {
-    pub doc: Doc,
-    pub on_action: Callback<Action>,
-}
-
-/// "Download W3C": the document as a W3C Web Annotation collection (JSON-LD),
-/// which Open reads back.
-#[component]
-pub fn W3cDownload(props: &W3cProps) -> Html {
-    let onclick = {
-        let a = props.on_action.clone();
-        let doc = props.doc.clone();
-        Callback::from(move |_: MouseEvent| {
-            let name = file_name(&doc.text, "w3c.jsonld");
-            let json = saywho_core::export::w3c::to_w3c_json(&doc.to_document());
-            a.emit(Action::Notify(Some(match dom::download(&name, "application/ld+json", &json) {
-                Ok(()) => Notice::Info(format!("Downloaded {name}.")),
-                Err(e) => Notice::Error(format!("The download failed: {e}.")),
-            })));
-        })
-    };
-    html! {
-        <button {onclick} disabled={props.doc.is_empty()} aria-label="Download W3C annotations"
-            title="W3C Web Annotations (JSON-LD), for Hypothesis, Recogito and other tools">
-            <span class="wide">{ "Download " }</span>{ "W3C" }</button>
     }
 }
 
