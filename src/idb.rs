@@ -34,7 +34,7 @@ impl PartialEq for Db {
 }
 
 /// A failure as the status line says it.
-fn say(what: &str, e: &JsValue) -> String {
+pub fn say(what: &str, e: &JsValue) -> String {
     let exc = e.dyn_ref::<web_sys::DomException>();
     match exc.map(|x| x.name()).as_deref() {
         Some("QuotaExceededError") => {
