@@ -62,6 +62,15 @@ pub fn summarize(key: u64, id: Value, doc: &Document, corrected: bool, added_ms:
     }
 }
 
+/// Whether a document carries anyone's corrections (an annotation or a gender
+/// marked `manual`): what an imported file says of itself.
+pub fn has_corrections(doc: &Document) -> bool {
+    use saywho_core::Origin::Manual;
+    doc.mentions.iter().any(|m| m.origin == Manual)
+        || doc.quotes.iter().any(|q| q.origin == Manual)
+        || doc.entities.iter().any(|e| e.gender.is_some_and(|g| g.origin == Manual))
+}
+
 /// The articles quoting a source whose name contains `query` (ignoring case);
 /// every article for a blank query. In the list's order.
 pub fn search<'a>(list: &'a [Summary], query: &str) -> Vec<&'a Summary> {
@@ -146,6 +155,17 @@ mod tests {
         assert_eq!(keys(" LIND "), [4]);
         assert_eq!(keys(""), [3, 4]);
         assert!(keys("Nobody").is_empty(), "search reads source names, not the text");
+    }
+
+    #[test]
+    fn corrections_are_seen_in_imported_documents() {
+        let mut doc = fixture();
+        assert!(!has_corrections(&doc));
+        doc.entities[0].gender = Some(saywho_core::GenderTag { value: saywho_core::GenderValue::Male, origin: saywho_core::Origin::Manual });
+        assert!(has_corrections(&doc));
+        let mut doc = fixture();
+        doc.quotes[1].origin = saywho_core::Origin::Manual;
+        assert!(has_corrections(&doc));
     }
 
     #[test]

@@ -19,13 +19,17 @@ use gloo::storage::{LocalStorage, Storage};
 use crate::dom;
 use crate::idb::Db;
 
+/// The workspace article on screen: its number, the text it was stored with,
+/// and the core's warnings on that text (kept, as they depend on the text alone).
+type Current = (u64, Rc<str>, Value);
+
 /// Local storage key of the workspace article on screen (its number).
 const CURRENT_KEY: &str = "saywho.workspace.current.v1";
 
 /// Makes `key` the workspace's article on screen (`None`: none is).
-fn set_current(current: &Rc<std::cell::RefCell<Option<(u64, Rc<str>)>>>, now: Option<(u64, Rc<str>)>) {
+fn set_current(current: &Rc<std::cell::RefCell<Option<Current>>>, now: Option<Current>) {
     match &now {
-        Some((k, _)) => {
+        Some((k, _, _)) => {
             let _ = LocalStorage::set(CURRENT_KEY, k);
         }
         None => LocalStorage::delete(CURRENT_KEY),
@@ -33,7 +37,7 @@ fn set_current(current: &Rc<std::cell::RefCell<Option<(u64, Rc<str>)>>>, now: Op
     *current.borrow_mut() = now;
 }
 use crate::state::{Action, Doc, Notice};
-use crate::workspace::{export_jsonl, read_file, search, summarize, Incoming, Stored, Summary};
+use crate::workspace::{export_jsonl, has_corrections, read_file, search, summarize, Incoming, Stored, Summary};
 
 #[derive(Properties, PartialEq)]
 pub struct WorkspaceProps {
@@ -58,7 +62,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
     let db = use_state(|| None::<Db>);
     let list = use_state(Vec::<Summary>::new);
     // The article of the workspace on screen: its key and the text it was stored with.
-    let current = use_mut_ref(|| None::<(u64, Rc<str>)>);
+    let current = use_mut_ref(|| None::<Current>);
     let deleted = use_state(|| None::<(Summary, Stored)>);
     let query = use_state(String::new);
     let files = use_node_ref();
@@ -97,8 +101,8 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                             // article it was: its edits keep going there.
                             let last = LocalStorage::get::<u64>(CURRENT_KEY).ok().filter(|k| all.iter().any(|s| s.key == *k));
                             if let Some(key) = last {
-                                if d.document(key).await.is_ok_and(|s| *s.document.text == *text) {
-                                    *current.borrow_mut() = Some((key, text));
+                                if let Ok(s) = d.document(key).await.map_err(drop).and_then(|s| if *s.document.text == *text { Ok(s) } else { Err(()) }) {
+                                    *current.borrow_mut() = Some((key, text, s.warnings));
                                 }
                             }
                             list.set(all);
@@ -116,7 +120,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         let (db, list, current, doc, a) = (db.clone(), list.clone(), current.clone(), props.doc.clone(), props.on_action.clone());
         use_effect_with(props.revision, move |_| {
             let here = current.borrow().clone();
-            if let (Some(d), Some((key, text))) = ((*db).clone(), here) {
+            if let (Some(d), Some((key, text, warnings))) = ((*db).clone(), here) {
                 if *text == *doc.text {
                     let old = list.iter().find(|s| s.key == key).cloned();
                     let id = old.as_ref().map_or(Value::from(key), |s| s.id.clone());
@@ -125,7 +129,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     // Opening a corrected article starts a fresh history: it stays corrected.
                     let corrected = doc.corrected || old.as_ref().is_some_and(|s| s.corrected);
                     let summary = summarize(key, id, &document, corrected, added);
-                    let stored = Stored { warnings: warnings_of(&document.text), document };
+                    let stored = Stored { warnings, document };
                     spawn_local(async move {
                         match d.put(&summary, &stored).await {
                             Ok(()) => list.set(list.iter().map(|s| if s.key == key { summary.clone() } else { s.clone() }).collect()),
@@ -148,11 +152,11 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             let document = doc.to_document();
             let summary = summarize(key, Value::from(key), &document, doc.corrected, dom::now_ms());
             let stored = Stored { warnings: warnings_of(&document.text), document };
-            let (list, current, a, text) = (list.clone(), current.clone(), a.clone(), doc.text.clone());
+            let (list, current, a, text, warnings) = (list.clone(), current.clone(), a.clone(), doc.text.clone(), stored.warnings.clone());
             spawn_local(async move {
                 match d.put(&summary, &stored).await {
                     Ok(()) => {
-                        set_current(&current, Some((key, text)));
+                        set_current(&current, Some((key, text, warnings)));
                         notify(&a, Notice::Info(format!("Added “{}” to the workspace.", summary.title)));
                         let mut all = (*list).clone();
                         all.push(summary);
@@ -173,7 +177,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     *switching.borrow_mut() = Some(dom::now_ms());
                     match d.document(s.key).await {
                         Ok(stored) => {
-                            set_current(&current, Some((s.key, Rc::from(stored.document.text.as_str()))));
+                            set_current(&current, Some((s.key, Rc::from(stored.document.text.as_str()), stored.warnings.clone())));
                             a.emit(Action::Open {
                                 doc: stored.document,
                                 notice: Some(Notice::Info(format!("Opened “{}” from the workspace.", s.title))),
@@ -200,7 +204,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     };
                     match d.delete(s.key).await {
                         Ok(()) => {
-                            if current.borrow().as_ref().is_some_and(|(k, _)| *k == s.key) {
+                            if current.borrow().as_ref().is_some_and(|(k, _, _)| *k == s.key) {
                                 set_current(&current, None);
                             }
                             list.set(list.iter().filter(|x| x.key != s.key).cloned().collect());
@@ -269,7 +273,8 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                                 (id, Stored { warnings: warnings.unwrap_or_else(|| warnings_of(&document.text)), document })
                             }
                         };
-                        let summary = summarize(key, id.unwrap_or(Value::from(key)), &stored.document, false, dom::now_ms());
+                        let corrected = has_corrections(&stored.document);
+                        let summary = summarize(key, id.unwrap_or(Value::from(key)), &stored.document, corrected, dom::now_ms());
                         if let Err(e) = d.put(&summary, &stored).await {
                             refused.push(e);
                             break;
@@ -322,7 +327,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         })
     };
     let shown = search(&list, &query);
-    let here = current.borrow().as_ref().map(|(k, _)| *k);
+    let here = current.borrow().as_ref().map(|(k, _, _)| *k);
     html! {
         <section aria-label="Workspace" class="panel workspace" id="workspace">
             <h2>{ "Workspace" }<span class="count">{ list.len() }</span></h2>
