@@ -8,11 +8,14 @@ pub mod background;
 pub mod components;
 pub mod dom;
 pub mod export;
+pub mod idb;
 pub mod models;
 pub mod sample;
 pub mod session;
+pub mod report;
 pub mod state;
 pub mod view;
 pub mod worker;
+pub mod workspace;
 
 pub use components::app::App;

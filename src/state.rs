@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use saywho_core::format::{FORMAT_NAME, FORMAT_VERSION};
-use saywho_core::{Document, Entity, Mention, Origin, Quote, QuoteKind};
+use saywho_core::{Document, Entity, GenderValue, Mention, Origin, Quote, QuoteKind};
 use yew::Reducible;
 
 /// How many edits undo can go back.
@@ -131,11 +131,21 @@ pub struct Filters {
     pub quotes: bool,
     pub hidden_labels: BTreeSet<String>,
     pub hidden_kinds: BTreeSet<QuoteKind>,
+    /// A bar of the sources report was clicked: only these quotes are highlighted.
+    pub focus: Option<Focus>,
+}
+
+/// The quotes behind one bar of the sources report, and how the bar is named
+/// ("quotes by Ana Ruiz").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Focus {
+    pub label: String,
+    pub quotes: BTreeSet<String>,
 }
 
 impl Default for Filters {
     fn default() -> Self {
-        Filters { entities: true, quotes: true, hidden_labels: BTreeSet::new(), hidden_kinds: BTreeSet::new() }
+        Filters { entities: true, quotes: true, hidden_labels: BTreeSet::new(), hidden_kinds: BTreeSet::new(), focus: None }
     }
 }
 
@@ -225,6 +235,10 @@ pub enum Action {
     SetNote { quote: String, note: String },
     /// Select the next (`back`: previous) quote not checked yet.
     NextUnchecked { back: bool },
+    /// A user's correction of a person's gender (undoable).
+    SetGender { entity: String, gender: GenderValue },
+    /// Highlight only the quotes of one bar of the sources report (`None`: all again).
+    Focus(Option<Focus>),
     Undo,
     Redo,
 }
@@ -362,6 +376,8 @@ impl State {
             return;
         }
         let text_changed = next.text != self.doc.text;
+        // The report's bars belong to the document they were drawn from.
+        self.filters.focus = None;
         self.record(next, what);
         self.renumber();
         if text_changed {
@@ -531,6 +547,14 @@ impl State {
             Action::ToggleChecked(sel) => self.toggle_checked(&sel),
             Action::SetNote { quote, note } => self.set_note(&quote, &note),
             Action::NextUnchecked { back } => self.next_unchecked(back),
+            Action::SetGender { entity, gender } => self.set_gender(&entity, gender),
+            Action::Focus(focus) => {
+                self.notice = Some(Notice::Info(match &focus {
+                    Some(f) => format!("Showing only the {} ({}).", f.label, f.quotes.len()),
+                    None => "Showing every annotation again.".to_string(),
+                }));
+                self.filters.focus = focus;
+            }
             Action::Rename { entity, name } => {
                 let name = name.trim().to_string();
                 if name.is_empty() {
@@ -613,3 +637,5 @@ pub mod tests;
 mod history_tests;
 #[cfg(test)]
 mod review_tests;
+#[cfg(test)]
+mod sources_tests;

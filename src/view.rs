@@ -174,7 +174,9 @@ pub fn base_marks(doc: &Doc, filters: &Filters) -> Vec<Mark> {
         doc.entities.iter().map(|e| (e.id.as_str(), (Rc::from(e.id.as_str()), Rc::from(e.name.as_str())))).collect();
     let mut labels: HashMap<&str, Rc<str>> = HashMap::new();
     let mut out = Vec::with_capacity(doc.mentions.len() + doc.quotes.len() * 3);
-    if filters.entities {
+    // A bar of the sources report: only its quotes (with their cues and speakers).
+    let focus = filters.focus.as_ref().map(|f| &f.quotes);
+    if filters.entities && focus.is_none() {
         for m in doc.mentions.iter().filter(|m| !filters.hidden_labels.contains(&m.label)) {
             let label = labels.entry(m.label.as_str()).or_insert_with(|| Rc::from(m.label.as_str())).clone();
             let e = m.entity.as_deref().and_then(|e| entities.get(e));
@@ -196,7 +198,7 @@ pub fn base_marks(doc: &Doc, filters: &Filters) -> Vec<Mark> {
         }
     }
     if filters.quotes {
-        for q in doc.quotes.iter().filter(|q| !filters.hidden_kinds.contains(&q.kind)) {
+        for q in doc.quotes.iter().filter(|q| !filters.hidden_kinds.contains(&q.kind) && focus.map_or(true, |f| f.contains(&q.id))) {
             let e = q.entity.as_deref().and_then(|e| entities.get(e));
             let name = e.map(|e| e.1.clone()).or_else(|| q.speaker.as_ref().map(|s| Rc::from(s.text.as_str())));
             let base = Mark {
@@ -515,6 +517,9 @@ mod tests {
         let mut f = Filters { quotes: false, ..Filters::default() };
         f.hidden_labels.insert("PERSON".into());
         assert_eq!(ids(f), "entityM3");
+        // A bar of the sources report: its quotes alone, entities hidden.
+        let focus = crate::state::Focus { label: "quotes by Officials".into(), quotes: ["Q2".to_string()].into() };
+        assert_eq!(ids(Filters { focus: Some(focus), ..Filters::default() }), "speakerQ2 cueQ2 quoteQ2");
     }
 
     #[test]

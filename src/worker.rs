@@ -36,12 +36,32 @@ pub enum Reply {
 /// The result sent back: the document and the core's warnings.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Annotated {
+    /// Crosses the worker boundary as its JSON text (see [`as_json`]).
+    #[serde(with = "as_json")]
     pub document: Document,
     pub warnings: Vec<String>,
     /// Whether the statistical models took part.
     pub models: bool,
     /// Replace the document (a new text), or re-annotate it as an undoable edit.
     pub replace: bool,
+}
+
+/// The document as JSON text inside a worker message. The worker's codec
+/// (bincode) is not self-describing, so a field the export leaves out when it
+/// is empty (an entity's optional `gender`) would make the page misread the
+/// whole reply; the export's own JSON has no such trouble.
+mod as_json {
+    use saywho_core::Document;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(doc: &Document, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&doc.to_json_line())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Document, D::Error> {
+        let json = String::deserialize(d)?;
+        serde_json::from_str(&json).map_err(serde::de::Error::custom)
+    }
 }
 
 /// Annotates `text` with the core, saying whether the models took part.

@@ -8,6 +8,7 @@
 //! `trunk build --release && cargo test --test e2e -- --test-threads=1`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod e2e_more;
 mod e2e_support;
 
 use std::collections::BTreeSet;

@@ -16,8 +16,11 @@ use super::dialogs::{Confirm, Help};
 use super::keys::{on_key, stale_hint};
 use super::panels::{Entities, FilterPanel, WhoSaid};
 use super::selection::SelectionPanel;
+use super::downloads::Downloads;
+use super::sources::{opened_notice, SourcesReport};
+use super::workspace::Workspace;
 use crate::dom;
-use crate::export::{entities_csv, file_name, quotes_csv};
+use crate::export::file_name;
 use crate::sample::SAMPLE;
 use crate::background::{self, Background};
 use crate::models::{ModelFiles, ModelStatus};
@@ -584,20 +587,20 @@ pub fn App() -> Html {
                     Ok(c) => c,
                     Err(e) => return act.emit(Action::Notify(Some(Notice::Error(format!("{name}: {e}"))))),
                 };
-                let is_json = name.to_lowercase().ends_with(".json") || content.trim_start().starts_with('{');
+                let is_json = { let n = name.to_lowercase(); n.ends_with(".json") || n.ends_with(".jsonld") } || content.trim_start().starts_with('{');
                 if !is_json {
                     // As the text box would hold it (it turns CRLF into LF): the box,
                     // the view and the offsets then all count the same text.
                     return annotate_text.emit(content.replace("\r\n", "\n").replace('\r', "\n"));
                 }
-                match saywho_core::parse_document(&content) {
-                    Ok(doc) => replace.emit(Pending {
+                match saywho_core::export::w3c::read_any(&content) {
+                    Ok(saywho_core::export::w3c::W3cImport { document: doc, skipped }) => replace.emit(Pending {
                         title: "Open this annotations file?",
                         message: "It replaces the current document and your corrections.",
                         confirm: "Replace document",
                         then: Then::Act(Action::Open {
                             doc,
-                            notice: Some(Notice::Info(format!("Opened {name}."))),
+                            notice: Some(Notice::Info(opened_notice(&name, skipped))),
                             what: format!("the opening of {name}"),
                         }),
                     }),
@@ -668,34 +671,6 @@ pub fn App() -> Html {
                 });
             }
             None => nothing(&act),
-        })
-    };
-    let on_csv = {
-        let act = act.clone();
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            if state.doc.is_empty() {
-                return nothing(&act);
-            }
-            let name = file_name(&state.doc.text, "csv");
-            match dom::download(&name, "text/csv;charset=utf-8", &quotes_csv(&state.doc.to_document(), &|id| state.doc.checked.contains(id))) {
-                Ok(()) => act.emit(Action::Notify(Some(Notice::Info(format!("Downloaded {name}."))))),
-                Err(e) => act.emit(Action::Notify(Some(Notice::Error(format!("The download failed: {e}."))))),
-            }
-        })
-    };
-    let on_entities_csv = {
-        let act = act.clone();
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            if state.doc.is_empty() {
-                return nothing(&act);
-            }
-            let name = file_name(&state.doc.text, "entities.csv");
-            match dom::download(&name, "text/csv;charset=utf-8", &entities_csv(&state.doc.to_document(), &|id| state.doc.checked.contains(id))) {
-                Ok(()) => act.emit(Action::Notify(Some(Notice::Info(format!("Downloaded {name}."))))),
-                Err(e) => act.emit(Action::Notify(Some(Notice::Error(format!("The download failed: {e}."))))),
-            }
         })
     };
     let on_reannotate = {
@@ -819,8 +794,7 @@ pub fn App() -> Html {
                     <div class="group">
                         <button class="primary" onclick={on_download} disabled={!has_doc} title="Download the annotations (Ctrl+S)" aria-label="Download JSON"><span class="wide">{ "Download " }</span>{ "JSON" }</button>
                         <button onclick={on_copy} disabled={!has_doc}>{ "Copy JSON" }</button>
-                        <button onclick={on_csv} disabled={!has_doc} title="The quotes as a spreadsheet (UTF-8)" aria-label="Download CSV"><span class="wide">{ "Download " }</span>{ "CSV" }</button>
-                        <button onclick={on_entities_csv} disabled={!has_doc} title="The entities as a spreadsheet (UTF-8)" aria-label="Download entities CSV"><span class="wide">{ "Download " }</span>{ "entities CSV" }</button>
+                        <Downloads doc={state.doc.clone()} on_action={act.clone()} />
                     </div>
                     <div class="group">
                         <button onclick={on_open} title="Resume from a downloaded .json file" aria-label="Open annotations file">{ "Open" }<span class="wide">{ " annotations file" }</span></button>
@@ -874,11 +848,13 @@ pub fn App() -> Html {
                     <AddPanel doc={state.doc.clone()} text_sel={*text_sel} on_add_entity={add_entity.clone()} on_add_quote={add_quote.clone()} />
                     <WhoSaid doc={state.doc.clone()} selection={state.selection.clone()} on_reveal={on_reveal.clone()} />
                     <Entities doc={state.doc.clone()} selection={state.selection.clone()} on_reveal={on_reveal.clone()} />
+                    <SourcesReport doc={state.doc.clone()} focus={state.filters.focus.clone()} on_action={act.clone()} />
+                    <Workspace doc={state.doc.clone()} revision={state.revision} on_action={act.clone()} />
                     <FilterPanel doc={state.doc.clone()} filters={state.filters.clone()} on_action={act.clone()} />
                 </aside>
             </main>
             <input type="file" id="import-file" class="visually-hidden" tabindex="-1" aria-label="Annotations file"
-                accept=".json,application/json" ref={file_input} onchange={on_file_chosen} />
+                accept=".json,.jsonld,application/json,application/ld+json" ref={file_input} onchange={on_file_chosen} />
             { dialog }
             if *help {
                 <Help on_close={close_help} />

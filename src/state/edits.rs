@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use saywho_core::{Entity, Mention, Origin, Quote, QuoteKind, Span};
+use saywho_core::{Entity, GenderTag, GenderValue, Mention, Origin, Quote, QuoteKind, Span};
 
 use super::{quote_name, shorten, slice_cp, Doc, Edge, Sel, State, Step, GONE_ENTITY, GONE_MENTION, GONE_QUOTE};
 
@@ -27,7 +27,7 @@ impl State {
             Some(e) => e.id.clone(),
             None => {
                 let id = self.new_id('E');
-                Rc::make_mut(&mut doc.entities).push(Entity { id: id.clone(), label: label.clone(), name: text.clone() });
+                Rc::make_mut(&mut doc.entities).push(Entity { id: id.clone(), label: label.clone(), name: text.clone(), gender: None });
                 id
             }
         };
@@ -321,10 +321,40 @@ impl State {
             q.origin = Origin::Manual;
         }
         Rc::make_mut(&mut doc.entities).retain(|e| e.id != from);
+        // The kept entity keeps its gender; it takes the other's when it has none.
+        if keep.gender.is_none() && gone.gender.is_some() {
+            if let Some(e) = Rc::make_mut(&mut doc.entities).iter_mut().find(|e| e.id == into) {
+                e.gender = gone.gender;
+            }
+        }
         self.commit(doc, format!("Merged “{}” into “{}”.", gone.name, keep.name), format!("the merge of “{}” into “{}”", gone.name, keep.name));
         if self.selection == Some(Sel::Entity(from.to_string())) {
             self.selection = Some(Sel::Entity(into.to_string()));
         }
+    }
+
+    /// A user's word on a person's gender (recorded as `manual`; "unknown" too,
+    /// so that re-annotating never brings the inference back over it).
+    pub(super) fn set_gender(&mut self, entity: &str, value: GenderValue) {
+        let mut doc = self.doc.clone();
+        let Some(e) = Rc::make_mut(&mut doc.entities).iter_mut().find(|e| e.id == entity) else {
+            return self.error(GONE_ENTITY);
+        };
+        if e.label != "PERSON" {
+            return self.error(format!("Only a person has a gender here, and “{}” is {}.", e.name, e.label));
+        }
+        let tag = GenderTag { value, origin: Origin::Manual };
+        if e.gender == Some(tag) {
+            return;
+        }
+        let was = e.gender_value();
+        e.gender = Some(tag);
+        let name = e.name.clone();
+        self.commit(
+            doc,
+            format!("“{name}” is now counted as {}.", value.as_str()),
+            format!("the gender of “{name}” set to {} (was {})", value.as_str(), was.as_str()),
+        );
     }
 
     pub(super) fn split(&mut self, mention: &str) {
@@ -338,7 +368,7 @@ impl State {
         }
         let id = self.new_id('E');
         let mut doc = self.doc.clone();
-        Rc::make_mut(&mut doc.entities).push(Entity { id: id.clone(), label: m.label.clone(), name: m.text.clone() });
+        Rc::make_mut(&mut doc.entities).push(Entity { id: id.clone(), label: m.label.clone(), name: m.text.clone(), gender: None });
         for x in Rc::make_mut(&mut doc.mentions).iter_mut().filter(|x| x.id == m.id) {
             x.entity = Some(id.clone());
             x.origin = Origin::Manual;

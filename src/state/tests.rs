@@ -24,8 +24,8 @@ pub fn fixture() -> Document {
         version: FORMAT_VERSION,
         text: text.into(),
         entities: vec![
-            Entity { id: "E1".into(), label: "PERSON".into(), name: "Ana Ruiz".into() },
-            Entity { id: "E2".into(), label: "LOC".into(), name: "Oslo".into() },
+            Entity { id: "E1".into(), label: "PERSON".into(), name: "Ana Ruiz".into(), gender: None },
+            Entity { id: "E2".into(), label: "LOC".into(), name: "Oslo".into(), gender: None },
         ],
         mentions: vec![
             m("M1", "Ana Ruiz", 0, "PERSON", "E1"),

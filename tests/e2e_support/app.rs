@@ -187,6 +187,12 @@ impl App {
         serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("script returned {value}: {e}\n{script}"))
     }
 
+    /// Runs an asynchronous `script` (it calls its last argument with the result).
+    pub async fn js_async<T: DeserializeOwned>(&self, script: &str) -> T {
+        let value = self.browser.client.execute_async(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"));
+        serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("script returned {value}: {e}\n{script}"))
+    }
+
     /// The first displayed element matching `xpath`, if any.
     pub async fn find_displayed(&self, xpath: &str) -> Option<Element> {
         for element in self.browser.client.find_all(Locator::XPath(xpath)).await.ok()? {
@@ -360,19 +366,37 @@ impl App {
 
     /// Clicks "Download JSON" and returns the downloaded file once it is complete.
     pub async fn download_json(&self) -> (PathBuf, String) {
+        self.download("Download JSON", ".json").await
+    }
+
+    /// Clicks the button `name` and returns the new download whose name ends with
+    /// `suffix`, once it is complete (JSON files: once they parse).
+    pub async fn download(&self, name: &str, suffix: &str) -> (PathBuf, String) {
         let dir = self.browser.downloads.path().to_path_buf();
         let listing = || -> Vec<PathBuf> { std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default() };
         let before = listing();
-        self.click_button("Download JSON").await;
+        // Buttons low in the side panel: to the middle of the view, clear of the status line.
+        let _: Value = self
+            .js(
+                "const n = arguments[0];
+                 const b = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === n || b.getAttribute('aria-label') === n);
+                 if (b) b.scrollIntoView({ block: 'center' });
+                 return null;",
+                vec![serde_json::json!(name)],
+            )
+            .await;
+        self.click_button(name).await;
         let deadline = Instant::now() + WAIT;
         loop {
             let complete = listing().into_iter().filter(|path| !before.contains(path)).find_map(|path| {
-                let name = path.file_name()?.to_str()?;
-                if !name.ends_with(".json") {
+                let file = path.file_name()?.to_str()?;
+                if !file.ends_with(suffix) {
                     return None;
                 }
                 let text = std::fs::read_to_string(&path).ok()?;
-                serde_json::from_str::<Value>(&text).ok()?;
+                if suffix.ends_with("json") || suffix.ends_with("jsonld") {
+                    serde_json::from_str::<Value>(&text).ok()?;
+                }
                 Some((path, text))
             });
             if let Some(found) = complete {
@@ -380,7 +404,7 @@ impl App {
             }
             if Instant::now() >= deadline {
                 panic!(
-                    "timed out after {WAIT:?} waiting for the downloaded JSON file in {}\nthere before the click: {before:?}\nthere now: {:?}\nbrowser console:\n  {}",
+                    "timed out after {WAIT:?} waiting for the {suffix} file of {name:?} in {}\nthere before the click: {before:?}\nthere now: {:?}\nbrowser console:\n  {}",
                     dir.display(),
                     listing(),
                     self.browser.console().join("\n  ")

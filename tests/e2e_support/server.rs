@@ -33,6 +33,9 @@ pub struct StaticServer {
     pub origin: String,
     requests: Arc<Mutex<Vec<Request>>>,
     rules: Arc<Mutex<Vec<(String, Rule)>>>,
+    /// The accepting task: aborted by [`StaticServer::stop`].
+    accept: tokio::task::JoinHandle<()>,
+    stopped: Arc<AtomicBool>,
 }
 
 impl StaticServer {
@@ -43,12 +46,33 @@ impl StaticServer {
         let requests = Arc::new(Mutex::new(Vec::new()));
         let rules = Arc::new(Mutex::new(Vec::new()));
         let (log, rule_list) = (requests.clone(), rules.clone());
-        tokio::spawn(async move {
+        let stopped = Arc::new(AtomicBool::new(false));
+        let stop_flag = stopped.clone();
+        let accept = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
+                if stop_flag.load(Ordering::SeqCst) {
+                    return;
+                }
                 tokio::spawn(serve(stream, root.clone(), log.clone(), rule_list.clone()));
             }
         });
-        StaticServer { origin, requests, rules }
+        StaticServer { origin, requests, rules, accept, stopped }
+    }
+
+    /// Stops the server for good: the port is closed, so every later request
+    /// fails as if the machine were offline (connection refused).
+    pub async fn stop(&self) {
+        self.stopped.store(true, Ordering::SeqCst);
+        self.accept.abort();
+        // The listener is dropped with the aborted task; wait until the port refuses.
+        let addr = self.origin.trim_start_matches("http://").to_string();
+        for _ in 0..100 {
+            if TcpStream::connect(&addr).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("the static server at {addr} still accepts connections after stop()");
     }
 
     /// Holds back the answers to requests for paths starting with `prefix` until [`StaticServer::release`].

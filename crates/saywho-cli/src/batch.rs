@@ -198,15 +198,9 @@ fn annotate_line(line: &Line, options: &saywho_core::Options) -> Result<String, 
     };
     let annotated = catch_unwind(AssertUnwindSafe(|| saywho_core::annotate_with(text, options)))
         .map_err(|_| (id.clone(), "internal error: saywho crashed on this text; please report it with the text".to_string()))?;
-    let mut out = String::with_capacity(text.len() * 2 + 64);
-    out.push_str("{\"id\":");
-    out.push_str(&id.to_string());
-    out.push_str(",\"annotations\":");
-    out.push_str(&annotated.document.to_json_line());
-    out.push_str(",\"warnings\":");
-    out.push_str(&serde_json::to_string(&annotated.warnings).expect("warnings serialise"));
-    out.push('}');
-    Ok(out)
+    // The record is the core's, so the app's workspace export writes the same bytes.
+    let warnings = serde_json::to_value(&annotated.warnings).unwrap_or(Value::Array(Vec::new()));
+    Ok(saywho_core::export::jsonl::batch_record(&id, &annotated.document, &warnings))
 }
 
 fn strip_position(e: &serde_json::Error) -> String {

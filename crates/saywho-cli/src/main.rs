@@ -17,9 +17,10 @@ const USAGE: &str = "\
 saywho: who said what in a news article
 
 Usage:
-  saywho annotate [--rules-only] FILE
+  saywho annotate [--rules-only] [--w3c] FILE
                            print the annotation file (JSON) for the article in FILE
                            (`-` reads standard input); warnings go to stderr
+  --w3c                    print a W3C Web Annotation collection (JSON-LD) instead
   saywho batch [-j N] [--rules-only]
                            read JSON Lines {\"id\": …, \"text\": …} on stdin and write one
                            line {\"id\": …, \"annotations\": …, \"warnings\": […]} per input
@@ -69,7 +70,9 @@ fn run(args: &[&str]) -> Result<(), Failure> {
         )),
         ["annotate", rest @ ..] => {
             let (options, rest) = take_rules_only(rest);
-            annotate(one_file("annotate", &rest)?, &options)
+            let w3c = rest.contains(&"--w3c");
+            let rest: Vec<&str> = rest.into_iter().filter(|a| *a != "--w3c").collect();
+            annotate(one_file("annotate", &rest)?, &options, w3c)
         }
         ["validate", rest @ ..] => validate(one_file("validate", rest)?),
         ["batch", rest @ ..] => batch(rest),
@@ -94,13 +97,18 @@ fn one_file<'a>(cmd: &str, rest: &[&'a str]) -> Result<&'a str, Failure> {
     }
 }
 
-fn annotate(path: &str, options: &saywho_core::Options) -> Result<(), Failure> {
+/// `w3c`: the W3C Web Annotation collection instead of the annotation file.
+fn annotate(path: &str, options: &saywho_core::Options, w3c: bool) -> Result<(), Failure> {
     let text = read_text(path).map_err(|e| Failure::Input(e.0))?;
     let annotated = saywho_core::annotate_with(&text, options);
     for w in &annotated.warnings {
         eprintln!("warning: {}", w.message);
     }
-    print(&annotated.document.to_json())
+    if w3c {
+        print(&saywho_core::export::w3c::to_w3c_json(&annotated.document))
+    } else {
+        print(&annotated.document.to_json())
+    }
 }
 
 fn validate(path: &str) -> Result<(), Failure> {

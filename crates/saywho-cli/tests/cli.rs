@@ -77,6 +77,25 @@ fn annotate_prints_exactly_the_core_export_for_files_and_stdin() {
 }
 
 #[test]
+fn w3c_prints_the_core_collection_and_leaves_the_default_unchanged() {
+    for text in texts() {
+        let doc = saywho_core::annotate(&text).document;
+        let want = saywho_core::export::w3c::to_w3c_json(&doc);
+        for args in [["annotate", "--w3c", "-"], ["annotate", "-", "--w3c"]] {
+            let out = saywho(&args, text.as_bytes());
+            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            assert_eq!(stdout(&out), want);
+        }
+        // It reads back into the very document the default output holds.
+        assert_eq!(saywho_core::export::w3c::from_w3c(&want).map(|i| i.document), Ok(doc.clone()));
+        assert_eq!(stdout(&saywho(&["annotate", "-"], text.as_bytes())), doc.to_json());
+    }
+    let out = saywho(&["annotate", "--rules-only", "--w3c", "-"], b"Ana Ruiz said so.");
+    let rules = saywho_core::annotate_with("Ana Ruiz said so.", &saywho_core::Options { models: false }).document;
+    assert_eq!(stdout(&out), saywho_core::export::w3c::to_w3c_json(&rules));
+}
+
+#[test]
 fn rules_only_prints_the_core_export_without_the_models() {
     let rules = saywho_core::Options { models: false };
     // A lower-case name only the model finds, and the gold article.
@@ -157,7 +176,7 @@ fn help_and_version() {
     for args in [&["--help"][..], &["-h"], &["help"], &["batch", "--help"]] {
         let out = saywho(args, b"");
         assert_eq!(out.status.code(), Some(0));
-        for cmd in ["saywho annotate [--rules-only] FILE", "saywho batch", "saywho validate FILE", "--rules-only"] {
+        for cmd in ["saywho annotate [--rules-only] [--w3c] FILE", "saywho batch", "saywho validate FILE", "--rules-only", "--w3c"] {
             assert!(stdout(&out).contains(cmd), "{args:?}: {}", stdout(&out));
         }
     }

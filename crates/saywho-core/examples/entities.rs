@@ -42,7 +42,7 @@ fn main() {
     if std::env::args().any(|a| a == "--model-only") {
         let off = Offsets::new(&src);
         let spans = saywho_core::ml::tag_text(&t, None).1;
-        let entities = spans.iter().enumerate().map(|(i, &(a, b, l))| Entity { id: format!("E{}", i + 1), label: l.into(), name: t.span(a, b).to_string() }).collect();
+        let entities = spans.iter().enumerate().map(|(i, &(a, b, l))| Entity { id: format!("E{}", i + 1), label: l.into(), name: t.span(a, b).to_string(), gender: None }).collect();
         let mentions = spans
             .iter()
             .enumerate()
@@ -66,7 +66,7 @@ fn main() {
         .entities
         .iter()
         .enumerate()
-        .map(|(i, e)| Entity { id: format!("E{}", i + 1), label: e.label.as_str().into(), name: e.name.clone() })
+        .map(|(i, e)| Entity { id: format!("E{}", i + 1), label: e.label.as_str().into(), name: e.name.clone(), gender: None })
         .collect();
     let mentions = ents
         .mentions

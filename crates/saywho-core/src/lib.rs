@@ -18,7 +18,7 @@ pub use export::{format, validate};
 pub use quotes::{cues, reported, speakers};
 pub use text::lexicon;
 
-pub use export::format::{Document, Entity, Mention, Origin, Quote, QuoteKind, Span};
+pub use export::format::{Document, Entity, GenderTag, GenderValue, Mention, Origin, Quote, QuoteKind, Span};
 pub use export::validate::{parse_document, ImportError};
 
 /// Something the user should know about the input or the result.

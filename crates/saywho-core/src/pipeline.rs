@@ -1,8 +1,8 @@
 //! The pipeline behind [`crate::annotate`]: text layer → entities →
 //! quotations → speakers → the export document (bytes → code points here).
 
-use crate::entities::{self, Entities};
-use crate::export::format::{Document, Entity, Mention, Origin, Quote, Span};
+use crate::entities::{self, Entities, Gender, Label};
+use crate::export::format::{Document, Entity, GenderTag, GenderValue, Mention, Origin, Quote, Span};
 use crate::quotes;
 use crate::quotes::speakers::{self, Attributed};
 use crate::text::{Offsets, Text};
@@ -13,6 +13,8 @@ pub struct Analysis<'a> {
     pub text: Text<'a>,
     pub entities: Entities,
     pub quotes: Vec<Attributed>,
+    /// Each entity's gender after pronoun resolution (by entity index).
+    pub genders: Vec<Gender>,
     pub warnings: Vec<Warning>,
 }
 
@@ -41,11 +43,24 @@ pub fn analyse_with(src: &str, models: bool) -> Analysis<'_> {
             message: format!("The quotation mark at character {at} is never closed; the quote was ended at its paragraph's end."),
         });
     }
-    let quotes = speakers::attribute(&text, &entities, &marked);
-    Analysis { text, entities, quotes, warnings }
+    let (quotes, genders) = speakers::attribute_with_genders(&text, &entities, &marked);
+    Analysis { text, entities, quotes, genders, warnings }
 }
 
 impl Analysis<'_> {
+    /// The export's `gender` of entity `i`: only for persons, only when known.
+    fn gender_of(&self, i: usize, label: Label) -> Option<GenderTag> {
+        if label != Label::Person {
+            return None;
+        }
+        let value = match self.genders.get(i).copied().unwrap_or(Gender::Unknown) {
+            Gender::Female => GenderValue::Female,
+            Gender::Male => GenderValue::Male,
+            Gender::Unknown => return None,
+        };
+        Some(GenderTag { value, origin: Origin::Auto })
+    }
+
     /// The export document: ids in document order, offsets in code points.
     pub fn to_document(&self) -> Document {
         let t = &self.text;
@@ -59,7 +74,12 @@ impl Analysis<'_> {
             .entities
             .iter()
             .enumerate()
-            .map(|(i, e)| Entity { id: format!("E{}", i + 1), label: e.label.as_str().to_string(), name: e.name.clone() })
+            .map(|(i, e)| Entity {
+                id: format!("E{}", i + 1),
+                label: e.label.as_str().to_string(),
+                name: e.name.clone(),
+                gender: self.gender_of(i, e.label),
+            })
             .collect();
         let mentions: Vec<Mention> = self
             .entities

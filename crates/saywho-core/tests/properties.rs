@@ -221,7 +221,7 @@ fn random_document() -> impl Strategy<Value = Document> {
             doc.entities = entity_labels
                 .iter()
                 .enumerate()
-                .map(|(i, l)| saywho_core::Entity { id: format!("E{}", i + 1), label: l.to_string(), name: format!("name {i}") })
+                .map(|(i, l)| saywho_core::Entity { id: format!("E{}", i + 1), label: l.to_string(), name: format!("name {i}"), gender: None })
                 .collect();
             doc.mentions = mentions
                 .into_iter()

@@ -33,6 +33,56 @@ pub struct Entity {
     pub id: String,
     pub label: String,
     pub name: String,
+    /// A person's gender, where the extractor inferred one (from a given name,
+    /// a title or a pronoun that resolves to them) or a user set it. Optional:
+    /// absent means unknown, and it is written only when present, so files
+    /// without it are unchanged. Meaningful on PERSON entities only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<GenderTag>,
+}
+
+/// The `gender` of a PERSON entity: the value and who decided it (`auto`: the
+/// extractor's inference; `manual`: a user's correction, which re-annotating
+/// never overrides in the app).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GenderTag {
+    pub value: GenderValue,
+    pub origin: Origin,
+}
+
+/// The values of `gender.value`. `unknown` is only ever written by a user
+/// ("I checked, and it cannot be told"); the extractor leaves the field out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GenderValue {
+    Female,
+    Male,
+    Other,
+    Unknown,
+}
+
+impl GenderValue {
+    pub const ALL: [GenderValue; 4] = [GenderValue::Female, GenderValue::Male, GenderValue::Other, GenderValue::Unknown];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GenderValue::Female => "female",
+            GenderValue::Male => "male",
+            GenderValue::Other => "other",
+            GenderValue::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<GenderValue> {
+        GenderValue::ALL.into_iter().find(|g| g.as_str() == s)
+    }
+}
+
+impl Entity {
+    /// A person's gender as the reports count it: the tag's value, else unknown.
+    pub fn gender_value(&self) -> GenderValue {
+        self.gender.map_or(GenderValue::Unknown, |g| g.value)
+    }
 }
 
 /// One place in the text where an entity (or a date, sum, percentage) is named.

@@ -5,4 +5,7 @@
 //! `../shared/docs/annotation-format.md`, or a precise [`validate::ImportError`].
 
 pub mod format;
+pub mod jsonl;
+pub mod sources;
 pub mod validate;
+pub mod w3c;

@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::format::{Document, Entity, Mention, Origin, Quote, QuoteKind, Span, FORMAT_NAME, FORMAT_VERSION};
+use super::format::{Document, Entity, GenderTag, GenderValue, Mention, Origin, Quote, QuoteKind, Span, FORMAT_NAME, FORMAT_VERSION};
 
 /// Why an annotation file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -383,7 +383,19 @@ fn entity(v: &Value, path: &str) -> Result<Entity, ImportError> {
         id: string(o, path, "id", "an id such as \"E1\"")?,
         label: string(o, path, "label", "a label such as \"PERSON\"")?,
         name: string(o, path, "name", "the entity's display name (a string)")?,
+        gender: gender(o, path)?,
     })
+}
+
+/// The optional `gender` of an entity: absent or null, else `{ "value", "origin" }`.
+fn gender(o: &Map<String, Value>, path: &str) -> Result<Option<GenderTag>, ImportError> {
+    const WHAT: &str = "one of \"female\", \"male\", \"other\", \"unknown\"";
+    let Some(v) = optional(o, "gender") else { return Ok(None) };
+    let path = join(path, "gender");
+    let g = object(v, &path, "a gender (an object with value and origin), or null")?;
+    let value = field(g, &path, "value", WHAT)?;
+    let value = value.as_str().and_then(GenderValue::parse).ok_or_else(|| expected(&join(&path, "value"), WHAT, value))?;
+    Ok(Some(GenderTag { value, origin: origin(g, &path)? }))
 }
 
 fn mention(v: &Value, path: &str) -> Result<Mention, ImportError> {
@@ -473,8 +485,8 @@ mod tests {
         let (qs, qe) = at("“Prices rose.”");
         let mut doc = Document::empty(TEXT);
         doc.entities = vec![
-            Entity { id: "E1".into(), label: "PERSON".into(), name: "Ahmed".into() },
-            Entity { id: "E2".into(), label: "ORG".into(), name: "café".into() },
+            Entity { id: "E1".into(), label: "PERSON".into(), name: "Ahmed".into(), gender: None },
+            Entity { id: "E2".into(), label: "ORG".into(), name: "café".into(), gender: None },
         ];
         doc.mentions = vec![
             Mention { id: "M1".into(), start: ms, end: me, text: "Ahmed".into(), label: "PERSON".into(), entity: Some("E1".into()), origin: Origin::Auto },
@@ -513,6 +525,20 @@ mod tests {
         let err = parse_document(&v.to_string()).expect_err(pointer);
         assert_eq!(err.path, path, "{pointer}: {err}");
         assert!(err.message.contains(fragment), "{pointer}: {err:?} lacks {fragment:?}");
+    }
+
+    #[test]
+    fn gender_round_trip() {
+        let mut doc = base();
+        doc.entities[0].gender = Some(GenderTag { value: GenderValue::Other, origin: Origin::Manual });
+        let json = doc.to_json();
+        assert!(json.contains("\"gender\": {\n        \"value\": \"other\",\n        \"origin\": \"manual\"\n      }"), "{json}");
+        assert_eq!(parse_document(&json), Ok(doc.clone()));
+        // Absent and null both read as no gender; no gender is not written.
+        let mut v = base_value();
+        v["entities"][0]["gender"] = Value::Null;
+        assert_eq!(parse_document(&v.to_string()).map(|d| d.entities[0].gender), Ok(None));
+        assert!(!base().to_json().contains("gender"));
     }
 
     #[test]
@@ -561,6 +587,11 @@ mod tests {
             ("/entities", None, "entities", "is missing: expected an array of entities"),
             ("/mentions", Some(json!({})), "mentions", "expected an array of mentions (it may be empty: []), found an object"),
             ("/quotes", Some(json!("none")), "quotes", "found the string \"none\""),
+            // the optional gender of an entity
+            ("/entities/0/gender", Some(json!("female")), "entities[0].gender", "expected a gender (an object with value and origin)"),
+            ("/entities/0/gender", Some(json!({"origin": "auto"})), "entities[0].gender.value", "is missing"),
+            ("/entities/0/gender", Some(json!({"value": "f", "origin": "auto"})), "entities[0].gender.value", "one of \"female\", \"male\", \"other\", \"unknown\""),
+            ("/entities/0/gender", Some(json!({"value": "male"})), "entities[0].gender.origin", "is missing"),
             // wrong shapes and types inside the lists
             ("/entities/1", Some(json!("E2")), "entities[1]", "expected an entity"),
             ("/entities/0/label", None, "entities[0].label", "is missing"),

@@ -14,12 +14,18 @@ use super::cues::{self, Cue};
 use super::marks::{Marked, QuoteKind};
 use super::reported;
 use super::resolution::{inherit, pull_quotes};
-use crate::entities::{Entities, Label};
+use crate::entities::{Entities, Gender, Label};
 use crate::text::lexicon::Pronoun;
 use crate::text::{Kind, Text};
 
 /// Attributes every quotation: marked ones, reported speech, cue-less ones.
 pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attributed> {
+    attribute_with_genders(text, ents, marked).0
+}
+
+/// [`attribute`], and each entity's gender as resolving pronouns left it (a
+/// person the names gave no gender takes that of "she" or "he" resolved to them).
+pub fn attribute_with_genders(text: &Text, ents: &Entities, marked: &[Marked]) -> (Vec<Attributed>, Vec<Gender>) {
     let mut cx = Ctx::new(text, ents, marked);
     let mut out: Vec<Attributed> = Vec::with_capacity(marked.len() * 2);
     let mut used_cues: Vec<usize> = Vec::new();
@@ -104,7 +110,7 @@ pub fn attribute(text: &Text, ents: &Entities, marked: &[Marked]) -> Vec<Attribu
     // Marks around a title ("the show “Fox & Friends”"), an address, a handle
     // or a number quote nobody: with no cue and no source they are no quotation.
     out.retain(|q| !(q.kind == QuoteKind::Partial && q.cue.is_none() && q.speaker.is_none() && q.entity.is_none() && names_no_speech(cx.text, q, marked)));
-    out
+    (out, cx.gender)
 }
 
 /// A fragment in marks that is a title, or one word that is no speech: a

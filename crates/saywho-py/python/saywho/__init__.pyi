@@ -1,6 +1,6 @@
 """saywho: who said what in news text (type stubs for the public API)."""
 
-from typing import Any, Iterable, Literal, Mapping, TypedDict, overload
+from typing import Any, Iterable, Literal, Mapping, NotRequired, TypedDict, overload
 
 import pandas
 
@@ -14,10 +14,15 @@ class Span(TypedDict):
     end: int
     text: str
 
+class Gender(TypedDict):
+    value: Literal["female", "male", "other", "unknown"]
+    origin: Literal["auto", "manual"]
+
 class Entity(TypedDict):
     id: str
     label: str
     name: str
+    gender: NotRequired[Gender]
 
 class Mention(TypedDict):
     id: str
