@@ -39,6 +39,16 @@ async fn an_article_is_added_deleted_and_brought_back_and_found_by_its_source() 
             wait_eq(&format!("the search for {query:?}"), || shown(&root).min(1), want.min(1)).await;
         }
     }
+    // The sources report across the workspace names who is quoted, with a CSV.
+    click(&button(&root, "Workspace sources report").await);
+    wait_for("the workspace's sources report", || {
+        q(&root, "#workspace .workspace-report").is_some_and(|r| {
+            let t = r.text_content().unwrap_or_default();
+            t.contains(&format!("Across {} article", start + 1)) && t.contains("Ana Ruiz")
+        })
+    })
+    .await;
+    assert!(find_button(&root, "Download workspace sources CSV").is_some());
     click(&button(&root, &format!("Delete {title}")).await);
     wait_eq("the deletion", || listed(&root), start).await;
     click(&button(&root, "Undo delete").await);

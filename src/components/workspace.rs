@@ -310,6 +310,35 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             });
         })
     };
+    // The sources report over every article (loaded from storage on request).
+    let across = use_state(|| None::<saywho_core::export::sources::Report>);
+    let on_report = {
+        let (db, list, a, across) = (db.clone(), list.clone(), props.on_action.clone(), across.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (Some(d), all, a, across) = ((*db).clone(), (*list).clone(), a.clone(), across.clone()) else { return };
+            spawn_local(async move {
+                let mut docs = Vec::with_capacity(all.len());
+                for s in &all {
+                    match d.document(s.key).await {
+                        Ok(stored) => docs.push(stored.document),
+                        Err(e) => return notify(&a, Notice::Error(e)),
+                    }
+                }
+                across.set(Some(saywho_core::export::sources::report_many(&docs)));
+            });
+        })
+    };
+    let on_report_csv = {
+        let (a, across) = (props.on_action.clone(), across.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(r) = across.as_ref() else { return };
+            let name = "workspace.sources.csv";
+            notify(&a, match dom::download(name, "text/csv;charset=utf-8", &r.to_csv()) {
+                Ok(()) => Notice::Info(format!("Downloaded {name} ({} articles).", r.documents)),
+                Err(e) => Notice::Error(format!("The download failed: {e}.")),
+            });
+        })
+    };
     let on_query = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -337,10 +366,15 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     title=".txt, .json, .jsonld or .jsonl (saywho batch), several at once">{ "Import…" }</button>
                 <button onclick={on_export} disabled={list.is_empty()} aria-label="Export workspace"
                     title="Every article, one saywho batch record per line">{ "Export .jsonl" }</button>
+                <button onclick={on_report} disabled={list.is_empty()} aria-label="Workspace sources report"
+                    title="Who is quoted across every article of the workspace">{ "Sources of all" }</button>
                 if deleted.is_some() {
                     <button onclick={undo_delete}>{ "Undo delete" }</button>
                 }
             </div>
+            if let Some(r) = across.as_ref() {
+                { workspace_report(r, on_report_csv) }
+            }
             <input type="file" multiple=true class="visually-hidden" tabindex="-1" aria-label="Workspace files" ref={files}
                 accept=".txt,.json,.jsonld,.jsonl,.ndjson,text/plain,application/json" onchange={on_files} />
             <input type="search" aria-label="Search by source" placeholder="Search by source…" value={(*query).clone()} oninput={on_query} />
@@ -361,6 +395,32 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 <p class="muted">{ "No article quotes a source by that name." }</p>
             }
         </section>
+    }
+}
+
+/// The workspace's sources report: the summary, the ten most quoted sources
+/// (a table), and the CSV of them all.
+fn workspace_report(r: &saywho_core::export::sources::Report, on_csv: Callback<MouseEvent>) -> Html {
+    use saywho_core::export::sources::source_label;
+    let genders = crate::report::charts(r).into_iter().find(|c| c.key == "gender").map(|c| {
+        c.bars.iter().filter(|b| b.value > 0).map(|b| format!("{} {}", b.label, b.value)).collect::<Vec<_>>().join(", ")
+    });
+    html! {
+        <div class="workspace-report" role="region" aria-label="Sources across the workspace">
+            <p class="report-summary">{ format!("Across {} article{}: {}.", r.documents, if r.documents == 1 { "" } else { "s" }, crate::report::summary(r)) }
+                if let Some(g) = genders.filter(|g| !g.is_empty()) { { format!(" People quoted: {g}.") } }
+            </p>
+            <table class="report-table">
+                <caption>{ "Most quoted sources" }</caption>
+                <thead><tr><th scope="col">{ "Source" }</th><th scope="col">{ "Quotes" }</th><th scope="col">{ "Articles" }</th></tr></thead>
+                <tbody>
+                { for r.sources.iter().take(10).map(|s| html! {
+                    <tr><th scope="row">{ source_label(s) }</th><td>{ s.quotes }</td><td>{ s.documents }</td></tr>
+                }) }
+                </tbody>
+            </table>
+            <button onclick={on_csv} aria-label="Download workspace sources CSV">{ "Download sources CSV" }</button>
+        </div>
     }
 }
 
