@@ -30,8 +30,9 @@ fn origin(o: Origin) -> &'static str {
 /// start, end (code points), auto/corrected and checked (yes/no, from `checked`).
 /// UTF-8 with a byte-order mark; lines end with CRLF, as RFC 4180 says.
 pub fn quotes_csv(doc: &Document, checked: &dyn Fn(&str) -> bool) -> String {
-    let mut out = format!("{BOM}quote_id,speaker,speaker_entity,speaker_label,named,quote,kind,cue,start,end,origin,checked\r\n");
-    for q in &doc.quotes {
+    let mut out = format!("{BOM}quote_id,speaker,speaker_entity,speaker_label,named,quote,kind,cue,start,end,origin,checked,inside_quote\r\n");
+    let inside = containers(&doc.quotes);
+    for (qi, q) in doc.quotes.iter().enumerate() {
         let entity = q.entity.as_ref().and_then(|e| doc.entities.iter().find(|x| &x.id == e));
         let speaker = entity.map(|e| e.name.as_str()).or(q.speaker.as_ref().map(|s| s.text.as_str())).unwrap_or("");
         let cue = q.cue.as_ref().map_or("", |c| c.text.as_str());
@@ -48,11 +49,29 @@ pub fn quotes_csv(doc: &Document, checked: &dyn Fn(&str) -> bool) -> String {
             q.end.to_string(),
             origin(q.origin).to_string(),
             (if checked(&q.id) { "yes" } else { "no" }).to_string(),
+            inside[qi].map_or(String::new(), |c| field(&doc.quotes[c].id)),
         ];
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// For each quote, the quote it is a partial quotation inside of, if any
+/// (the indirect quote `the plan was "a disaster" and …` holds the partial
+/// `"a disaster"`): the panel lists it under that quote, the CSV says so in
+/// `inside_quote`, so the same words are not read as two statements.
+pub fn containers(quotes: &[saywho_core::Quote]) -> Vec<Option<usize>> {
+    quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            if q.kind != saywho_core::QuoteKind::Partial {
+                return None;
+            }
+            quotes.iter().enumerate().find(|&(j, c)| j != i && c.kind != saywho_core::QuoteKind::Partial && c.start <= q.start && q.end <= c.end).map(|(j, _)| j)
+        })
+        .collect()
 }
 
 /// The entities as CSV, one row per entity in document order: id, name, label,
@@ -127,12 +146,24 @@ mod tests {
         assert_eq!(
             rows(&quotes_csv(&fixture(), &checked)),
             vec![
-                "quote_id,speaker,speaker_entity,speaker_label,named,quote,kind,cue,start,end,origin,checked",
-                "Q1,Ana Ruiz,E1,PERSON,named,“We will build it.”,direct,said,14,33,auto,no",
-                "Q2,Officials,,,unnamed,it was late,indirect,said,65,76,auto,yes",
+                "quote_id,speaker,speaker_entity,speaker_label,named,quote,kind,cue,start,end,origin,checked,inside_quote",
+                "Q1,Ana Ruiz,E1,PERSON,named,“We will build it.”,direct,said,14,33,auto,no,",
+                "Q2,Officials,,,unnamed,it was late,indirect,said,65,76,auto,yes,",
                 ""
             ]
         );
+    }
+
+    #[test]
+    fn a_partial_inside_another_quote_says_so() {
+        let d = saywho_core::annotate("The mayor said the plan was \"a disaster for the city\" and would be dropped.").document;
+        let kinds: Vec<&str> = d.quotes.iter().map(|q| q.kind.as_str()).collect();
+        assert_eq!(kinds, ["indirect", "partial"]);
+        assert_eq!(containers(&d.quotes), [None, Some(0)]);
+        let csv = quotes_csv(&d, NONE);
+        let r = rows(&csv);
+        assert!(r[1].ends_with(",no,"), "{}", r[1]);
+        assert!(r[2].ends_with(&format!(",no,{}", d.quotes[0].id)), "{}", r[2]);
     }
 
     #[test]
@@ -143,8 +174,8 @@ mod tests {
         d.quotes[1].speaker = None;
         d.quotes[1].cue = None;
         let csv = quotes_csv(&d, NONE);
-        assert!(csv.contains("Q1,Ana Ruiz,E1,PERSON,named,\"\"\"Yes,\"\" he said\",direct,said,14,33,corrected,no\r\n"), "{csv}");
-        assert!(csv.contains("\r\nQ2,,,,unnamed,it was late,indirect,,65,76,auto,no\r\n"), "{csv}");
+        assert!(csv.contains("Q1,Ana Ruiz,E1,PERSON,named,\"\"\"Yes,\"\" he said\",direct,said,14,33,corrected,no,\r\n"), "{csv}");
+        assert!(csv.contains("\r\nQ2,,,,unnamed,it was late,indirect,,65,76,auto,no,\r\n"), "{csv}");
     }
 
     #[test]

@@ -510,3 +510,17 @@ async fn one_tab_stop_per_annotation_and_arrows_step_through_its_parts() {
     wait_eq("the focus back on the mention", focused_kind, Some("entity".into())).await;
     unmount(root).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_partial_quote_inside_an_indirect_one_is_listed_once_under_it() {
+    let d = saywho_core::annotate("The mayor said the plan was \"a disaster for the city\" and would be dropped.").document;
+    assert_eq!(d.quotes.len(), 2);
+    let root = mount(&d).await;
+    let panel = q(&root, "section[aria-label='Who said what']").expect("the panel");
+    let top = panel.query_selector_all("ul.speakers > li > ul.quotes > li").unwrap().length();
+    let nested = panel.query_selector_all("ul.quotes.nested > li").unwrap().length();
+    assert_eq!((top, nested), (1, 1), "{}", panel.inner_html());
+    let inner = q(&panel, "ul.quotes.nested button").unwrap();
+    assert!(attr(&inner, "aria-label").unwrap_or_default().starts_with("partial quote inside the one above: "));
+    unmount(root).await;
+}

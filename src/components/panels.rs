@@ -21,8 +21,9 @@ struct Speaker {
     key: String,
     name: String,
     entity: Option<String>,
-    /// Indices into the document's quotes (text is cut only for the ones shown).
-    quotes: Vec<usize>,
+    /// Indices into the document's quotes (text is cut only for the ones shown),
+    /// each with the partial quotations inside it (listed under it, not twice).
+    quotes: Vec<(usize, Vec<usize>)>,
 }
 
 /// How many quotes a speaker shows, and entities a label shows, before "Show all".
@@ -67,8 +68,8 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
                         <div class="speaker-head"><span class="swatch" aria-hidden="true"></span>{ head }
                             <span class="count" aria-label={format!("{} quotes", g.quotes.len())}>{ g.quotes.len() }</span></div>
                         <ul class="quotes">
-                        { for g.quotes.iter().take(if expanded.contains(&g.key) { usize::MAX } else { SHOWN_QUOTES }).map(|&qi| {
-                            let q = &props.doc.quotes[qi];
+                        { for g.quotes.iter().take(if expanded.contains(&g.key) { usize::MAX } else { SHOWN_QUOTES }).map(|(qi, nested)| {
+                            let q = &props.doc.quotes[*qi];
                             let (id, text, kind) = (&q.id, shorten(q.text.trim(), 90), q.kind.as_str());
                             let reveal = props.on_reveal.clone();
                             let sel = Sel::Quote(id.clone());
@@ -78,7 +79,11 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
                             html! {
                                 <li><button class={classes!("quote-link", active.then_some("active"), checked.then_some("checked"))} {onclick}
                                     aria-label={format!("{kind} quote{}: {text}", if checked { ", checked" } else { "" })}>
-                                    <span class="kind-tag">{ kind }</span>{ text.clone() }</button></li>
+                                    <span class="kind-tag">{ kind }</span>{ text.clone() }</button>
+                                    if !nested.is_empty() {
+                                        <ul class="quotes nested">{ for nested.iter().map(|&ni| quote_link(props, ni)) }</ul>
+                                    }
+                                </li>
                             }
                         }) }
                         </ul>
@@ -120,7 +125,11 @@ fn speaker_groups(quotes: &[saywho_core::Quote], entities: &[saywho_core::Entity
     let names: std::collections::HashMap<&str, &str> = entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut groups: Vec<Speaker> = Vec::new();
+    let inside = crate::export::containers(quotes);
     for (qi, q) in quotes.iter().enumerate() {
+        if inside[qi].is_some() {
+            continue;
+        }
         let (key, name) = match (&q.entity, &q.speaker) {
             (Some(e), _) => (e.clone(), names.get(e.as_str()).map_or(e.clone(), |n| n.to_string())),
             (None, Some(s)) => (format!("span:{}", s.text.to_lowercase()), format!("{} (unnamed)", s.text)),
@@ -130,10 +139,27 @@ fn speaker_groups(quotes: &[saywho_core::Quote], entities: &[saywho_core::Entity
             groups.push(Speaker { key, name, entity: q.entity.clone(), quotes: Vec::new() });
             groups.len() - 1
         });
-        groups[i].quotes.push(qi);
+        let nested = (0..quotes.len()).filter(|&k| inside[k] == Some(qi)).collect();
+        groups[i].quotes.push((qi, nested));
     }
     groups.sort_by_key(|g| std::cmp::Reverse(g.quotes.len()));
     groups
+}
+
+/// A partial quotation listed under the quote that holds it.
+fn quote_link(props: &PanelProps, qi: usize) -> Html {
+    let q = &props.doc.quotes[qi];
+    let (id, text) = (&q.id, shorten(q.text.trim(), 90));
+    let reveal = props.on_reveal.clone();
+    let sel = Sel::Quote(id.clone());
+    let active = props.selection == Some(sel.clone());
+    let onclick = Callback::from(move |_| reveal.emit(sel.clone()));
+    let checked = props.doc.is_checked(id);
+    html! {
+        <li><button class={classes!("quote-link", active.then_some("active"), checked.then_some("checked"))} {onclick}
+            aria-label={format!("partial quote inside the one above{}: {text}", if checked { ", checked" } else { "" })}>
+            <span class="kind-tag">{ "partial" }</span>{ text.clone() }</button></li>
+    }
 }
 
 /// "Show all N …" / "Show fewer" for one group of a panel.

@@ -7,7 +7,7 @@ use std::fmt::Debug;
 use std::future::Future;
 use std::panic::Location;
 
-use saywho_core::{Document, Entity, Mention, Origin, Quote, QuoteKind, Span};
+use saywho_core::{Document, Entity, GenderTag, GenderValue, Mention, Origin, Quote, QuoteKind, Span};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -93,7 +93,8 @@ pub fn fixture() -> Document {
         version: 1,
         text: text.into(),
         entities: vec![
-            Entity { id: "E1".into(), label: "PERSON".into(), name: "Ana Ruiz".into(), gender: None },
+            // (As the core gives it: "Ana" is a woman's given name.)
+            Entity { id: "E1".into(), label: "PERSON".into(), name: "Ana Ruiz".into(), gender: Some(GenderTag { value: GenderValue::Female, origin: Origin::Auto }) },
             Entity { id: "E2".into(), label: "LOC".into(), name: "Oslo".into(), gender: None },
         ],
         mentions: vec![m("M1", "Ana Ruiz", 0, "PERSON", "E1"), m("M2", "Ruiz", 1, "PERSON", "E1"), m("M3", "Oslo", 0, "LOC", "E2")],
