@@ -11,9 +11,18 @@ use saywho_core::text::{Offsets, Text};
 fn main() {
     let path = std::env::args().nth(1).expect("usage: entities FILE");
     let src = std::fs::read_to_string(&path).expect("a readable UTF-8 file");
-    let t = Text::new(&src);
+    let mut t = Text::new(&src);
     let rules = std::env::args().any(|a| a == "--rules");
-    let ents = if rules { extract_rules(&t) } else { extract(&t) };
+    // As the pipeline does: the tags go on the text, the spans to the rules.
+    let ents = if rules {
+        extract_rules(&t)
+    } else if saywho_core::ml::models().is_some() {
+        let (pos, spans) = saywho_core::ml::tag_text(&t, None);
+        t.pos = pos;
+        saywho_core::entities::extract_with(&t, &spans)
+    } else {
+        extract(&t)
+    };
     if std::env::args().any(|a| a == "--time") {
         // Throughput of the entity layer alone on the text repeated to ~100,000 words.
         let words = src.split_whitespace().count().max(1);

@@ -9,9 +9,9 @@ use saywho_core::ml::{self, conllu, ner, Pos};
 use std::path::PathBuf;
 
 /// Measured when the models were trained (MODELS.md), minus the tolerance.
-const POS_GUM_TEST_FLOOR: f64 = 0.95;
-const NER_EWT_TEST_FLOOR: f64 = 0.64;
-const NER_GUM_TEST_FLOOR: f64 = 0.65;
+const POS_GUM_TEST_FLOOR: f64 = 0.955;
+const NER_EWT_TEST_FLOOR: f64 = 0.72;
+const NER_GUM_TEST_FLOOR: f64 = 0.67;
 
 fn data_dir() -> PathBuf {
     let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");

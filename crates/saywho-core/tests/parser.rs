@@ -12,7 +12,7 @@ use std::path::PathBuf;
 /// Measured when the parser was trained (MODELS.md), minus the tolerance.
 const UAS_GUM_TEST_FLOOR: f64 = 0.80;
 const LAS_GUM_TEST_FLOOR: f64 = 0.76;
-const UAS_EWT_TEST_FLOOR: f64 = 0.81;
+const UAS_EWT_TEST_FLOOR: f64 = 0.82;
 
 fn data_dir() -> PathBuf {
     let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");

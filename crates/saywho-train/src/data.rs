@@ -20,6 +20,50 @@ pub struct Corpora {
     /// Gold Penn tags of each EWT UNER dev document, from UD English-EWT dev
     /// (same sentences, matched by document id; None if the words differ).
     pub ewt_dev_tags: Vec<Option<Vec<Pos>>>,
+    /// UD English-EWT train (Penn tags, trees): the tagger's and the parser's data.
+    pub ewt_train_ud: Vec<Doc>,
+    /// Its Universal NER layer (empty when the file is absent).
+    pub ewt_train: Vec<IobDoc>,
+    /// For each `ewt_train` document, the index of the UD train document
+    /// with its id (jackknife folds follow it; the position if none has it).
+    pub ewt_train_ud_index: Vec<usize>,
+    /// Wikigold (IOB1, PER/ORG/LOC/MISC).
+    pub wikigold: Vec<IobDoc>,
+}
+
+/// Which extra training data the entity model reads, and how often it sees
+/// each part (set once from the trainer's arguments; the defaults are the
+/// committed models').
+#[derive(Clone, Debug)]
+pub struct DataCfg {
+    /// Times each EWT UNER train document is shown per epoch (0: unused).
+    pub ewt_train: usize,
+    /// Times each Wikigold document is shown per epoch (0: unused).
+    pub wikigold: usize,
+    /// EWT dev shown this many times.
+    pub ewt_dev: usize,
+    /// GUM train shown this many times.
+    pub gum: usize,
+    /// UNER's OTH (other names) trained as MISC (else O).
+    pub oth_as_misc: bool,
+    /// Wikigold's MISC trained as MISC (else O).
+    pub wikigold_misc: bool,
+    /// Every how many sentences one is added again in lower case.
+    pub lower_every: usize,
+    /// The tagger also learns UD English-EWT train.
+    pub pos_ewt_train: bool,
+}
+
+impl Default for DataCfg {
+    fn default() -> DataCfg {
+        DataCfg { ewt_train: 1, wikigold: 1, ewt_dev: 1, gum: 1, oth_as_misc: true, wikigold_misc: true, lower_every: LOWER_EVERY, pos_ewt_train: true }
+    }
+}
+
+pub static CFG: std::sync::OnceLock<DataCfg> = std::sync::OnceLock::new();
+
+pub fn cfg() -> DataCfg {
+    CFG.get().cloned().unwrap_or_default()
 }
 
 fn read(p: &Path) -> Result<String, String> {
@@ -70,7 +114,16 @@ impl Corpora {
                 same.then(|| gold_tags(u))
             })
             .collect();
+        let ewt_train_ud = conllu::parse_conllu(&read(&data.join("ewt/ud-en_ewt-train.conllu"))?);
+        let uner_train = data.join("ewt/uner-en_ewt-train.iob2");
+        let ewt_train = if uner_train.exists() { conllu::parse_iob2(&read(&uner_train)?) } else { Vec::new() };
+        let ids: std::collections::HashMap<&str, usize> = ewt_train_ud.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        let ewt_train_ud_index = ewt_train.iter().enumerate().map(|(j, d)| ids.get(d.id.as_str()).copied().unwrap_or(j)).collect();
+        let wikigold = conllu::parse_iob1(&read(&data.join("wikigold/wikigold.conll.txt"))?, "wikigold");
         Ok(Corpora {
+            ewt_train_ud_index,
+            ewt_train,
+            wikigold,
             ewt_dev_tags,
             gum_train: gum_dir(&data.join("gum/train"))?,
             gum_dev: gum_dir(&data.join("gum/dev"))?,
@@ -78,6 +131,7 @@ impl Corpora {
             ewt_dev,
             ewt_test: conllu::parse_iob2(&read(&data.join("ewt/uner-en_ewt-test.iob2"))?),
             ewt_test_ud: conllu::parse_conllu(&read(&data.join("ewt/ud-en_ewt-test.conllu"))?),
+            ewt_train_ud,
         })
     }
 }
@@ -228,7 +282,7 @@ pub fn lowercased(words: &[String], spans: &[(usize, usize, usize)], sentences: 
     let mut r = Recased { words: Vec::new(), spans: Vec::new(), sentences: Vec::new() };
     for &(s, e) in sentences {
         *counter += 1;
-        if !counter.is_multiple_of(LOWER_EVERY) || e > words.len() {
+        if !counter.is_multiple_of(cfg().lower_every.max(1)) || e > words.len() {
             continue;
         }
         let base = r.words.len();
@@ -247,19 +301,26 @@ pub fn lowercased(words: &[String], spans: &[(usize, usize, usize)], sentences: 
 /// tokens alone 0.679 / 0.710). The lower-cased copies still come from the gold tokens.
 pub const GUM_GOLD_TOKENS_TOO: bool = false;
 
-/// NER training sequences: GUM train (saywho's tokens, see [`GUM_GOLD_TOKENS_TOO`]) and EWT
-/// UNER dev (tagged by `ewt_tagger(j)`), with predicted tags, as at run time.
+/// An IOB-labelled corpus for the recognizer: its documents, the tagger of
+/// each (by index), how many times each is shown, whether it is EWT dev (the
+/// cross-validated part), and the type mapped to O (MISC when not kept).
+pub struct IobSource<'a, 't> {
+    pub docs: &'a [IobDoc],
+    pub tagger: Box<dyn Fn(usize) -> &'t pos::Tagger + 't>,
+    pub times: usize,
+    pub is_ewt_dev: bool,
+    pub keep_misc: bool,
+}
+
+/// NER training sequences: GUM train (saywho's tokens, see [`GUM_GOLD_TOKENS_TOO`]) and the
+/// IOB corpora (EWT UNER dev and train, Wikigold), each tagged by its
+/// jackknifed tagger, with predicted tags, as at run time.
 ///
 /// `gum_tagger(i)` tags GUM document `i`: a tagger that has not seen it
 /// (jackknifing), so the tags are as noisy as at run time. Then the
 /// [`lowercased`] copies.
-pub fn ner_sequences<'t>(
-    gum: &[Doc],
-    ewt: &[IobDoc],
-    gum_tagger: impl Fn(usize) -> &'t pos::Tagger,
-    ewt_tagger: impl Fn(usize) -> &'t pos::Tagger,
-    lists: Option<&NameLists>,
-) -> Vec<NerSeq> {
+pub fn ner_sequences<'t>(gum: &[Doc], gum_tagger: impl Fn(usize) -> &'t pos::Tagger, sources: &[IobSource<'_, 't>], lists: Option<&NameLists>) -> Vec<NerSeq> {
+    let cfg = cfg();
     let mut out = Vec::new();
     let mut push = |tagger: &pos::Tagger, words: Vec<String>, spans: &[(usize, usize, usize)], sentences: Vec<(usize, usize)>, ewt_doc: Option<usize>, origin: usize| {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -268,30 +329,48 @@ pub fn ner_sequences<'t>(
         let gaz = lists.map_or(Vec::new(), |l| l.bits(&refs));
         out.push(NerSeq { words, gaz, sentences, pos, labels, ewt_doc, origin });
     };
-    // Lower-cased copies of every LOWER_EVERY-th sentence (GUM, then EWT).
+    let kept = |spans: &[(usize, usize, usize)], keep_misc: bool| -> Vec<(usize, usize, usize)> { spans.iter().copied().filter(|s| keep_misc || s.2 < 3).collect() };
+    // Lower-cased copies of every lower_every-th sentence (GUM, then each source).
     let mut counter = 0usize;
     let mut extra = Vec::new();
-    for (i, d) in gum.iter().enumerate() {
-        let words: Vec<String> = d.words.iter().map(|w| w.form.clone()).collect();
-        extra.extend(lowercased(&words, &entities(d), &d.sentence_ranges(), &mut counter).map(|x| (i, true, x)));
-    }
-    for (j, d) in ewt.iter().enumerate() {
-        extra.extend(lowercased(&d.words, &d.spans, &d.sentences, &mut counter).map(|x| (j, false, x)));
-    }
-    for (i, d) in gum.iter().enumerate() {
-        let t = gum_tagger(i);
-        if GUM_GOLD_TOKENS_TOO {
-            push(t, d.words.iter().map(|w| w.form.clone()).collect(), &entities(d), d.sentence_ranges(), None, i);
+    if cfg.gum > 0 {
+        for (i, d) in gum.iter().enumerate() {
+            let words: Vec<String> = d.words.iter().map(|w| w.form.clone()).collect();
+            extra.extend(lowercased(&words, &entities(d), &d.sentence_ranges(), &mut counter).map(|x| (None, i, x)));
         }
-        let r = retokenise(d);
-        push(t, r.words().into_iter().map(String::from).collect(), &r.spans, r.sentences.clone(), None, i);
     }
-    for (j, d) in ewt.iter().enumerate() {
-        push(ewt_tagger(j), d.words.clone(), &d.spans, d.sentences.clone(), Some(j), gum.len() + j);
+    for (k, src) in sources.iter().enumerate().filter(|(_, s)| s.times > 0) {
+        for (j, d) in src.docs.iter().enumerate() {
+            extra.extend(lowercased(&d.words, &kept(&d.spans, src.keep_misc), &d.sentences, &mut counter).map(|x| (Some(k), j, x)));
+        }
     }
-    for (i, gum_doc, Recased { words: w, spans: sp, sentences: se }) in extra {
-        let t = if gum_doc { gum_tagger(i) } else { ewt_tagger(i) };
-        push(t, w, &sp, se, (!gum_doc).then_some(i), if gum_doc { i } else { gum.len() + i });
+    // Origins: GUM documents, then each source's documents, in order.
+    let mut base = vec![gum.len()];
+    for s in sources {
+        base.push(base[base.len() - 1] + s.docs.len());
+    }
+    for _ in 0..cfg.gum {
+        for (i, d) in gum.iter().enumerate() {
+            let t = gum_tagger(i);
+            if GUM_GOLD_TOKENS_TOO {
+                push(t, d.words.iter().map(|w| w.form.clone()).collect(), &entities(d), d.sentence_ranges(), None, i);
+            }
+            let r = retokenise(d);
+            push(t, r.words().into_iter().map(String::from).collect(), &r.spans, r.sentences.clone(), None, i);
+        }
+    }
+    for (k, src) in sources.iter().enumerate() {
+        for _ in 0..src.times {
+            for (j, d) in src.docs.iter().enumerate() {
+                push((src.tagger)(j), d.words.clone(), &kept(&d.spans, src.keep_misc), d.sentences.clone(), src.is_ewt_dev.then_some(j), base[k] + j);
+            }
+        }
+    }
+    for (k, i, Recased { words: w, spans: sp, sentences: se }) in extra {
+        match k {
+            None => push(gum_tagger(i), w, &sp, se, None, i),
+            Some(k) => push((sources[k].tagger)(i), w, &sp, se, sources[k].is_ewt_dev.then_some(i), base[k] + i),
+        }
     }
     out
 }

@@ -17,9 +17,17 @@ use std::time::Instant;
 const POS_BITS: u8 = 18;
 const NER_BITS: u8 = 18;
 const POS_EPOCHS: usize = 8;
-const NER_EPOCHS: usize = 12;
+const NER_EPOCHS: usize = 8;
 const SEED: u64 = 0x5a11_7e55;
 const NER_RUNS: usize = 3;
+/// Weights dropped from the files (below this magnitude; POS of 127, NER of
+/// 32767): none. Pruning the recognizer moved GUM dev by ±3 points (its
+/// 16-bit weights are mostly large: below 48 of 32767 dropped 1% of them,
+/// below 1000 halved the file and cost 1-2 points on both dev sets), and
+/// the tagger's weights below 2 of 127 (47 KB gzipped) cost 0.014 of
+/// cross-validated EWT dev F1 through the jackknifed tags (MODELS.md).
+const POS_PRUNE: u16 = 1;
+const NER_PRUNE: u16 = 1;
 /// Folds for jackknifing the tags the recognizer is trained on.
 const FOLDS: usize = 5;
 /// The entity model's second, stacked pass (`ml::stack`): folds for
@@ -58,22 +66,36 @@ struct Args {
     stack: StackMode,
     /// Name-likeness features: "off", "unknown" (words no gazetteer knows) or "all".
     namelike: String,
+    /// Which data the models learn, and how often (`data::DataCfg`).
+    data_cfg: data::DataCfg,
+    /// Weights dropped below these magnitudes (POS of 127, NER of 32767).
+    pos_prune: u16,
+    ner_prune: u16,
+    ner_bits: u8,
 }
 
 /// The recognizer's optional features, set once from the arguments.
 struct ExtraCfg {
     names: Option<(Vec<String>, Vec<String>)>,
     namelike_all: bool,
+    prune: u16,
 }
 
 static EXTRAS: std::sync::OnceLock<ExtraCfg> = std::sync::OnceLock::new();
 
 /// [`ner::train_refs_with`] with the optional features of [`EXTRAS`].
 fn train_first(docs: &[&ner::NerDoc], epochs: usize, seed: u64) -> Model {
-    let Some(cfg) = EXTRAS.get() else { return ner::train_refs(docs, NER_BITS, epochs, seed, NER_RUNS, ABOUT_NER) };
+    let Some(cfg) = EXTRAS.get() else { return ner::train_refs(docs, ner_bits(), epochs, seed, NER_RUNS, ABOUT_NER) };
     let refs = cfg.names.as_ref().map(|(g, p)| (g.iter().map(String::as_str).collect::<Vec<_>>(), p.iter().map(String::as_str).collect::<Vec<_>>()));
-    let opts = ner::ExtraOptions { names: refs.as_ref().map(|(g, p)| (&g[..], &p[..])), namelike_all: cfg.namelike_all };
-    ner::train_refs_with(docs, NER_BITS, epochs, seed, NER_RUNS, ABOUT_NER, &opts)
+    let opts = ner::ExtraOptions { names: refs.as_ref().map(|(g, p)| (&g[..], &p[..])), namelike_all: cfg.namelike_all, prune: cfg.prune };
+    ner::train_refs_with(docs, ner_bits(), epochs, seed, NER_RUNS, ABOUT_NER, &opts)
+}
+
+/// The recognizer's table size (`--ner-bits`, else [`NER_BITS`]).
+static NER_BITS_ARG: std::sync::OnceLock<u8> = std::sync::OnceLock::new();
+
+fn ner_bits() -> u8 {
+    NER_BITS_ARG.get().copied().unwrap_or(NER_BITS)
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -91,6 +113,10 @@ fn parse_args() -> Result<Args, String> {
         domains: false,
         stack: StackMode::Vote,
         namelike: "unknown".into(),
+        data_cfg: data::DataCfg::default(),
+        pos_prune: POS_PRUNE,
+        ner_prune: NER_PRUNE,
+        ner_bits: NER_BITS,
     };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
@@ -101,6 +127,17 @@ fn parse_args() -> Result<Args, String> {
             "--pos-epochs" => a.pos_epochs = val()?.parse().map_err(|e| format!("--pos-epochs: {e}"))?,
             "--ner-epochs" => a.ner_epochs = val()?.parse().map_err(|e| format!("--ner-epochs: {e}"))?,
             "--tune" => a.tune = true,
+            "--pos-prune" => a.pos_prune = val()?.parse().map_err(|e| format!("--pos-prune: {e}"))?,
+            "--ner-prune" => a.ner_prune = val()?.parse().map_err(|e| format!("--ner-prune: {e}"))?,
+            "--ner-bits" => a.ner_bits = val()?.parse().map_err(|e| format!("--ner-bits: {e}"))?,
+            "--ewt-train" => a.data_cfg.ewt_train = val()?.parse().map_err(|e| format!("--ewt-train: {e}"))?,
+            "--wikigold" => a.data_cfg.wikigold = val()?.parse().map_err(|e| format!("--wikigold: {e}"))?,
+            "--ewt-dev" => a.data_cfg.ewt_dev = val()?.parse().map_err(|e| format!("--ewt-dev: {e}"))?,
+            "--gum" => a.data_cfg.gum = val()?.parse().map_err(|e| format!("--gum: {e}"))?,
+            "--lower-every" => a.data_cfg.lower_every = val()?.parse().map_err(|e| format!("--lower-every: {e}"))?,
+            "--oth-as-o" => a.data_cfg.oth_as_misc = false,
+            "--wikigold-misc-as-o" => a.data_cfg.wikigold_misc = false,
+            "--pos-no-ewt-train" => a.data_cfg.pos_ewt_train = false,
             "--cv" => a.cv = Some(val()?.parse().map_err(|e| format!("--cv: {e}"))?),
             "--cv-errors" => a.cv_errors = Some(val()?.into()),
             "--no-gazetteer" => a.gazetteer = false,
@@ -122,7 +159,7 @@ fn parse_args() -> Result<Args, String> {
                 }
             }
             "-h" | "--help" => {
-                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--cv SEEDS [--cv-errors FILE]] [--no-gazetteer] [--domains] [--bench] [--show] [--stack off|vote|learned] [--namelike off|unknown|all]\n  --bench  only time the model files in --out on GUM test\n  --show  label the words (split at spaces) of each line of stdin with the model files in --out: word/tag/gazetteer bits/label\n  --tune  also print GUM dev scores for several epoch counts\n  --cv SEEDS  write no models; print the entity model's 5-fold cross-validated EWT dev F1 and GUM dev F1 for SEEDS shuffling seeds (how choices are made)\n  --cv-errors FILE  with --cv, write the cross-validated mistakes to FILE\n  --stack MODE  after the entity model's first pass: off, vote (document-level consistency, `ml::stack::vote`: the default) or learned (the stacked, learned second pass; lost on cross-validation)\n  --domains  train the entity model with domain copies of its features (web / edited; lost on cross-validation)\n  --namelike WHICH  give the entity model a character name-likeness model (`ml::namelike`, trained on the gazetteers' names) and its verdict as a feature for words no gazetteer knows (unknown) or for every word (all), or off; unknown by default (cross-validated EWT dev +0.005, GUM dev +0.014)");
+                println!("usage: saywho-train [--data ../shared/data] [--out crates/saywho-core/models] [--pos-epochs N] [--ner-epochs N] [--tune] [--cv SEEDS [--cv-errors FILE]] [--no-gazetteer] [--domains] [--bench] [--show] [--stack off|vote|learned] [--namelike off|unknown|all] [--ewt-train N] [--wikigold N] [--ewt-dev N] [--gum N] [--lower-every N] [--oth-as-o] [--wikigold-misc-as-o] [--pos-no-ewt-train] [--pos-prune N] [--ner-prune N] [--ner-bits N]\n  --ewt-train N, --wikigold N, --ewt-dev N, --gum N  times each document of that part is shown to the entity model per epoch (0: left out; default 1 each)\n  --lower-every N  add every Nth training sentence again in lower case (default 3)\n  --oth-as-o, --wikigold-misc-as-o  train UNER's OTH / Wikigold's MISC as O instead of MISC\n  --pos-no-ewt-train  the tagger leaves out UD English-EWT train\n  --pos-prune N, --ner-prune N  drop weights below N (POS: of 127, NER: of 32767) from the files\n  --ner-bits N  the entity model's table has 2^N buckets (default 18)\n  --bench  only time the model files in --out on GUM test\n  --show  label the words (split at spaces) of each line of stdin with the model files in --out: word/tag/gazetteer bits/label\n  --tune  also print GUM dev scores for several epoch counts\n  --cv SEEDS  write no models; print the entity model's 5-fold cross-validated EWT dev F1 and GUM dev F1 for SEEDS shuffling seeds (how choices are made)\n  --cv-errors FILE  with --cv, write the cross-validated mistakes to FILE\n  --stack MODE  after the entity model's first pass: off, vote (document-level consistency, `ml::stack::vote`: the default) or learned (the stacked, learned second pass; lost on cross-validation)\n  --domains  train the entity model with domain copies of its features (web / edited; lost on cross-validation)\n  --namelike WHICH  give the entity model a character name-likeness model (`ml::namelike`, trained on the gazetteers' names) and its verdict as a feature for words no gazetteer knows (unknown) or for every word (all), or off; unknown by default (cross-validated EWT dev +0.005, GUM dev +0.014)");
                 std::process::exit(0);
             }
             _ => return Err(format!("unknown argument {x:?} (try --help)")),
@@ -133,10 +170,12 @@ fn parse_args() -> Result<Args, String> {
 
 const ABOUT_POS: &str = "saywho part-of-speech tagger (Penn tags), averaged perceptron. \
 Trained on GUM train (Georgetown University Multilayer corpus, permissive subset; annotations CC BY 4.0, \
-texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0), original and re-tokenised with saywho's tokenizer.";
+texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0; Amir Zeldes and the GUM annotators), original and re-tokenised \
+with saywho's tokenizer, and UD English-EWT train and dev (CC BY-SA 4.0; this model is shared under CC BY-SA 4.0).";
 const ABOUT_NER: &str = "saywho named-entity recognizer (PERSON, ORG, LOC, MISC; BILOU), averaged perceptron. \
-Trained on GUM train named mentions (annotations CC BY 4.0) and the Universal NER layer of English-EWT dev \
-(UNER / UD English-EWT, CC BY-SA 4.0), original and re-tokenised with saywho's tokenizer.";
+Trained on GUM train named mentions (annotations CC BY 4.0; Amir Zeldes and the GUM annotators), re-tokenised \
+with saywho's tokenizer; the Universal NER layer of UD English-EWT train and dev (UNER / UD English-EWT, \
+CC BY-SA 4.0); and Wikigold (Balasuriya et al. 2009, CC BY 4.0). This model is shared under CC BY-SA 4.0.";
 
 fn main() {
     if std::env::args().nth(1).as_deref() == Some("parse") {
@@ -164,12 +203,14 @@ fn run(args: &Args) -> Result<(), String> {
     if args.show {
         return show(args);
     }
+    let _ = data::CFG.set(args.data_cfg.clone());
     let c = Corpora::load(&args.data)?;
     let names = if args.namelike != "off" { Some(data::namelike_sources(&args.data)?) } else { None };
     if let Some((g, p)) = &names {
         println!("name-likeness model ({}): {} given names, {} place words", args.namelike, g.len(), p.len());
     }
-    let _ = EXTRAS.set(ExtraCfg { names, namelike_all: args.namelike == "all" });
+    let _ = EXTRAS.set(ExtraCfg { names, namelike_all: args.namelike == "all", prune: args.ner_prune });
+    let _ = NER_BITS_ARG.set(args.ner_bits);
     println!(
         "data: GUM train {} docs / {} words, dev {} / {}, test {} / {}; EWT UNER dev {} docs / {} words, test {} / {}",
         c.gum_train.len(),
@@ -183,6 +224,16 @@ fn run(args: &Args) -> Result<(), String> {
         c.ewt_test.len(),
         c.ewt_test.iter().map(|d| d.words.len()).sum::<usize>(),
     );
+    println!(
+        "     UD EWT train {} docs / {} words; EWT UNER train {} docs / {} words; Wikigold {} docs / {} words; {:?}",
+        c.ewt_train_ud.len(),
+        words(&c.ewt_train_ud),
+        c.ewt_train.len(),
+        c.ewt_train.iter().map(|d| d.words.len()).sum::<usize>(),
+        c.wikigold.len(),
+        c.wikigold.iter().map(|d| d.words.len()).sum::<usize>(),
+        args.data_cfg
+    );
 
     if args.bench {
         let f = |n: &str| std::fs::read(args.out.join(n)).map_err(|e| format!("{n}: {e}"));
@@ -194,6 +245,9 @@ fn run(args: &Args) -> Result<(), String> {
     // Part of speech.
     let mut pos_train = data::pos_sequences(&c.gum_train, true);
     pos_train.extend(data::ewt_pos_sequences(&c, |_| true));
+    if args.data_cfg.pos_ewt_train {
+        pos_train.extend(data::pos_sequences(&c.ewt_train_ud, false));
+    }
     if args.tune {
         for epochs in [4, 6, 8, 10, 12] {
             let m = pos::train(&pos_train, POS_BITS, epochs, SEED, ABOUT_POS);
@@ -201,7 +255,7 @@ fn run(args: &Args) -> Result<(), String> {
             println!("  tune POS epochs {epochs:2}: GUM dev {:.4}", eval::pos_accuracy(&t, &c.gum_dev));
         }
     }
-    let pos_model = pos::train(&pos_train, POS_BITS, args.pos_epochs, SEED, ABOUT_POS);
+    let pos_model = pos::train_pruned(&pos_train, POS_BITS, args.pos_epochs, SEED, ABOUT_POS, args.pos_prune);
     let pos_bytes = pos_model.encode();
     let tagger = pos::Tagger::from_model(Model::decode(&pos_bytes).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     println!("POS: {} epochs, {} non-zero weights, trained in {:.1}s", args.pos_epochs, pos_model.weights.entries.len(), t0.elapsed().as_secs_f64());
@@ -214,16 +268,15 @@ fn run(args: &Args) -> Result<(), String> {
     let lists = if args.gazetteer { Some(data::shared_gazetteer(&args.data)?) } else { None };
     // Jackknifed tags for GUM train and EWT dev: each fold tagged by a
     // tagger trained on the others.
-    let folds: Vec<pos::Tagger> = (0..FOLDS)
-        .map(|k| {
-            let docs: Vec<_> = c.gum_train.iter().enumerate().filter(|(i, _)| i % FOLDS != k).map(|(_, d)| d.clone()).collect();
-            let mut seqs = data::pos_sequences(&docs, true);
-            seqs.extend(data::ewt_pos_sequences(&c, |j| j % FOLDS != k));
-            let m = pos::train(&seqs, POS_BITS, args.pos_epochs, SEED, ABOUT_POS);
-            pos::Tagger::from_model(m).map_err(|e| e.to_string())
-        })
-        .collect::<Result<_, _>>()?;
-    let ner_train = data::ner_sequences(&c.gum_train, &c.ewt_dev, |i| &folds[i % FOLDS], |j| &folds[j % FOLDS], lists.as_ref());
+    let folds = fold_taggers(&c, args.pos_epochs, args.pos_prune)?;
+    let dc = &args.data_cfg;
+    let sources = [
+        data::IobSource { docs: &c.ewt_dev, tagger: Box::new(|j| &folds[j % FOLDS]), times: dc.ewt_dev, is_ewt_dev: true, keep_misc: true },
+        data::IobSource { docs: &c.ewt_train, tagger: Box::new(|j| &folds[c.ewt_train_ud_index[j] % FOLDS]), times: dc.ewt_train, is_ewt_dev: false, keep_misc: dc.oth_as_misc },
+        data::IobSource { docs: &c.wikigold, tagger: Box::new(|j| &folds[j % FOLDS]), times: dc.wikigold, is_ewt_dev: false, keep_misc: dc.wikigold_misc },
+    ];
+    let ner_train = data::ner_sequences(&c.gum_train, |i| &folds[i % FOLDS], &sources, lists.as_ref());
+    println!("NER training: {} sequences, {} words", ner_train.len(), ner_train.iter().map(|s| s.words.len()).sum::<usize>());
     if let Some(seeds) = args.cv {
         return cross_validate(&ner_train, &c, |k| &folds[k], &tagger, args.ner_epochs, seeds, args.stack, args.cv_errors.as_deref(), args.domains);
     }
@@ -267,6 +320,26 @@ fn run(args: &Args) -> Result<(), String> {
     }
     println!("total {} bytes gzipped; done in {:.1}s", gzipped(&pos_bytes) + gzipped(&ner_bytes), t0.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// Jackknifing taggers: tagger `k` is trained like `pos.swm` on everything
+/// but fold `k` (GUM train documents `i % FOLDS == k`, the same fifth of EWT
+/// UNER dev and of UD English-EWT train), so the tags it gives that fold
+/// are as noisy as at run time.
+pub fn fold_taggers(c: &Corpora, epochs: usize, prune: u16) -> Result<Vec<pos::Tagger>, String> {
+    (0..FOLDS)
+        .map(|k| {
+            let docs: Vec<_> = c.gum_train.iter().enumerate().filter(|(i, _)| i % FOLDS != k).map(|(_, d)| d.clone()).collect();
+            let ud: Vec<_> = c.ewt_train_ud.iter().enumerate().filter(|(i, _)| i % FOLDS != k).map(|(_, d)| d.clone()).collect();
+            let mut seqs = data::pos_sequences(&docs, true);
+            seqs.extend(data::ewt_pos_sequences(c, |j| j % FOLDS != k));
+            if data::cfg().pos_ewt_train {
+                seqs.extend(data::pos_sequences(&ud, false));
+            }
+            let m = pos::train_pruned(&seqs, POS_BITS, epochs, SEED, ABOUT_POS, prune);
+            pos::Tagger::from_model(m).map_err(|e| e.to_string())
+        })
+        .collect()
 }
 
 /// The entity model for `mode`: the first pass trained on `docs`, and

@@ -3,16 +3,16 @@
 //! the epoch count on GUM dev + EWT dev, writes `parse.swm` and prints
 //! UAS/LAS on GUM test and EWT test (predicted tags) and parsing speed.
 //!
-//! The tags the parser learns from are the ones it will see: GUM train is
-//! jackknifed (each fifth tagged by a tagger trained, like the committed one,
-//! on the other GUM documents and the same fifths of EWT UNER dev), EWT train
-//! is tagged by the committed tagger (which never saw it). Deterministic.
+//! The tags the parser learns from are the ones it will see: GUM train and
+//! EWT train are jackknifed (each fifth tagged by a tagger trained, like the
+//! committed one, on the other fifths of GUM train, EWT UNER dev and UD
+//! English-EWT train: `crate::fold_taggers`). Deterministic.
 
-use crate::data::{self, Corpora};
+use crate::data::Corpora;
 use saywho_core::ml::model_file::Model;
 use saywho_core::ml::parse::{Dep, Parser};
 use saywho_core::ml::parse_train::{self as pt, Example, Scores, Settings, Tree};
-use saywho_core::ml::pos::{self, Pos, Tagger};
+use saywho_core::ml::pos::{Pos, Tagger};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -29,8 +29,9 @@ const EXPLORE: f64 = 0.9;
 const MIN_RELATION: usize = 50;
 
 const ABOUT: &str = "saywho dependency parser (UD relations), arc-hybrid, averaged perceptron, dynamic oracle. \
-Trained on GUM train (annotations CC BY 4.0; texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0) and UD English-EWT train \
-(CC BY-SA 4.0), over predicted part-of-speech tags.";
+Trained on GUM train (annotations CC BY 4.0; Amir Zeldes and the GUM annotators; texts CC BY 2.5 / CC BY 4.0 / \
+CC BY-SA 3.0) and UD English-EWT train (CC BY-SA 4.0; this model is shared under CC BY-SA 4.0), over predicted \
+part-of-speech tags (jackknifed).";
 
 struct Args {
     data: PathBuf,
@@ -126,24 +127,29 @@ pub fn main(argv: impl Iterator<Item = String>) -> Result<(), String> {
     if c.gum_train.len() != gum_train.len() {
         return Err(format!("GUM train: {} documents as trees, {} as documents", gum_train.len(), c.gum_train.len()));
     }
+    // The fold of each EWT train sentence: its document's (UD train order).
+    let ewt_folds: Vec<usize> = c.ewt_train_ud.iter().enumerate().flat_map(|(i, d)| std::iter::repeat_n(i % crate::FOLDS, d.sentences.len())).collect();
+    if ewt_folds.len() != ewt_train.len() {
+        return Err(format!("EWT train: {} sentences as trees, {} in documents", ewt_train.len(), ewt_folds.len()));
+    }
     let mut train_tags: Vec<Vec<Pos>> = vec![Vec::new(); gum_train.iter().map(Vec::len).sum()];
-    for k in 0..crate::FOLDS {
-        let docs: Vec<_> = c.gum_train.iter().enumerate().filter(|(i, _)| i % crate::FOLDS != k).map(|(_, d)| d.clone()).collect();
-        let mut seqs = data::pos_sequences(&docs, true);
-        seqs.extend(data::ewt_pos_sequences(&c, |j| j % crate::FOLDS != k));
-        let fold = Tagger::from_model(pos::train(&seqs, crate::POS_BITS, crate::POS_EPOCHS, crate::SEED, "")).map_err(|e| e.to_string())?;
+    let mut ewt_tags: Vec<Vec<Pos>> = vec![Vec::new(); ewt_train.len()];
+    for (k, fold) in crate::fold_taggers(&c, crate::POS_EPOCHS, crate::POS_PRUNE)?.iter().enumerate() {
         let mut at = 0;
         for (i, doc) in gum_train.iter().enumerate() {
             for t in doc {
                 if i % crate::FOLDS == k {
-                    train_tags[at] = tag(&fold, t);
+                    train_tags[at] = tag(fold, t);
                 }
                 at += 1;
             }
         }
+        for (j, t) in ewt_train.iter().enumerate().filter(|(j, _)| ewt_folds[*j] == k) {
+            ewt_tags[j] = tag(fold, t);
+        }
     }
     let gum_train: Vec<Tree> = gum_train.concat();
-    train_tags.extend(ewt_train.iter().map(|t| tag(&tagger, t)));
+    train_tags.extend(ewt_tags);
     let trees: Vec<&Tree> = gum_train.iter().chain(&ewt_train).collect();
     let tag_acc = {
         let (ok, n) = trees.iter().zip(&train_tags).fold((0, 0), |(ok, n), (t, p)| (ok + t.tags.iter().zip(p).filter(|(a, b)| a == b).count(), n + p.len()));

@@ -40,11 +40,10 @@ use crate::text::{Kind, Text};
 /// Finds the entities of a text, with the statistical recognizer when its
 /// models are available ([`crate::ml::models`]). Never panics.
 pub fn extract(text: &Text) -> Entities {
-    let spans = match crate::ml::models() {
-        Some(_) => crate::ml::tag_text(text, None).1,
-        None => Vec::new(),
-    };
-    extract_with(text, &spans)
+    match crate::ml::models() {
+        Some(_) => extract_merged(text, &crate::ml::tag_text(text, None).1, true),
+        None => extract_merged(text, &[], false),
+    }
 }
 
 /// The rules alone.
@@ -53,11 +52,18 @@ pub fn extract_rules(text: &Text) -> Entities {
 }
 
 /// Finds the entities of a text, given the recognizer's spans (token ranges;
-/// empty for the rules alone). Never panics.
+/// empty for the rules alone, unless the text carries the tagger's tags: then
+/// the models ran and found no name). Never panics.
 pub fn extract_with(text: &Text, model: &[combine::ModelSpan]) -> Entities {
+    extract_merged(text, model, !model.is_empty() || !text.pos.is_empty())
+}
+
+/// [`extract_with`]; `models_ran`: the recognizer read the text (so a
+/// guess of the rules it did not name may give way, `combine::merge`).
+fn extract_merged(text: &Text, model: &[combine::ModelSpan], models_ran: bool) -> Entities {
     let mut x = Extractor::new(text);
     x.run();
-    if !model.is_empty() {
+    if models_ran {
         let usable: Vec<bool> = (0..text.len()).map(|k| !x.blocked[k] && x.modes[text.tokens[k].para] == ParaMode::Normal).collect();
         combine::merge(text, &mut x.cands, model, &usable);
     }

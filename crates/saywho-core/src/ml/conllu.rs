@@ -364,71 +364,120 @@ pub struct IobDoc {
     pub sentences: Vec<(usize, usize)>,
 }
 
-/// Parses Universal NER IOB2 (`index\tword\tB-PER\t…`) into documents
-/// (split at `# newdoc`); PER/ORG/LOC map to PERSON/ORG/LOC, anything else to MISC.
-pub fn parse_iob2(text: &str) -> Vec<IobDoc> {
-    let mut docs: Vec<IobDoc> = Vec::new();
-    let mut open: Option<(usize, usize)> = None;
-    let close = |d: &mut IobDoc, open: &mut Option<(usize, usize)>| {
-        if let Some((s, t)) = open.take() {
+/// Builds [`IobDoc`]s from (word, tag) lines; shared by the IOB2 (UNER) and
+/// IOB1 (Wikigold) readers, which differ only in their line layout. `I-X`
+/// continues an open span of type X and otherwise opens one (IOB1), `B-X`
+/// always opens one; `O`, an empty type and `B-O` (a stray tag in the
+/// UNER train file) are outside any span.
+#[derive(Default)]
+struct IobBuilder {
+    docs: Vec<IobDoc>,
+    open: Option<(usize, usize)>,
+}
+
+impl IobBuilder {
+    fn close(&mut self) {
+        if let (Some((s, t)), Some(d)) = (self.open.take(), self.docs.last_mut()) {
             d.spans.push((s, d.words.len(), t));
         }
-    };
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r');
-        if let Some(c) = line.strip_prefix('#') {
-            if let Some(id) = c.trim().strip_prefix("newdoc id =") {
-                if let Some(d) = docs.last_mut() {
-                    close(d, &mut open);
-                }
-                docs.push(IobDoc { id: id.trim().to_string(), ..IobDoc::default() });
-            }
-            continue;
-        }
-        if docs.is_empty() {
-            docs.push(IobDoc::default());
-        }
-        let d = docs.last_mut().expect("a document exists");
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 3 {
-            close(d, &mut open); // sentence break
+    }
+
+    fn new_doc(&mut self, id: &str) {
+        self.end_sentence();
+        self.docs.push(IobDoc { id: id.to_string(), ..IobDoc::default() });
+    }
+
+    fn end_sentence(&mut self) {
+        self.close();
+        if let Some(d) = self.docs.last_mut() {
             let start = d.sentences.last().map_or(0, |x| x.1);
             if d.words.len() > start {
                 d.sentences.push((start, d.words.len()));
             }
+        }
+    }
+
+    fn word(&mut self, word: &str, tag: &str) {
+        if self.docs.is_empty() {
+            self.docs.push(IobDoc::default());
+        }
+        let ty = |t: &str| match t {
+            "PER" => Some(0),
+            "ORG" => Some(1),
+            "LOC" => Some(2),
+            "O" | "" => None,
+            _ => Some(3),
+        };
+        let (begin, t) = match (tag.strip_prefix("B-"), tag.strip_prefix("I-")) {
+            (Some(t), _) => (true, ty(t)),
+            (_, Some(t)) => (false, ty(t)),
+            _ => (true, None),
+        };
+        match t {
+            None => self.close(),
+            Some(t) if begin || self.open.is_none_or(|(_, ot)| ot != t) => {
+                self.close();
+                let n = self.docs.last().map_or(0, |d| d.words.len());
+                self.open = Some((n, t));
+            }
+            Some(_) => {}
+        }
+        if let Some(d) = self.docs.last_mut() {
+            d.words.push(word.to_string());
+        }
+    }
+
+    fn finish(mut self) -> Vec<IobDoc> {
+        self.end_sentence();
+        self.docs.retain(|d| !d.words.is_empty());
+        self.docs
+    }
+}
+
+/// Parses Universal NER IOB2 (`index\tword\tB-PER\t…`) into documents
+/// (split at `# newdoc`); PER/ORG/LOC map to PERSON/ORG/LOC, anything else
+/// (OTH) to MISC; `B-O` is O.
+pub fn parse_iob2(text: &str) -> Vec<IobDoc> {
+    let mut b = IobBuilder::default();
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if let Some(c) = line.strip_prefix('#') {
+            if let Some(id) = c.trim().strip_prefix("newdoc id =") {
+                b.new_doc(id.trim());
+            }
             continue;
         }
-        let tag = cols[2];
-        let ty = |t: &str| match t {
-            "PER" => 0,
-            "ORG" => 1,
-            "LOC" => 2,
-            _ => 3,
-        };
-        if let Some(t) = tag.strip_prefix("B-") {
-            close(d, &mut open);
-            open = Some((d.words.len(), ty(t)));
-        } else if let Some(t) = tag.strip_prefix("I-") {
-            if open.is_none_or(|(_, ot)| ot != ty(t)) {
-                close(d, &mut open);
-                open = Some((d.words.len(), ty(t)));
-            }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            b.end_sentence();
         } else {
-            close(d, &mut open);
-        }
-        d.words.push(cols[1].to_string());
-    }
-    if let Some(d) = docs.last_mut() {
-        close(d, &mut open);
-    }
-    for d in &mut docs {
-        let start = d.sentences.last().map_or(0, |x| x.1);
-        if d.words.len() > start {
-            d.sentences.push((start, d.words.len()));
+            b.word(cols[1], cols[2]);
         }
     }
-    docs.retain(|d| !d.words.is_empty());
-    docs
+    b.finish()
+}
+
+/// Parses CoNLL-2003-style IOB1 text (`word TAG` per line, a blank line
+/// between sentences, `-DOCSTART-` between documents), as Wikigold is;
+/// PER/ORG/LOC map to PERSON/ORG/LOC and MISC to MISC (the export's label).
+/// Documents are named `prefix-N`.
+pub fn parse_iob1(text: &str, prefix: &str) -> Vec<IobDoc> {
+    let mut b = IobBuilder::default();
+    let mut n = 0usize;
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        let mut cols = line.split_whitespace();
+        match (cols.next(), cols.next_back()) {
+            (Some("-DOCSTART-"), _) => {
+                n += 1;
+                b.new_doc(&format!("{prefix}-{n}"));
+            }
+            (Some(w), Some(tag)) => b.word(w, tag),
+            (Some(w), None) => b.word(w, "O"),
+            _ => b.end_sentence(),
+        }
+    }
+    b.finish()
 }
 
 #[cfg(test)]
@@ -529,5 +578,23 @@ mod tests {
         assert_eq!(docs[1].spans, vec![(0, 1, 2), (1, 2, 3)]);
         assert_eq!(docs[0].sentences, vec![(0, 4), (4, 5)]);
         assert_eq!(docs[1].sentences, vec![(0, 2)]);
+        // B-O (stray in the UNER train file) is O; OTH is MISC; I- after B- of another type opens a span.
+        let src = "# newdoc id = c\n1\tthe\tB-O\t-\n2\tSyrian\tB-OTH\t-\n3\tborder\tO\n4\tAl\tB-ORG\t-\n5\tAni\tI-PER\t-\n6\t.\tB-O\t-\n";
+        let docs = parse_iob2(src);
+        assert_eq!(docs[0].spans, vec![(1, 2, 3), (3, 4, 1), (4, 5, 0)]);
+    }
+
+    #[test]
+    fn iob1_documents_sentences_and_spans() {
+        // IOB1: I- opens a span, B- separates two adjacent spans of one type.
+        let src = "-DOCSTART- O\n\nThe I-ORG\nMad I-ORG\nCapsule I-ORG\nplayed O\nin O\nJapanese I-MISC\n. O\n\nParis I-LOC\nLondon B-LOC\n\n-DOCSTART- O\n\nAnna I-PER\n";
+        let docs = parse_iob1(src, "wg");
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].id, "wg-1");
+        assert_eq!(docs[0].words.len(), 9);
+        assert_eq!(docs[0].spans, vec![(0, 3, 1), (5, 6, 3), (7, 8, 2), (8, 9, 2)]);
+        assert_eq!(docs[0].sentences, vec![(0, 7), (7, 9)]);
+        assert_eq!(docs[1].spans, vec![(0, 1, 0)]);
+        assert_eq!(docs[1].sentences, vec![(0, 1)]);
     }
 }

@@ -129,7 +129,9 @@ const MAX_CHARS: usize = 4;
 
 impl WordHashes {
     pub fn of(w: &str) -> WordHashes {
-        let word = fnv(FNV_OFFSET, w.as_bytes());
+        // A typographic apostrophe is the ASCII one to the models ("doesn’t"
+        // is "doesn't": the training text writes it so far more often).
+        let word = if w.contains('\u{2019}') { fnv(FNV_OFFSET, w.replace('\u{2019}', "'").as_bytes()) } else { fnv(FNV_OFFSET, w.as_bytes()) };
         let mut lower = FNV_OFFSET;
         let mut prefix = [0u32; 4];
         let mut n = 0usize; // normalised chars seen
@@ -140,6 +142,7 @@ impl WordHashes {
         let mut first = true;
         let mut all_upper = true;
         for c in w.chars() {
+            let c = if c == '\u{2019}' { '\'' } else { c };
             let class = if c.is_uppercase() {
                 flags |= flag::HAS_LETTER | flag::HAS_UPPER;
                 if first {
@@ -270,6 +273,10 @@ mod tests {
         check("Élysée", "élysée", true, true, false);
         check("ab", "ab", true, true, true);
         check("", "", true, true, true);
+        // A typographic apostrophe is the ASCII one.
+        check("doesn’t", "doesn't", true, true, true);
+        assert_eq!(WordHashes::of("doesn’t"), WordHashes::of("doesn't"));
+        check("doesn’t", "doesnt", false, false, false);
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod gazetteer;
 pub mod model_file;
 pub mod namelike;
 pub mod ner;
+pub mod ner_base;
 pub mod parse;
 pub mod parse_features;
 pub mod parse_roles;

@@ -42,6 +42,22 @@ fn feat3(t: u8, a: u32, b: u32, c: u32) -> u32 {
     (feat2(t, a, b) ^ c).wrapping_mul(0x27d4_eb2f)
 }
 
+/// The verb a negative contraction is built on, as the parser's training
+/// trees (UD tokens: "does" + "n't") have it: "doesn't" and "doesn’t" ->
+/// "does", "can't" -> "ca", "won't" -> "wo". saywho's tokenizer keeps the
+/// contraction whole, a form the parser never saw in training. Other words
+/// are themselves.
+pub fn contraction_host(w: &str) -> &str {
+    for neg in ["n't", "n’t", "N'T", "N’T"] {
+        if let Some(host) = w.strip_suffix(neg) {
+            if !host.is_empty() && host.chars().all(char::is_alphabetic) {
+                return host;
+            }
+        }
+    }
+    w
+}
+
 /// Per-word values of one sentence, with the root (index `n`) and "no word" handled.
 pub struct Slots {
     w: Vec<u32>,
@@ -55,7 +71,7 @@ pub struct Slots {
 
 impl Slots {
     pub fn new(words: &[&str], tags: &[Pos]) -> Slots {
-        let h: Vec<WordHashes> = words.iter().map(|x| WordHashes::of(x)).collect();
+        let h: Vec<WordHashes> = words.iter().map(|x| WordHashes::of(contraction_host(x))).collect();
         let mut w: Vec<u32> = h.iter().map(|h| h.lower).collect();
         let mut x: Vec<u32> = h.iter().map(|h| h.suffix[2]).collect();
         // Tags by their Penn spelling, so a reordered `Pos` keeps models valid.
@@ -249,4 +265,22 @@ pub fn label_features(sl: &Slots, st: &State, h: u32, d: u32, out: &mut [u32; N_
         feat3(t(20), dvl, dvr, dt),
         feat3(t(21), sl.w(before(d)), dt, ht),
     ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contractions_are_parsed_as_their_host_verb() {
+        // (word, what the parser reads)
+        let cases = [("doesn’t", "does"), ("doesn't", "does"), ("can't", "ca"), ("WON'T", "WO"), ("isn’t", "is"), ("n't", "n't"), ("don", "don"), ("rock'n't", "rock'n't"), ("", "")];
+        for (w, host) in cases {
+            assert_eq!(contraction_host(w), host, "{w}");
+        }
+        // The parse features of a contraction are its host's.
+        let a = Slots::new(&["She", "doesn’t", "fly"], &[Pos::PRP, Pos::VBZ, Pos::VB]);
+        let b = Slots::new(&["She", "does", "fly"], &[Pos::PRP, Pos::VBZ, Pos::VB]);
+        assert_eq!((a.w, a.x), (b.w, b.x));
+    }
 }

@@ -133,6 +133,13 @@ impl Trainer {
 
 /// Quantises dense weights (`2^bits` rows of `n_labels`) to sparse `value_bits` weights.
 pub fn quantise(dense: &[f32], bits: u8, n_labels: usize, value_bits: u8) -> Weights {
+    quantise_pruned(dense, bits, n_labels, value_bits, 1)
+}
+
+/// [`quantise`], dropping every weight whose quantised magnitude is below
+/// `min` (1: only the ones that round to zero). The averaged perceptron's
+/// smallest weights are mostly features seen once or twice.
+pub fn quantise_pruned(dense: &[f32], bits: u8, n_labels: usize, value_bits: u8, min: u16) -> Weights {
     {
         let avg = |i: usize| dense[i] as f64;
         // The scale maps the largest weight to the top of the range: clipping
@@ -148,7 +155,7 @@ pub fn quantise(dense: &[f32], bits: u8, n_labels: usize, value_bits: u8) -> Wei
         for b in 0..n_buckets {
             for l in 0..n_labels {
                 let q = (avg(b * n_labels + l) / scale).round();
-                if q != 0.0 {
+                if q != 0.0 && q.abs() >= f64::from(min) {
                     entries.push(Entry { label: l as u16, w: q.clamp(-qmax, qmax) as i16 });
                 }
             }

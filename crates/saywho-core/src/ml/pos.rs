@@ -211,6 +211,11 @@ pub struct Tagged<'a> {
 /// Trains a tagger: `epochs` passes in a seeded shuffled order, greedy
 /// decoding with the predicted previous tags (as at inference).
 pub fn train(data: &[Tagged], bits: u8, epochs: usize, seed: u64, about: &str) -> Model {
+    train_pruned(data, bits, epochs, seed, about, 1)
+}
+
+/// [`train`], dropping weights below `prune` (of 127; 1: none) to keep the file small.
+pub fn train_pruned(data: &[Tagged], bits: u8, epochs: usize, seed: u64, about: &str, prune: u16) -> Model {
     let mut labels: Vec<Pos> = data.iter().flat_map(|s| s.tags.iter().copied()).collect();
     labels.sort();
     labels.dedup();
@@ -266,7 +271,7 @@ pub fn train(data: &[Tagged], bits: u8, epochs: usize, seed: u64, about: &str) -
         feature_set: FEATURE_SET,
         about: about.to_string(),
         labels: labels.iter().map(|p| p.as_str().to_string()).collect(),
-        weights: t.finish(8),
+        weights: super::perceptron::quantise_pruned(&t.averaged(), bits, labels.len(), 8, prune.max(1)),
         dict,
         stage2: None,
         namelike: None,

@@ -17,7 +17,7 @@
 
 use super::features::{feat, feat2, feat3, flag, fnv, fnv_u32, hash_words, sentence_start, IdBuildHasher, WordHashes};
 use super::model_file::{ModelError, Stage};
-use super::ner::{self, allowed, spans_of, DocMemory, Gazetteer, NerDoc, OWords, N_LABELS};
+use super::ner_base::{self as ner, allowed, spans_of, DocMemory, Gazetteer, NerDoc, OWords, N_LABELS};
 use super::perceptron::{argmax, quantise, Rng, Trainer, Weights};
 use super::pos::{cover, Pos};
 use std::collections::HashMap;
@@ -624,7 +624,7 @@ pub fn vote(words: &[&str], doc: &Hashed, pass1: &[usize]) -> Vec<usize> {
     }
     spans.extend(add);
     spans.sort();
-    let mut out = super::ner::labels_of(n, &spans);
+    let mut out = ner::labels_of(n, &spans);
     out.extend_from_slice(&pass1[n..]);
     out
 }
@@ -632,7 +632,7 @@ pub fn vote(words: &[&str], doc: &Hashed, pass1: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ml::ner::{label, labels_of};
+    use crate::ml::ner_base::{label, labels_of};
 
     fn doc(text: &str) -> (Vec<&str>, Vec<(usize, usize)>) {
         let words: Vec<&str> = text.split(' ').collect();
