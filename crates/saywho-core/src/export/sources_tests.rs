@@ -204,7 +204,7 @@ fn the_extractor_infers_gender_from_names_and_pronouns() {
 
 #[test]
 fn a_pronoun_gives_an_unknown_name_its_gender() {
-    let text = "Qorvan Tilek runs the plant. “It will fail,” she said.";
+    let text = "Dr. Qorvan Tilek runs the plant. “It will fail,” she said.";
     let doc = crate::annotate(text).document;
     let e = doc.entities.iter().find(|e| e.name == "Qorvan Tilek").expect("the person is found");
     let q = &doc.quotes[0];
