@@ -68,23 +68,12 @@ pub fn WhoSaid(props: &PanelProps) -> Html {
                         <div class="speaker-head"><span class="swatch" aria-hidden="true"></span>{ head }
                             <span class="count" aria-label={format!("{} quotes", g.quotes.len())}>{ g.quotes.len() }</span></div>
                         <ul class="quotes">
-                        { for g.quotes.iter().take(if expanded.contains(&g.key) { usize::MAX } else { SHOWN_QUOTES }).map(|(qi, nested)| {
-                            let q = &props.doc.quotes[*qi];
-                            let (id, text, kind) = (&q.id, shorten(q.text.trim(), 90), q.kind.as_str());
-                            let reveal = props.on_reveal.clone();
-                            let sel = Sel::Quote(id.clone());
-                            let active = props.selection == Some(sel.clone());
-                            let onclick = Callback::from(move |_| reveal.emit(sel.clone()));
-                            let checked = props.doc.is_checked(id);
-                            html! {
-                                <li><button class={classes!("quote-link", active.then_some("active"), checked.then_some("checked"))} {onclick}
-                                    aria-label={format!("{kind} quote{}: {text}", if checked { ", checked" } else { "" })}>
-                                    <span class="kind-tag">{ kind }</span>{ text.clone() }</button>
-                                    if !nested.is_empty() {
-                                        <ul class="quotes nested">{ for nested.iter().map(|&ni| quote_link(props, ni)) }</ul>
-                                    }
-                                </li>
-                            }
+                        { for g.quotes.iter().take(if expanded.contains(&g.key) { usize::MAX } else { SHOWN_QUOTES }).map(|(qi, nested)| html! {
+                            <li>{ quote_link(props, *qi, false) }
+                                if !nested.is_empty() {
+                                    <ul class="quotes nested">{ for nested.iter().map(|&ni| html! { <li>{ quote_link(props, ni, true) }</li> }) }</ul>
+                                }
+                            </li>
                         }) }
                         </ul>
                         if g.quotes.len() > SHOWN_QUOTES {
@@ -146,19 +135,21 @@ fn speaker_groups(quotes: &[saywho_core::Quote], entities: &[saywho_core::Entity
     groups
 }
 
-/// A partial quotation listed under the quote that holds it.
-fn quote_link(props: &PanelProps, qi: usize) -> Html {
+/// The button that selects quote `qi` (`inside`: a partial quotation listed
+/// under the quote that holds it).
+fn quote_link(props: &PanelProps, qi: usize, inside: bool) -> Html {
     let q = &props.doc.quotes[qi];
-    let (id, text) = (&q.id, shorten(q.text.trim(), 90));
+    let (id, text, kind) = (&q.id, shorten(q.text.trim(), 90), q.kind.as_str());
     let reveal = props.on_reveal.clone();
     let sel = Sel::Quote(id.clone());
     let active = props.selection == Some(sel.clone());
     let onclick = Callback::from(move |_| reveal.emit(sel.clone()));
     let checked = props.doc.is_checked(id);
+    let what = if inside { format!("{kind} quote inside the one above") } else { format!("{kind} quote") };
     html! {
-        <li><button class={classes!("quote-link", active.then_some("active"), checked.then_some("checked"))} {onclick}
-            aria-label={format!("partial quote inside the one above{}: {text}", if checked { ", checked" } else { "" })}>
-            <span class="kind-tag">{ "partial" }</span>{ text.clone() }</button></li>
+        <button class={classes!("quote-link", active.then_some("active"), checked.then_some("checked"))} {onclick}
+            aria-label={format!("{what}{}: {text}", if checked { ", checked" } else { "" })}>
+            <span class="kind-tag">{ kind }</span>{ text.clone() }</button>
     }
 }
 
