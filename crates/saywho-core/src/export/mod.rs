@@ -4,6 +4,7 @@
 //! `pipeline.rs`) or a JSON file to import. Out: the JSON of
 //! `../shared/docs/annotation-format.md`, or a precise [`validate::ImportError`].
 
+mod char_index;
 pub mod format;
 pub mod jsonl;
 pub mod sources;

@@ -7,9 +7,7 @@ const TEXT: &str = "Ana Ruiz said: “Prices rose, sharply.” Acme said costs f
 “Who knows?” Bo Lind said it was fine. Ruiz said she would stay.";
 
 fn at(needle: &str) -> (usize, usize) {
-    let b = TEXT.find(needle).expect("needle in TEXT");
-    let start = TEXT[..b].chars().count();
-    (start, start + needle.chars().count())
+    crate::export::char_index::span_of(TEXT, needle)
 }
 
 fn span(needle: &str) -> Span {

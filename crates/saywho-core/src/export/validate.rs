@@ -11,6 +11,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use super::char_index::CharIndex;
 use super::format::{Document, Entity, GenderTag, GenderValue, Mention, Origin, Quote, QuoteKind, Span, FORMAT_NAME, FORMAT_VERSION};
 
 /// Why an annotation file was refused.
@@ -166,35 +167,7 @@ fn non_empty(s: &str, path: &str, what: &str) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Code-point offsets to byte offsets for one text, built once so that each
-/// span costs O(1) to locate however long the document is.
-struct CharIndex<'a> {
-    text: &'a str,
-    /// Byte offset of each code point, plus the text's length at the end;
-    /// empty for ASCII text, where code points are bytes.
-    bytes: Vec<usize>,
-    len: usize,
-}
-
-impl<'a> CharIndex<'a> {
-    fn new(text: &'a str) -> CharIndex<'a> {
-        if text.is_ascii() {
-            return CharIndex { text, bytes: Vec::new(), len: text.len() };
-        }
-        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        let len = bytes.len();
-        bytes.push(text.len());
-        CharIndex { text, bytes, len }
-    }
-
-    fn byte(&self, ch: usize) -> usize {
-        if self.bytes.is_empty() {
-            ch
-        } else {
-            self.bytes[ch]
-        }
-    }
-
+impl CharIndex<'_> {
     /// The span `start..end` (code points) is non-empty, inside the text, and
     /// `text` is exactly what it covers.
     fn check_span(&self, start: usize, end: usize, text: &str, path: &str) -> Result<(), ImportError> {
@@ -205,16 +178,16 @@ impl<'a> CharIndex<'a> {
                 format!("the span {start}..{end} {why}: `start` must be less than `end`"),
             ));
         }
-        if end > self.len {
+        if end > self.len() {
             return Err(ImportError::new(
                 format!("{path}.end"),
                 format!(
                     "{end} is past the end of the text, which has {} characters (offsets count Unicode code points)",
-                    self.len
+                    self.len()
                 ),
             ));
         }
-        let actual = &self.text[self.byte(start)..self.byte(end)];
+        let actual = self.slice(start, end);
         if actual != text {
             return Err(ImportError::new(
                 format!("{path}.text"),
@@ -467,9 +440,7 @@ mod tests {
 
     /// Code-point span of the first occurrence of `needle` in TEXT.
     fn at(needle: &str) -> (usize, usize) {
-        let b = TEXT.find(needle).expect("needle in TEXT");
-        let start = TEXT[..b].chars().count();
-        (start, start + needle.chars().count())
+        crate::export::char_index::span_of(TEXT, needle)
     }
 
     fn span(needle: &str) -> Span {

@@ -17,6 +17,7 @@
 
 use serde_json::{json, Map, Value};
 
+use super::char_index::CharIndex;
 use super::format::{Document, Entity, GenderTag, GenderValue, Mention, Origin, Quote, QuoteKind, Span, FORMAT_NAME, FORMAT_VERSION};
 use super::validate::ImportError;
 
@@ -37,35 +38,10 @@ pub fn text_iri(text: &str) -> String {
     format!("urn:saywho:text:{h:016x}")
 }
 
-/// Code point → byte offset, for slicing the text by code points.
-struct Cps<'a> {
-    text: &'a str,
-    bytes: Vec<usize>,
-}
-
-impl<'a> Cps<'a> {
-    fn new(text: &'a str) -> Cps<'a> {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bytes.push(text.len());
-        Cps { text, bytes }
-    }
-
-    fn len(&self) -> usize {
-        self.bytes.len() - 1
-    }
-
-    /// The text between code points `a` and `b` (clamped to the text).
-    fn slice(&self, a: usize, b: usize) -> &'a str {
-        let n = self.len();
-        let (a, b) = (a.min(n), b.min(n));
-        &self.text[self.bytes[a]..self.bytes[b.max(a)]]
-    }
-}
-
 /// The collection for `doc`, as a JSON value.
 pub fn to_w3c(doc: &Document) -> Value {
     let iri = text_iri(&doc.text);
-    let cps = Cps::new(&doc.text);
+    let cps = CharIndex::new(&doc.text);
     let target = |start: usize, end: usize| -> Value {
         json!({
             "source": iri,
@@ -81,20 +57,23 @@ pub fn to_w3c(doc: &Document) -> Value {
         })
     };
     let link = |entity: &str| format!("{iri}#{entity}");
+    let annotation = |id: &str, motivation: &str, body: Vec<Value>, start: usize, end: usize, origin: Origin| {
+        json!({
+            "id": link(id),
+            "type": "Annotation",
+            "motivation": motivation,
+            "body": body,
+            "target": target(start, end),
+            "saywho:origin": origin_str(origin),
+        })
+    };
     let mut items = Vec::with_capacity(doc.mentions.len() + doc.quotes.len());
     for m in &doc.mentions {
         let mut body = vec![json!({ "type": "TextualBody", "purpose": "tagging", "value": m.label })];
         if let Some(e) = &m.entity {
             body.push(json!({ "type": "SpecificResource", "purpose": "identifying", "source": link(e) }));
         }
-        items.push(json!({
-            "id": link(&m.id),
-            "type": "Annotation",
-            "motivation": "identifying",
-            "body": body,
-            "target": target(m.start, m.end),
-            "saywho:origin": origin_str(m.origin),
-        }));
+        items.push(annotation(&m.id, "identifying", body, m.start, m.end, m.origin));
     }
     for q in &doc.quotes {
         let mut body = vec![json!({ "type": "TextualBody", "purpose": "classifying", "value": q.kind.as_str() })];
@@ -110,14 +89,7 @@ pub fn to_w3c(doc: &Document) -> Value {
                 body.push(b);
             }
         }
-        items.push(json!({
-            "id": link(&q.id),
-            "type": "Annotation",
-            "motivation": "describing",
-            "body": body,
-            "target": target(q.start, q.end),
-            "saywho:origin": origin_str(q.origin),
-        }));
+        items.push(annotation(&q.id, "describing", body, q.start, q.end, q.origin));
     }
     let entities: Vec<Value> = doc
         .entities
@@ -184,7 +156,7 @@ pub fn from_w3c(json: &str) -> Result<W3cImport, ImportError> {
         .and_then(Value::as_str)
         .ok_or_else(|| err("saywho:text", "is missing: saywho needs the annotated text, which it writes here"))?
         .to_string();
-    let cps = Cps::new(&text);
+    let cps = CharIndex::new(&text);
     let mut doc = Document::empty(&text);
     for (i, e) in array(root, "saywho:entities", "")?.iter().enumerate() {
         doc.entities.push(entity(e, &format!("saywho:entities[{i}]"), i)?);
@@ -319,18 +291,18 @@ fn entity(v: &Value, path: &str, i: usize) -> Result<Entity, ImportError> {
 }
 
 /// [`selected`] for a body that is itself a selection of the text (speaker, cue).
-fn selected_in(body: &Map<String, Value>, cps: &Cps, path: &str) -> Result<(usize, usize), ImportError> {
+fn selected_in(body: &Map<String, Value>, cps: &CharIndex, path: &str) -> Result<(usize, usize), ImportError> {
     selected_by(body.get("selector"), cps, path)
 }
 
-fn selected(target: Option<&Value>, cps: &Cps, path: &str) -> Result<(usize, usize), ImportError> {
+fn selected(target: Option<&Value>, cps: &CharIndex, path: &str) -> Result<(usize, usize), ImportError> {
     selected_by(target.and_then(|t| t.get("selector")), cps, path)
 }
 
 /// The code-point span a target (or body) selects: its `TextPositionSelector`,
 /// checked against its `TextQuoteSelector` when both are there; else the quote
 /// selector's exact text, at the occurrence its prefix and suffix agree with.
-fn selected_by(selector: Option<&Value>, cps: &Cps, path: &str) -> Result<(usize, usize), ImportError> {
+fn selected_by(selector: Option<&Value>, cps: &CharIndex, path: &str) -> Result<(usize, usize), ImportError> {
     let sels: Vec<&Map<String, Value>> = match selector {
         Some(Value::Array(a)) => a.iter().filter_map(Value::as_object).collect(),
         Some(Value::Object(o)) => vec![o],
@@ -366,7 +338,7 @@ fn selected_by(selector: Option<&Value>, cps: &Cps, path: &str) -> Result<(usize
     let len = exact.chars().count();
     let mut first = None;
     for (b, _) in cps.text.match_indices(exact) {
-        let start = cps.bytes.partition_point(|&x| x < b);
+        let start = cps.char_at_byte(b);
         let end = start + len;
         first.get_or_insert((start, end));
         if cps.slice(0, start).ends_with(prefix) && cps.slice(end, cps.len()).starts_with(suffix) {
