@@ -86,7 +86,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 if self.ents.mentions[m].start == n && matches!(self.label_of(m), Label::Person | Label::Org) {
                     // ("said Clinton ally James Carville": the name after the role.)
                     let e = self.ents.mentions[m].end;
-                    let head = (e + 1..sent.end.min(e + 7)).find_map(|x| self.mention_at[x].filter(|&h| self.ents.mentions[h].start == x)).filter(|&h| self.modifies_role_of(m, h));
+                    let head = (e..sent.end.min(e + 7)).find_map(|x| self.mention_at[x].filter(|&h| self.ents.mentions[h].start == x)).filter(|&h| self.modifies_role_of(m, h));
                     return Some(self.mention_source(head.unwrap_or(m)));
                 }
             }
@@ -451,16 +451,20 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// Does mention `prev` only modify the role before person `m` ("Clinton
     /// ally James Carville", "Clinton's top aide Jake Sullivan"), so that `m`
     /// heads the phrase? Lower-case words (and a possessive) between, no
-    /// conjunction or preposition ("a lawyer for", "Ruiz and Bell").
+    /// conjunction, preposition or determiner ("a lawyer for", "Ruiz and Bell").
     pub(super) fn modifies_role_of(&self, prev: usize, m: usize) -> bool {
         let t = self.text;
         let (pe, ms) = (self.ents.mentions[prev].end, self.ents.mentions[m].start);
         let possessive = |x: usize| t.is_any(x, &["'s", "’s"]);
+        let mut buf = [0u8; 32];
+        let role_word = |x: usize, buf: &mut [u8; 32]| {
+            t.is_word(x) && !t.is_cap(x) && self.lower(x, buf).is_some_and(|w| !lexicon::is_determiner(w) && !matches!(w, "and" | "or"))
+        };
         self.label_of(m) == Label::Person
             && ms > pe
             && ms - pe <= 6
-            && (pe..ms).any(|x| t.is_word(x) && !possessive(x))
-            && (pe..ms).all(|x| possessive(x) || (t.is_word(x) && !t.is_cap(x) && !t.is_any(x, &["and", "or", "of", "for", "to", "with", "at", "from", "in", "by", "on"])))
+            && (pe..ms).any(|x| !possessive(x))
+            && (pe..ms).all(|x| possessive(x) || role_word(x, &mut buf))
     }
 
     /// The source named in token range `[a, b)`: its most speaker-like

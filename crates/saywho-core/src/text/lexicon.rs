@@ -232,6 +232,15 @@ pub fn verb_forms(w: &str) -> Option<&'static [VerbForm]> {
 /// typographic apostrophe (’ or ‘) reads as `'`, so "doesn’t" finds the
 /// lexicons' "doesn't": news text sets most of its contractions that way.
 pub fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    // (Most words are plain ASCII: lowercase their bytes without decoding.)
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        let out = buf.get_mut(..b.len())?;
+        for (o, c) in out.iter_mut().zip(b) {
+            *o = c.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(out).ok();
+    }
     let mut n = 0;
     for c in w.chars() {
         let b = match c {
