@@ -62,14 +62,26 @@ pub fn quotes_csv(doc: &Document, checked: &dyn Fn(&str) -> bool) -> String {
 /// `"a disaster"`): the panel lists it under that quote, the CSV says so in
 /// `inside_quote`, so the same words are not read as two statements.
 pub fn containers(quotes: &[saywho_core::Quote]) -> Vec<Option<usize>> {
+    use saywho_core::QuoteKind::Partial;
+    // The other quotes by start, each with the furthest-reaching one so far:
+    // a partial lies inside one exactly when that one reaches past its end
+    // (one sort and a binary search each, not every pair: a long article has
+    // thousands of quotes).
+    let mut outer: Vec<(usize, usize, usize)> = quotes.iter().enumerate().filter(|(_, q)| q.kind != Partial).map(|(j, q)| (q.start, q.end, j)).collect();
+    outer.sort_unstable();
+    let mut reach: Vec<(usize, usize)> = Vec::with_capacity(outer.len());
+    for &(_, end, j) in &outer {
+        let best = reach.last().copied().filter(|&(e, _)| e >= end).unwrap_or((end, j));
+        reach.push(best);
+    }
     quotes
         .iter()
-        .enumerate()
-        .map(|(i, q)| {
-            if q.kind != saywho_core::QuoteKind::Partial {
+        .map(|q| {
+            if q.kind != Partial {
                 return None;
             }
-            quotes.iter().enumerate().find(|&(j, c)| j != i && c.kind != saywho_core::QuoteKind::Partial && c.start <= q.start && q.end <= c.end).map(|(j, _)| j)
+            let k = outer.partition_point(|&(start, _, _)| start <= q.start);
+            reach.get(k.checked_sub(1)?).filter(|&&(end, _)| end >= q.end).map(|&(_, j)| j)
         })
         .collect()
 }
@@ -164,6 +176,9 @@ mod tests {
         let r = rows(&csv);
         assert!(r[1].ends_with(",no,"), "{}", r[1]);
         assert!(r[2].ends_with(&format!(",no,{}", d.quotes[0].id)), "{}", r[2]);
+        // A partial of its own, after a quote that does not hold it, is inside nothing.
+        let d = saywho_core::annotate("The mayor said the plan was fine. Critics called it \"a disaster.\" The council said the deal was \"a mistake\" and would be dropped.").document;
+        assert_eq!(containers(&d.quotes), [None, None, None, Some(2)]);
     }
 
     #[test]
